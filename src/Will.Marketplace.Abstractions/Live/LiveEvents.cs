@@ -1,0 +1,43 @@
+namespace Will.Marketplace.Abstractions.Live;
+
+/// <summary>
+/// The contract pushed to browsers. The SignalR method name is <see cref="LiveMessage.Method"/>,
+/// the argument is the event serialised as JSON in camelCase.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Will.LiveEvent")]
+public abstract record LiveEvent;
+
+/// <summary>SignalR "poolUpdated": a pool's status or membership changed.</summary>
+[GenerateSerializer, Immutable, Alias("Will.PoolUpdated")]
+public sealed record PoolUpdated(
+    [property: Id(0)] Guid PoolId,
+    [property: Id(1)] string CategoryCode,
+    [property: Id(2)] string Status,
+    [property: Id(3)] int MemberCount,
+    [property: Id(4)] int Capacity,
+    [property: Id(5)] int Quorum,
+    [property: Id(6)] long Version) : LiveEvent;
+
+/// <summary>SignalR "matchFound": the family's request was placed in a pool.</summary>
+[GenerateSerializer, Immutable, Alias("Will.MatchFound")]
+public sealed record MatchFound(
+    [property: Id(0)] Guid RequestId,
+    [property: Id(1)] Guid PoolId,
+    [property: Id(2)] bool StartedNewPool,
+    [property: Id(3)] int MemberCount,
+    [property: Id(4)] int Quorum) : LiveEvent;
+
+/// <summary>One event for one audience: a target is "pool:{id}" or "user:{id}", a SignalR group name.</summary>
+[GenerateSerializer, Immutable, Alias("Will.LiveMessage")]
+public sealed record LiveMessage(
+    [property: Id(0)] string Target,
+    [property: Id(1)] string Method,
+    [property: Id(2)] LiveEvent Payload)
+{
+    public const string PoolUpdatedMethod = "poolUpdated";
+    public const string MatchFoundMethod = "matchFound";
+
+    public static string PoolTarget(Guid poolId) => $"pool:{poolId}";
+
+    public static string UserTarget(Guid userId) => $"user:{userId}";
+}

@@ -1,0 +1,19 @@
+using Will.Marketplace.Abstractions.Matching;
+
+namespace Will.Marketplace.Abstractions.Pools;
+
+/// <summary>The live owner of one pool: applies changes, persists them, then tells everyone affected.</summary>
+[Alias("Will.IDemandPoolGrain")]
+public interface IDemandPoolGrain : IGrainWithGuidKey
+{
+    /// <summary>Opens this pool with its first member.</summary>
+    [Alias("Start")]
+    Task<JoinOutcome> Start(PlaceRequestCommand first);
+
+    [Alias("Join")]
+    Task<JoinOutcome> Join(PlaceRequestCommand request);
+
+    /// <summary>Null when no pool with this id exists.</summary>
+    [Alias("GetSnapshot")]
+    Task<PoolSnapshot?> GetSnapshot();
+}

@@ -1,0 +1,49 @@
+using Will.Marketplace.Domain.Catalog;
+
+namespace Will.Marketplace.Domain.Pools;
+
+/// <summary>The first version of the compatibility rules of PRODUCT.md, for both pooling modes.</summary>
+public static class Compatibility
+{
+    public static Incompatibility Check(ServiceCategory category, IReadOnlyList<PoolMember> members, PoolMember candidate)
+    {
+        if (members.Any(m => m.Location.DistanceMetersTo(candidate.Location) > category.RadiusMeters))
+        {
+            return Incompatibility.TooFar;
+        }
+
+        if (!AttributesMatch(category, members, candidate))
+        {
+            return Incompatibility.AttributeMismatch;
+        }
+
+        return category.Mode == PoolingMode.Group ? CheckGroup(category, members, candidate) : CheckSharedWorker(category, members, candidate);
+    }
+
+    private static Incompatibility CheckGroup(ServiceCategory category, IReadOnlyList<PoolMember> members, PoolMember candidate)
+    {
+        var shared = members.Aggregate(candidate.Schedule, (acc, m) => acc.Intersect(m.Schedule));
+        return shared.TotalMinutes >= Math.Min(category.MinSharedMinutesPerWeek, candidate.Schedule.TotalMinutes)
+            && shared.TotalMinutes > 0
+            ? Incompatibility.None
+            : Incompatibility.NotEnoughSharedTime;
+    }
+
+    private static Incompatibility CheckSharedWorker(ServiceCategory category, IReadOnlyList<PoolMember> members, PoolMember candidate)
+    {
+        if (members.Any(m => m.Schedule.Conflicts(candidate.Schedule, category.TravelBufferMinutes)))
+        {
+            return Incompatibility.ScheduleConflict;
+        }
+
+        return members.Sum(m => m.Schedule.TotalMinutes) + candidate.Schedule.TotalMinutes > category.MaxWeeklyMinutes
+            ? Incompatibility.WeekTooLong
+            : Incompatibility.None;
+    }
+
+    /// <summary>A key that one side leaves unset matches anything; set values must be equal.</summary>
+    private static bool AttributesMatch(ServiceCategory category, IReadOnlyList<PoolMember> members, PoolMember candidate) =>
+        category.MatchedAttributes.All(key =>
+            !candidate.Attributes.TryGetValue(key, out var wanted) ||
+            members.All(m => !m.Attributes.TryGetValue(key, out var value) || string.Equals(value, wanted, StringComparison.OrdinalIgnoreCase)));
+}

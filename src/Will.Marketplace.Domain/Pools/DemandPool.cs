@@ -1,0 +1,112 @@
+using Will.Marketplace.Domain.Catalog;
+using Will.Marketplace.Domain.Scheduling;
+
+namespace Will.Marketplace.Domain.Pools;
+
+/// <summary>Compatible requests grouped for one service; never more members than its capacity.</summary>
+public sealed class DemandPool
+{
+    private readonly List<PoolMember> _members;
+
+    public DemandPool(
+        Guid id,
+        string municipalityCode,
+        string categoryCode,
+        PoolStatus status,
+        int capacity,
+        int quorum,
+        IEnumerable<PoolMember> members,
+        DateTimeOffset createdAt,
+        DateTimeOffset? biddingClosesAt,
+        long version)
+    {
+        if (capacity < 1 || quorum < 1 || quorum > capacity)
+        {
+            throw new ArgumentOutOfRangeException(nameof(quorum), "A pool needs 1 ≤ quorum ≤ capacity.");
+        }
+
+        Id = id;
+        MunicipalityCode = municipalityCode;
+        CategoryCode = categoryCode;
+        Status = status;
+        Capacity = capacity;
+        Quorum = quorum;
+        _members = [.. members];
+        CreatedAt = createdAt;
+        BiddingClosesAt = biddingClosesAt;
+        Version = version;
+    }
+
+    public Guid Id { get; }
+
+    public string MunicipalityCode { get; }
+
+    public string CategoryCode { get; }
+
+    public PoolStatus Status { get; private set; }
+
+    public int Capacity { get; }
+
+    public int Quorum { get; }
+
+    public IReadOnlyList<PoolMember> Members => _members;
+
+    public DateTimeOffset CreatedAt { get; }
+
+    public DateTimeOffset? BiddingClosesAt { get; private set; }
+
+    /// <summary>Optimistic-concurrency token: the number of changes saved so far.</summary>
+    public long Version { get; private set; }
+
+    public int PlacesLeft => Capacity - _members.Count;
+
+    public bool IsJoinable => Status is PoolStatus.Forming or PoolStatus.OpenForBids && PlacesLeft > 0;
+
+    /// <summary>Minutes per week that all members share (group mode) or the union of their slots (shared worker).</summary>
+    public WeeklySchedule ScheduleEnvelope(PoolingMode mode) => _members.Count == 0
+        ? WeeklySchedule.Empty
+        : _members.Skip(1).Aggregate(_members[0].Schedule, (acc, m) => mode == PoolingMode.Group ? acc.Intersect(m.Schedule) : acc.Union(m.Schedule));
+
+    public static DemandPool Start(Guid id, string municipalityCode, ServiceCategory category, PoolMember first, DateTimeOffset now)
+    {
+        var pool = new DemandPool(id, municipalityCode, category.Code, PoolStatus.Forming, category.Capacity, category.Quorum, [], now, null, 0);
+        var outcome = pool.Join(category, first, now);
+        return outcome == Incompatibility.None
+            ? pool
+            : throw new InvalidOperationException($"A new pool refused its first member: {outcome}.");
+    }
+
+    /// <summary>Adds the member when the rules allow it; reaching quorum opens the bidding window.</summary>
+    public Incompatibility Join(ServiceCategory category, PoolMember candidate, DateTimeOffset now)
+    {
+        var verdict = category.Code != CategoryCode ? Incompatibility.OtherCategory : Check(category, candidate);
+        if (verdict != Incompatibility.None)
+        {
+            return verdict;
+        }
+
+        _members.Add(candidate);
+        if (Status == PoolStatus.Forming && _members.Count >= Quorum)
+        {
+            Status = PoolStatus.OpenForBids;
+            BiddingClosesAt = now + category.BiddingWindow;
+        }
+
+        return Incompatibility.None;
+    }
+
+    public Incompatibility Check(ServiceCategory category, PoolMember candidate)
+    {
+        if (!IsJoinable)
+        {
+            return PlacesLeft <= 0 ? Incompatibility.Full : Incompatibility.NotJoinable;
+        }
+
+        return _members.Any(m => m.RequestId == candidate.RequestId)
+            ? Incompatibility.AlreadyMember
+            : Compatibility.Check(category, _members, candidate);
+    }
+
+    /// <summary>Called once the change is durable: the next save must see this version.</summary>
+    public void MarkSaved() => Version++;
+}

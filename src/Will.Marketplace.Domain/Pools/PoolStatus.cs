@@ -1,0 +1,11 @@
+namespace Will.Marketplace.Domain.Pools;
+
+public enum PoolStatus
+{
+    Forming,
+    OpenForBids,
+    Awarded,
+    Active,
+    Closed,
+    Cancelled,
+}

@@ -1,0 +1,22 @@
+using Will.Marketplace.Domain.Pools;
+using Will.Marketplace.Domain.Requests;
+
+namespace Will.Marketplace.Domain.Ports;
+
+/// <summary>Durable home of pools and the requests placed in them.</summary>
+public interface IDemandPoolStore
+{
+    Task<DemandPool?> FindAsync(Guid poolId, CancellationToken cancellationToken = default);
+
+    /// <summary>Pools of one municipality and category that can still take members.</summary>
+    Task<IReadOnlyList<DemandPool>> ListJoinableAsync(string municipalityCode, string categoryCode, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Saves the pool (checked against <see cref="DemandPool.Version"/>) and, in the same
+    /// transaction, the request just placed in it. Throws <see cref="ConcurrencyConflictException"/>
+    /// when someone else saved the pool first.
+    /// </summary>
+    Task SaveAsync(DemandPool pool, CareRequest? placedRequest, CancellationToken cancellationToken = default);
+}
+
+public sealed class ConcurrencyConflictException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,9 @@
+namespace Will.Marketplace.Domain.Requests;
+
+public enum RequestStatus
+{
+    Open,
+    Pooled,
+    Served,
+    Withdrawn,
+}

@@ -1,0 +1,48 @@
+namespace Will.Marketplace.Domain.Scheduling;
+
+/// <summary>A weekly recurring interval on one day, with minute precision, end exclusive.</summary>
+public readonly record struct TimeSlot
+{
+    public TimeSlot(DayOfWeek day, int startMinute, int endMinute)
+    {
+        if (!Enum.IsDefined(day))
+        {
+            throw new ArgumentOutOfRangeException(nameof(day));
+        }
+
+        if (startMinute < 0 || endMinute > MinutesPerDay || startMinute >= endMinute)
+        {
+            throw new ArgumentOutOfRangeException(nameof(startMinute), "A slot starts before it ends, within one day.");
+        }
+
+        Day = day;
+        StartMinute = startMinute;
+        EndMinute = endMinute;
+    }
+
+    public const int MinutesPerDay = 24 * 60;
+
+    public DayOfWeek Day { get; }
+
+    public int StartMinute { get; }
+
+    public int EndMinute { get; }
+
+    public int Minutes => EndMinute - StartMinute;
+
+    public TimeOnly Start => TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(StartMinute));
+
+    /// <summary>24:00 is shown as 23:59 only by TimeOnly; keep minutes as the source of truth.</summary>
+    public string EndText => $"{EndMinute / 60:00}:{EndMinute % 60:00}";
+
+    public string StartText => $"{StartMinute / 60:00}:{StartMinute % 60:00}";
+
+    public int OverlapMinutes(TimeSlot other) =>
+        Day != other.Day ? 0 : Math.Max(0, Math.Min(EndMinute, other.EndMinute) - Math.Max(StartMinute, other.StartMinute));
+
+    /// <summary>True when the slots are closer than <paramref name="gapMinutes"/> on the same day.</summary>
+    public bool Conflicts(TimeSlot other, int gapMinutes) =>
+        Day == other.Day && StartMinute < other.EndMinute + gapMinutes && other.StartMinute < EndMinute + gapMinutes;
+
+    public override string ToString() => $"{Day.ToString()[..3].ToLowerInvariant()} {StartText}-{EndText}";
+}

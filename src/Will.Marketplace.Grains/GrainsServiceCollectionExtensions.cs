@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Runtime;
+using Will.Marketplace.Grains.Live;
+
+namespace Will.Marketplace.Grains;
+
+public static class GrainsServiceCollectionExtensions
+{
+    /// <summary>What every silo needs besides the grains themselves: the push fan-out registration.</summary>
+    public static IServiceCollection AddMarketplaceGrainServices(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<PushObserverRegistrar>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<PushObserverRegistrar>());
+        return services;
+    }
+}

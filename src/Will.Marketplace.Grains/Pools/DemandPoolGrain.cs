@@ -1,0 +1,107 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using Will.Marketplace.Abstractions.Live;
+using Will.Marketplace.Abstractions.Matching;
+using Will.Marketplace.Abstractions.Pools;
+using Will.Marketplace.Domain.Catalog;
+using Will.Marketplace.Domain.Pools;
+using Will.Marketplace.Domain.Ports;
+using Will.Marketplace.Domain.Requests;
+
+namespace Will.Marketplace.Grains.Pools;
+
+/// <summary>Owns one pool: every change is saved before it is acknowledged or published.</summary>
+public sealed class DemandPoolGrain(
+    IDemandPoolStore store,
+    ICategoryCatalog catalog,
+    TimeProvider time,
+    ILogger<DemandPoolGrain> logger) : Grain, IDemandPoolGrain
+{
+    private DemandPool? _pool;
+    private ServiceCategory? _category;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _pool = await store.FindAsync(this.GetPrimaryKey(), cancellationToken);
+        if (_pool is not null)
+        {
+            _category = await catalog.FindAsync(_pool.MunicipalityCode, _pool.CategoryCode, cancellationToken);
+        }
+    }
+
+    public async Task<JoinOutcome> Start(PlaceRequestCommand first)
+    {
+        if (_pool is not null)
+        {
+            return _pool.Members.Any(m => m.RequestId == first.RequestId)
+                ? new JoinOutcome(true, null, Snapshot())
+                : new JoinOutcome(false, "pool-exists", Snapshot());
+        }
+
+        var category = await catalog.FindAsync(first.MunicipalityCode, first.CategoryCode)
+            ?? throw new ArgumentException($"Unknown category '{first.CategoryCode}'.", nameof(first));
+        var request = first.ToDomain();
+        var pool = DemandPool.Start(this.GetPrimaryKey(), first.MunicipalityCode, category, PoolMember.From(request, time.GetUtcNow()), time.GetUtcNow());
+        await store.SaveAsync(pool, request.PlacedIn(pool.Id));
+        pool.MarkSaved();
+        (_pool, _category) = (pool, category);
+        await Publish(request, startedNewPool: true);
+        return new JoinOutcome(true, null, Snapshot());
+    }
+
+    public async Task<JoinOutcome> Join(PlaceRequestCommand request)
+    {
+        if (_pool is null || _category is null)
+        {
+            return new JoinOutcome(false, "not-found", null);
+        }
+
+        var careRequest = request.ToDomain();
+        var verdict = _pool.Join(_category, PoolMember.From(careRequest, time.GetUtcNow()), time.GetUtcNow());
+        if (verdict != Incompatibility.None)
+        {
+            return new JoinOutcome(false, verdict.ToString(), Snapshot());
+        }
+
+        try
+        {
+            await store.SaveAsync(_pool, careRequest.PlacedIn(_pool.Id));
+            _pool.MarkSaved();
+        }
+        catch
+        {
+            // The in-memory change was never made durable: drop it and start again from the database.
+            _pool = await store.FindAsync(this.GetPrimaryKey());
+            throw;
+        }
+
+        await Publish(careRequest, startedNewPool: false);
+        return new JoinOutcome(true, null, Snapshot());
+    }
+
+    public Task<PoolSnapshot?> GetSnapshot() => Task.FromResult(_pool is null ? null : Snapshot());
+
+    private PoolSnapshot Snapshot() => _pool!.ToSnapshot(_category?.Mode ?? PoolingMode.Group);
+
+    private async Task Publish(CareRequest placed, bool startedNewPool)
+    {
+        var pool = _pool!;
+        var updated = new PoolUpdated(pool.Id, pool.CategoryCode, pool.Status.ToName(), pool.Members.Count, pool.Capacity, pool.Quorum, pool.Version);
+        var messages = ImmutableArray.CreateBuilder<LiveMessage>();
+        messages.Add(new LiveMessage(LiveMessage.PoolTarget(pool.Id), LiveMessage.PoolUpdatedMethod, updated));
+        messages.AddRange(pool.FamilyIds().Select(f => new LiveMessage(LiveMessage.UserTarget(f), LiveMessage.PoolUpdatedMethod, updated)));
+        messages.Add(new LiveMessage(
+            LiveMessage.UserTarget(placed.FamilyId),
+            LiveMessage.MatchFoundMethod,
+            new MatchFound(placed.Id, pool.Id, startedNewPool, pool.Members.Count, pool.Quorum)));
+        try
+        {
+            await GrainFactory.GetGrain<IPushNotifierGrain>(0).Publish(messages.ToImmutable());
+        }
+        catch (Exception ex)
+        {
+            // Push is best-effort: the change is already durable and browsers re-read on reconnect.
+            logger.LogWarning(ex, "Could not publish the change of pool {PoolId}", pool.Id);
+        }
+    }
+}
