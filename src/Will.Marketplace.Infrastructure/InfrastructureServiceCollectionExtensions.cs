@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Will.Marketplace.Domain.Ports;
+using Will.Marketplace.Infrastructure.Persistence;
+using Will.Marketplace.Infrastructure.Stores;
+
+namespace Will.Marketplace.Infrastructure;
+
+public static class InfrastructureServiceCollectionExtensions
+{
+    /// <summary>The database and the stores behind the Domain ports.</summary>
+    public static IServiceCollection AddMarketplaceInfrastructure(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMarketplaceDatabase();
+        services.AddSingleton<ICategoryCatalog, EfCategoryCatalog>();
+        services.AddSingleton<IDemandPoolStore, EfDemandPoolStore>();
+        return services;
+    }
+}

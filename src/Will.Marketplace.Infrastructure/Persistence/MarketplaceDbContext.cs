@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Will.Marketplace.Infrastructure.Identity;
+using Will.Marketplace.Infrastructure.Persistence.Entities;
+
+namespace Will.Marketplace.Infrastructure.Persistence;
+
+/// <summary>The system of record, on every provider: SQLite, SQL Server and PostgreSQL.</summary>
+public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> options)
+    : IdentityDbContext<AppUser, AppRole, Guid>(options)
+{
+    public DbSet<MunicipalityRecord> Municipalities => Set<MunicipalityRecord>();
+
+    public DbSet<CategoryRecord> Categories => Set<CategoryRecord>();
+
+    public DbSet<CategorySettingRecord> CategorySettings => Set<CategorySettingRecord>();
+
+    public DbSet<RequestRecord> Requests => Set<RequestRecord>();
+
+    public DbSet<PoolRecord> Pools => Set<PoolRecord>();
+
+    public DbSet<PoolMembershipRecord> PoolMemberships => Set<PoolMembershipRecord>();
+
+    public DbSet<StripeEventRecord> StripeEvents => Set<StripeEventRecord>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(MarketplaceDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no date-time type that sorts and compares: store instants as UTC ticks there.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using Will.Marketplace.Domain.Catalog;
+using Will.Marketplace.Domain.Geography;
+using Will.Marketplace.Domain.Pools;
+using Will.Marketplace.Domain.Ports;
+using Will.Marketplace.Domain.Requests;
+using Will.Marketplace.Domain.Scheduling;
+using Will.Marketplace.Infrastructure.Persistence;
+using Will.Marketplace.Infrastructure.Persistence.Entities;
+
+namespace Will.Marketplace.Infrastructure.Stores;
+
+internal sealed class EfDemandPoolStore(IDbContextFactory<MarketplaceDbContext> contexts, ICategoryCatalog catalog, TimeProvider time) : IDemandPoolStore
+{
+    private static readonly string[] JoinableStatuses = [PoolStatus.Forming.ToName(), PoolStatus.OpenForBids.ToName()];
+
+    public async Task<DemandPool?> FindAsync(Guid poolId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var record = await WithMembers(db).SingleOrDefaultAsync(p => p.Id == poolId, cancellationToken);
+        return record is null ? null : ToDomain(record);
+    }
+
+    public async Task<IReadOnlyList<DemandPool>> ListJoinableAsync(string municipalityCode, string categoryCode, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var records = await WithMembers(db)
+            .Where(p => p.MunicipalityCode == municipalityCode && p.CategoryCode == categoryCode &&
+                        JoinableStatuses.Contains(p.Status) && p.MemberCount < p.Capacity)
+            .ToListAsync(cancellationToken);
+        return [.. records.Select(ToDomain)];
+    }
+
+    public async Task SaveAsync(DemandPool pool, CareRequest? placedRequest, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var record = await db.Pools.Include(p => p.Members).SingleOrDefaultAsync(p => p.Id == pool.Id, cancellationToken);
+        if (record is null)
+        {
+            if (pool.Version != 0)
+            {
+                throw new ConcurrencyConflictException($"Pool {pool.Id} is gone.");
+            }
+
+            record = new PoolRecord { Id = pool.Id, MunicipalityCode = pool.MunicipalityCode, CategoryCode = pool.CategoryCode, Status = "", CreatedAt = pool.CreatedAt };
+            db.Pools.Add(record);
+        }
+        else if (record.Version != pool.Version)
+        {
+            throw new ConcurrencyConflictException($"Pool {pool.Id} was changed elsewhere (version {record.Version}, expected {pool.Version}).");
+        }
+
+        var now = time.GetUtcNow();
+        var category = await catalog.FindAsync(pool.MunicipalityCode, pool.CategoryCode, cancellationToken);
+        record.Status = pool.Status.ToName();
+        record.Capacity = pool.Capacity;
+        record.Quorum = pool.Quorum;
+        record.MemberCount = pool.Members.Count;
+        record.Schedule = pool.ScheduleEnvelope(category?.Mode ?? PoolingMode.Group).ToString();
+        record.BiddingClosesAt = pool.BiddingClosesAt;
+        record.UpdatedAt = now;
+        record.Version = pool.Version + 1;
+
+        if (placedRequest is not null && !await db.Requests.AnyAsync(r => r.Id == placedRequest.Id, cancellationToken))
+        {
+            db.Requests.Add(ToRecord(placedRequest, now));
+        }
+
+        foreach (var member in pool.Members.Where(m => record.Members.All(r => r.RequestId != m.RequestId)))
+        {
+            record.Members.Add(new PoolMembershipRecord { PoolId = pool.Id, RequestId = member.RequestId, FamilyId = member.FamilyId, JoinedAt = member.JoinedAt });
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            throw new ConcurrencyConflictException($"Pool {pool.Id} was changed elsewhere.", ex);
+        }
+    }
+
+    private static IQueryable<PoolRecord> WithMembers(MarketplaceDbContext db) =>
+        db.Pools.AsNoTracking().Include(p => p.Members.Where(m => m.LeftAt == null)).ThenInclude(m => m.Request).AsSplitQuery();
+
+    private static DemandPool ToDomain(PoolRecord record)
+    {
+        if (!PoolStatusNames.TryParse(record.Status, out var status))
+        {
+            throw new InvalidOperationException($"Pool {record.Id} has an unknown status '{record.Status}'.");
+        }
+
+        var members = record.Members.OrderBy(m => m.JoinedAt).Select(m => new PoolMember(
+            m.RequestId,
+            m.FamilyId,
+            new GeoPoint(m.Request.Latitude, m.Request.Longitude),
+            WeeklySchedule.Parse(m.Request.Schedule),
+            RequestAttributesJson.Read(m.Request.Attributes),
+            m.JoinedAt));
+        return new DemandPool(record.Id, record.MunicipalityCode, record.CategoryCode, status, record.Capacity, record.Quorum, members, record.CreatedAt, record.BiddingClosesAt, record.Version);
+    }
+
+    private static RequestRecord ToRecord(CareRequest request, DateTimeOffset now) => new()
+    {
+        Id = request.Id,
+        FamilyId = request.FamilyId,
+        MunicipalityCode = request.MunicipalityCode,
+        CategoryCode = request.CategoryCode,
+        Latitude = request.Location.Latitude,
+        Longitude = request.Location.Longitude,
+        Schedule = request.Schedule.ToString(),
+        StartDate = request.StartDate,
+        Attributes = RequestAttributesJson.Write(request.Attributes),
+        MaxPricePerHourCents = request.MaxPricePerHour?.Cents,
+        Status = request.Status.ToString().ToLowerInvariant(),
+        PoolId = request.PoolId,
+        CreatedAt = request.CreatedAt,
+        UpdatedAt = now,
+    };
+}
