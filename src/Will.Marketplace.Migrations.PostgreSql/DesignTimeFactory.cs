@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Will.Marketplace.Infrastructure.Persistence;
+
+namespace Will.Marketplace.Migrations.PostgreSql;
+
+/// <summary>Lets `dotnet ef` build the model for this provider without starting the app; no connection is opened.</summary>
+public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<MarketplaceDbContext>
+{
+    public MarketplaceDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<MarketplaceDbContext>();
+        DatabaseServiceCollectionExtensions.Configure(options, new DatabaseOptions
+        {
+            Provider = DatabaseProvider.PostgreSql,
+            ConnectionString = "Host=localhost;Database=will;Username=will",
+        });
+        return new MarketplaceDbContext(options.Options);
+    }
+}

@@ -1,0 +1,103 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Will.Marketplace.Infrastructure.Identity;
+using Will.Marketplace.Infrastructure.Persistence;
+using Will.Marketplace.Web.Hosting;
+
+namespace Will.Marketplace.Web.Apis;
+
+public sealed record LoginBody(string? Email, string? Password);
+
+public sealed record RefreshBody(string? RefreshToken);
+
+public sealed record MeView(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, string? MunicipalityCode, string? MunicipalityName);
+
+public static class AccountApi
+{
+    public static RouteGroupBuilder MapAccountApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/account").WithTags("Account");
+        api.MapPost("/login", Login).AllowAnonymous().WithName("Login");
+        api.MapPost("/refresh", Refresh).AllowAnonymous().WithName("RefreshToken");
+        api.MapPost("/logout", Logout).RequireAuthorization(Policies.SignedIn).WithName("Logout");
+        api.MapGet("/me", Me).RequireAuthorization(Policies.SignedIn).WithName("Me");
+        return api;
+    }
+
+    /// <summary>Bearer token by default; <c>?useCookies=true</c> sets the browser's cookie instead.</summary>
+    public static async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> Login(
+        LoginBody body, bool? useCookies, SignInManager<AppUser> signIn)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(body.Email) || body.Email.Length > 256)
+        {
+            errors["email"] = ["Enter the e-mail address of your account."];
+        }
+
+        if (string.IsNullOrEmpty(body.Password) || body.Password.Length > 256)
+        {
+            errors["password"] = ["Enter your password."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
+        var result = await signIn.PasswordSignInAsync(body.Email!, body.Password!, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            // The bearer handler has written the token response; the cookie handler has set the cookie.
+            return TypedResults.Empty;
+        }
+
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status401Unauthorized,
+            title: "Sign-in failed.",
+            detail: result.IsLockedOut ? "Too many failed attempts: the account is locked for a while." : "The e-mail or the password is not right.");
+    }
+
+    public static async Task<Results<SignInHttpResult, UnauthorizedHttpResult, ValidationProblem>> Refresh(
+        RefreshBody body, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider time, SignInManager<AppUser> signIn)
+    {
+        if (string.IsNullOrWhiteSpace(body.RefreshToken))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["refreshToken"] = ["A refresh token is required."] });
+        }
+
+        var ticket = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(body.RefreshToken);
+        if (ticket?.Properties.ExpiresUtc is not { } expires || time.GetUtcNow() >= expires ||
+            await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+    }
+
+    public static async Task<NoContent> Logout(SignInManager<AppUser> signIn)
+    {
+        await signIn.SignOutAsync();
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<Ok<MeView>, UnauthorizedHttpResult>> Me(ClaimsPrincipal principal, MarketplaceDbContext db)
+    {
+        var id = principal.UserId();
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id);
+        if (user is null)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        var municipality = user.MunicipalityCode is null ? null : await db.Municipalities.AsNoTracking().SingleOrDefaultAsync(m => m.Code == user.MunicipalityCode);
+        var roles = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
+        return TypedResults.Ok(new MeView(user.Id, user.Email ?? "", user.DisplayName, roles, user.MunicipalityCode, municipality?.Name));
+    }
+}

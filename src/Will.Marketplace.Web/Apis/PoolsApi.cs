@@ -1,0 +1,80 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Will.Marketplace.Domain.Pools;
+using Will.Marketplace.Infrastructure.Identity;
+using Will.Marketplace.Infrastructure.Persistence;
+using Will.Marketplace.Infrastructure.Persistence.Entities;
+using Will.Marketplace.Web.Hosting;
+
+namespace Will.Marketplace.Web.Apis;
+
+public static class PoolsApi
+{
+    public static RouteGroupBuilder MapPoolsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/pools").WithTags("Pools").RequireAuthorization(Policies.SignedIn);
+        api.MapGet("/", List).WithName("ListPools");
+        api.MapGet("/{id:guid}", Get).WithName("GetPool");
+        return api;
+    }
+
+    public static async Task<Results<Ok<List<PoolView>>, ValidationProblem>> List(
+        string? category, string? status, ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken cancellationToken)
+    {
+        PoolStatus wanted = default;
+        if (status is not null && !PoolStatusNames.TryParse(status, out wanted))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["status"] = ["The status must be forming, open-for-bids, awarded, active, closed or cancelled."],
+            });
+        }
+
+        var pools = Visible(db, user);
+        if (category is not null)
+        {
+            pools = pools.Where(p => p.CategoryCode == category);
+        }
+
+        if (status is not null)
+        {
+            var name = wanted.ToName();
+            pools = pools.Where(p => p.Status == name);
+        }
+
+        var records = await pools.OrderByDescending(p => p.UpdatedAt).Take(500).ToListAsync(cancellationToken);
+        return TypedResults.Ok(records.Select(PoolView.From).ToList());
+    }
+
+    /// <summary>A pool the caller may not see answers 404, so that guessing ids reveals nothing.</summary>
+    public static async Task<Results<Ok<PoolView>, NotFound>> Get(Guid id, ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken cancellationToken)
+    {
+        var record = await Visible(db, user).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        return record is null ? TypedResults.NotFound() : TypedResults.Ok(PoolView.From(record));
+    }
+
+    /// <summary>Families see their own pools, staff and providers their municipality's, administrators all.</summary>
+    private static IQueryable<PoolRecord> Visible(MarketplaceDbContext db, ClaimsPrincipal user)
+    {
+        var pools = db.Pools.AsNoTracking();
+        if (user.IsInRole(Roles.Admin))
+        {
+            return pools;
+        }
+
+        var municipality = user.MunicipalityCode();
+        if (user.IsInRole(Roles.Staff) || user.IsInRole(Roles.Provider))
+        {
+            return pools.Where(p => p.MunicipalityCode == municipality);
+        }
+
+        if (user.IsInRole(Roles.Family))
+        {
+            var familyId = user.UserId();
+            return pools.Where(p => p.MunicipalityCode == municipality && p.Members.Any(m => m.FamilyId == familyId && m.LeftAt == null));
+        }
+
+        return pools.Where(_ => false);
+    }
+}

@@ -1,0 +1,181 @@
+using System.Text.RegularExpressions;
+using Will.Marketplace.Domain.Geography;
+using Will.Marketplace.Domain.Scheduling;
+
+namespace Will.Marketplace.Web.Apis;
+
+public sealed record LocationBody(double? Latitude, double? Longitude);
+
+public sealed record SlotBody(string? Day, string? Start, string? End);
+
+public sealed record CreateRequestBody(
+    string? CategoryCode,
+    LocationBody? Location,
+    IReadOnlyList<SlotBody>? Schedule,
+    DateOnly? StartDate,
+    Dictionary<string, string>? Attributes,
+    long? MaxPricePerHourCents);
+
+/// <summary>Field-by-field checks of a new request; each message names what is wrong in the family's terms.</summary>
+public static partial class RequestValidation
+{
+    public const int MaxSlots = 28;
+    public const int MaxAttributes = 10;
+    public const double MaxKilometresFromCityCentre = 30;
+    public const long MaxPricePerHourCents = 100_000;
+
+    public sealed record Valid(string CategoryCode, GeoPoint Location, WeeklySchedule Schedule, DateOnly StartDate, IReadOnlyDictionary<string, string> Attributes, long? MaxPricePerHourCents);
+
+    public static Valid? Validate(CreateRequestBody body, GeoPoint cityCentre, IReadOnlySet<string> categories, DateOnly today, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(body.CategoryCode))
+        {
+            errors["categoryCode"] = ["Choose a service category."];
+        }
+        else if (!categories.Contains(body.CategoryCode))
+        {
+            errors["categoryCode"] = [$"'{Truncate(body.CategoryCode)}' is not a service category."];
+        }
+
+        var location = ValidateLocation(body.Location, cityCentre, errors);
+        var schedule = ValidateSchedule(body.Schedule, errors);
+
+        if (body.StartDate is not { } start)
+        {
+            errors["startDate"] = ["Give the date the service should start."];
+        }
+        else if (start < today || start > today.AddYears(1))
+        {
+            errors["startDate"] = ["The start date must be between today and one year from now."];
+        }
+
+        ValidateAttributes(body.Attributes, errors);
+        if (body.MaxPricePerHourCents is { } price && price is <= 0 or > MaxPricePerHourCents)
+        {
+            errors["maxPricePerHourCents"] = [$"The maximum price per hour must be between 1 and {MaxPricePerHourCents} cents."];
+        }
+
+        return errors.Count > 0
+            ? null
+            : new Valid(body.CategoryCode!, location!.Value, schedule!, body.StartDate!.Value, body.Attributes ?? [], body.MaxPricePerHourCents);
+    }
+
+    private static GeoPoint? ValidateLocation(LocationBody? location, GeoPoint cityCentre, Dictionary<string, string[]> errors)
+    {
+        if (location is null)
+        {
+            errors["location"] = ["Give where the service is needed."];
+            return null;
+        }
+
+        if (location.Latitude is not { } lat || lat is < -90 or > 90 || !double.IsFinite(lat))
+        {
+            errors["location.latitude"] = ["The latitude must be a number between -90 and 90."];
+        }
+
+        if (location.Longitude is not { } lon || lon is < -180 or > 180 || !double.IsFinite(lon))
+        {
+            errors["location.longitude"] = ["The longitude must be a number between -180 and 180."];
+        }
+
+        if (errors.ContainsKey("location.latitude") || errors.ContainsKey("location.longitude"))
+        {
+            return null;
+        }
+
+        var point = new GeoPoint(location.Latitude!.Value, location.Longitude!.Value);
+        if (point.DistanceMetersTo(cityCentre) > MaxKilometresFromCityCentre * 1000)
+        {
+            errors["location"] = ["The place is outside your municipality's area."];
+            return null;
+        }
+
+        return point;
+    }
+
+    private static WeeklySchedule? ValidateSchedule(IReadOnlyList<SlotBody>? slots, Dictionary<string, string[]> errors)
+    {
+        if (slots is null || slots.Count == 0)
+        {
+            errors["schedule"] = ["Choose at least one day and time."];
+            return null;
+        }
+
+        if (slots.Count > MaxSlots)
+        {
+            errors["schedule"] = [$"At most {MaxSlots} time slots."];
+            return null;
+        }
+
+        var valid = new List<TimeSlot>();
+        for (var i = 0; i < slots.Count; i++)
+        {
+            var slot = slots[i];
+            var at = $"schedule[{i}]";
+            if (slot is null)
+            {
+                errors[at] = ["A time slot is missing."];
+                continue;
+            }
+
+            var dayOk = WeeklySchedule.TryParseDay(slot.Day ?? "", out var day) && (slot.Day?.Length ?? 0) <= 10;
+            var startOk = WeeklySchedule.TryParseMinute(slot.Start ?? "", out var start) && start < TimeSlot.MinutesPerDay;
+            var endOk = WeeklySchedule.TryParseMinute(slot.End ?? "", out var end);
+            AddIf(!dayOk, errors, $"{at}.day", "The day must be monday … sunday.");
+            AddIf(!startOk, errors, $"{at}.start", "The start must be a time as HH:mm.");
+            AddIf(!endOk, errors, $"{at}.end", "The end must be a time as HH:mm.");
+            if (dayOk && startOk && endOk)
+            {
+                if (end - start < 15)
+                {
+                    errors[$"{at}.end"] = ["The end must be at least 15 minutes after the start."];
+                }
+                else
+                {
+                    valid.Add(new TimeSlot(day, start, end));
+                }
+            }
+        }
+
+        return errors.Keys.Any(k => k.StartsWith("schedule", StringComparison.Ordinal)) ? null : WeeklySchedule.Of(valid);
+    }
+
+    private static void ValidateAttributes(Dictionary<string, string>? attributes, Dictionary<string, string[]> errors)
+    {
+        if (attributes is null)
+        {
+            return;
+        }
+
+        if (attributes.Count > MaxAttributes)
+        {
+            errors["attributes"] = [$"At most {MaxAttributes} attributes."];
+            return;
+        }
+
+        foreach (var (key, value) in attributes)
+        {
+            if (!AttributeKey().IsMatch(key))
+            {
+                errors["attributes"] = ["Attribute names are short words (letters, digits, '-' or '_')."];
+            }
+            else if (value is null || value.Length is 0 or > 100 || value.Any(char.IsControl))
+            {
+                errors[$"attributes.{key}"] = ["An attribute value is 1 to 100 printable characters."];
+            }
+        }
+    }
+
+    private static void AddIf(bool condition, Dictionary<string, string[]> errors, string field, string message)
+    {
+        if (condition)
+        {
+            errors[field] = [message];
+        }
+    }
+
+    private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]{0,39}$")]
+    private static partial Regex AttributeKey();
+}

@@ -1,0 +1,67 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Will.Marketplace.Abstractions.Matching;
+using Will.Marketplace.Domain.Geography;
+using Will.Marketplace.Infrastructure.Persistence;
+using Will.Marketplace.Web.Hosting;
+
+namespace Will.Marketplace.Web.Apis;
+
+public static class RequestsApi
+{
+    private static readonly TimeZoneInfo Italy = TimeZoneInfo.FindSystemTimeZoneById("Europe/Rome");
+
+    public static RouteGroupBuilder MapRequestsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/requests").WithTags("Requests").RequireAuthorization(Policies.Family);
+        api.MapPost("/", Create).WithName("CreateRequest");
+        api.MapGet("/", ListMine).WithName("ListMyRequests");
+        api.MapGet("/{id:guid}", Get).WithName("GetRequest");
+        return api;
+    }
+
+    /// <summary>Validates, places the request through its matchmaker, and answers once the placement is durable.</summary>
+    public static async Task<Results<Created<CreatedRequestView>, ValidationProblem>> Create(
+        CreateRequestBody body, ClaimsPrincipal user, MarketplaceDbContext db, IGrainFactory grains, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var municipalityCode = user.MunicipalityCode()!;
+        var city = await db.Municipalities.AsNoTracking().SingleAsync(m => m.Code == municipalityCode, cancellationToken);
+        var categories = (await db.Categories.AsNoTracking().Select(c => c.Code).ToListAsync(cancellationToken)).ToHashSet();
+        var now = time.GetUtcNow();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Italy).DateTime);
+        var errors = new Dictionary<string, string[]>();
+        var valid = RequestValidation.Validate(body, new GeoPoint(city.Latitude, city.Longitude), categories, today, errors);
+        if (valid is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var command = new PlaceRequestCommand(
+            Guid.CreateVersion7(now), user.UserId(), municipalityCode, valid.CategoryCode,
+            valid.Location.Latitude, valid.Location.Longitude, valid.Schedule.ToString(), valid.StartDate,
+            valid.Attributes, valid.MaxPricePerHourCents, now);
+        var outcome = await grains.GetGrain<IMatchmakerGrain>(IMatchmakerGrain.KeyFor(municipalityCode, valid.CategoryCode)).Place(command);
+        var request = new RequestView(
+            command.RequestId, command.CategoryCode, municipalityCode, "pooled", outcome.Pool.Id,
+            new LocationView(command.Latitude, command.Longitude), SlotView.From(command.Schedule), command.StartDate,
+            command.Attributes, command.MaxPricePerHourCents, command.CreatedAt);
+        return TypedResults.Created($"/api/v1/requests/{command.RequestId}", new CreatedRequestView(request, PoolView.From(outcome.Pool), outcome.StartedNewPool));
+    }
+
+    public static async Task<Ok<List<RequestView>>> ListMine(ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken cancellationToken)
+    {
+        var familyId = user.UserId();
+        var records = await db.Requests.AsNoTracking().Where(r => r.FamilyId == familyId)
+            .OrderByDescending(r => r.CreatedAt).Take(200).ToListAsync(cancellationToken);
+        return TypedResults.Ok(records.Select(RequestView.From).ToList());
+    }
+
+    /// <summary>Another family's request answers 404, as if it did not exist.</summary>
+    public static async Task<Results<Ok<RequestView>, NotFound>> Get(Guid id, ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken cancellationToken)
+    {
+        var familyId = user.UserId();
+        var record = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && r.FamilyId == familyId, cancellationToken);
+        return record is null ? TypedResults.NotFound() : TypedResults.Ok(RequestView.From(record));
+    }
+}

@@ -1,0 +1,57 @@
+using Will.Marketplace.Abstractions.Pools;
+using Will.Marketplace.Domain.Scheduling;
+using Will.Marketplace.Infrastructure.Persistence.Entities;
+
+namespace Will.Marketplace.Web.Apis;
+
+public sealed record SlotView(string Day, string Start, string End)
+{
+    public static IReadOnlyList<SlotView> From(string storedSchedule) =>
+        [.. WeeklySchedule.Parse(storedSchedule).Slots.Select(s => new SlotView(s.Day.ToString().ToLowerInvariant(), s.StartText, s.EndText))];
+}
+
+public sealed record LocationView(double Latitude, double Longitude);
+
+public sealed record RequestView(
+    Guid Id,
+    string CategoryCode,
+    string MunicipalityCode,
+    string Status,
+    Guid? PoolId,
+    LocationView Location,
+    IReadOnlyList<SlotView> Schedule,
+    DateOnly StartDate,
+    IReadOnlyDictionary<string, string> Attributes,
+    long? MaxPricePerHourCents,
+    DateTimeOffset CreatedAt)
+{
+    public static RequestView From(RequestRecord r) => new(
+        r.Id, r.CategoryCode, r.MunicipalityCode, r.Status, r.PoolId, new LocationView(r.Latitude, r.Longitude),
+        SlotView.From(r.Schedule), r.StartDate,
+        System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(r.Attributes) ?? [],
+        r.MaxPricePerHourCents, r.CreatedAt);
+}
+
+/// <summary>A pool as anyone allowed to see it sees it: counts and schedule, never who the members are.</summary>
+public sealed record PoolView(
+    Guid Id,
+    string CategoryCode,
+    string MunicipalityCode,
+    string Status,
+    int MemberCount,
+    int Capacity,
+    int Quorum,
+    int PlacesLeft,
+    IReadOnlyList<SlotView> Schedule,
+    DateTimeOffset? BiddingClosesAt)
+{
+    public static PoolView From(PoolRecord p) => new(
+        p.Id, p.CategoryCode, p.MunicipalityCode, p.Status, p.MemberCount, p.Capacity, p.Quorum,
+        p.Capacity - p.MemberCount, SlotView.From(p.Schedule), p.BiddingClosesAt);
+
+    public static PoolView From(PoolSnapshot p) => new(
+        p.Id, p.CategoryCode, p.MunicipalityCode, p.Status, p.MemberCount, p.Capacity, p.Quorum,
+        p.Capacity - p.MemberCount, SlotView.From(p.ScheduleEnvelope), p.BiddingClosesAt);
+}
+
+public sealed record CreatedRequestView(RequestView Request, PoolView Pool, bool StartedNewPool);

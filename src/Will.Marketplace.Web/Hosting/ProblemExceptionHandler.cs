@@ -1,0 +1,40 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Will.Marketplace.Domain.Ports;
+
+namespace Will.Marketplace.Web.Hosting;
+
+/// <summary>
+/// Turns what reaches the pipeline as an exception into RFC 9457 problem details: unreadable JSON
+/// becomes a 400 naming the field, a lost concurrency race a 409, anything else a 500 without details.
+/// </summary>
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, errors) = exception switch
+        {
+            BadHttpRequestException { InnerException: JsonException json } => (400, "The request body is not valid JSON for this endpoint.", FieldErrors(json)),
+            BadHttpRequestException bad => (bad.StatusCode, bad.Message, null),
+            ConcurrencyConflictException => (409, "Someone else changed this at the same moment; please try again.", null),
+            Orleans.Runtime.OrleansException or TimeoutException => (503, "The service is busy; please try again.", null),
+            _ => (500, "Something went wrong on our side.", (IDictionary<string, string[]>?)null),
+        };
+        if (status >= 500)
+        {
+            logger.LogError(exception, "Unhandled error on {Path}", httpContext.Request.Path);
+        }
+
+        httpContext.Response.StatusCode = status;
+        var problem = errors is null
+            ? new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title }
+            : new HttpValidationProblemDetails(errors) { Status = status, Title = title };
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static Dictionary<string, string[]> FieldErrors(JsonException json)
+    {
+        var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
+        return new() { [field] = ["This value has the wrong type or format."] };
+    }
+}

@@ -1,0 +1,29 @@
+using Will.Marketplace.Web.Apis;
+using Will.Marketplace.Web.Hosting;
+using Will.Marketplace.Web.Live;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddMarketplaceDefaults();
+builder.AddMarketplaceData();
+builder.AddMarketplaceIdentity();
+builder.AddMarketplaceOrleans();
+builder.AddMarketplaceLive();
+builder.AddMarketplaceDemoData();
+
+var app = builder.Build();
+
+app.UseMarketplaceDefaults();
+app.MapAccountApi();
+app.MapReferenceDataApi();
+app.MapRequestsApi();
+app.MapPoolsApi();
+app.MapStripeWebhookApi();
+app.MapLiveHub();
+app.MapMarketplaceHealthChecks();
+app.MapWebApp();
+
+app.Run();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
