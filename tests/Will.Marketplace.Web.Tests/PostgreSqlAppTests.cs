@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Will.Marketplace.Infrastructure.Persistence;
+
+namespace Will.Marketplace.Web.Tests;
+
+/// <summary>The same app on a real PostgreSQL server: migrations apply, placements are durable there.</summary>
+public sealed class PostgreSqlAppTests
+{
+    private PostgresServer _server = null!;
+    private MarketplaceAppFactory _app = null!;
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        _server = await PostgresServer.StartAsync();
+        _app = new MarketplaceAppFactory(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "PostgreSql",
+            ["Database:ConnectionString"] = await _server.CreateDatabaseAsync("app"),
+            ["Demo:Enabled"] = "true",
+        });
+        using var client = _app.CreateClient();
+        (await client.GetAsync("/health/ready")).EnsureSuccessStatusCode();
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop()
+    {
+        await _app.DisposeAsync();
+        await _server.DisposeAsync();
+    }
+
+    [Test]
+    public async Task Create_OnPostgreSql_PersistsThePoolAndItsMembersBeforeAnswering()
+    {
+        using var first = await _app.ClientFor(Samples.Family(1));
+        using var second = await _app.ClientFor(Samples.Family(2));
+
+        var a = await (await first.PostAsJsonAsync("/api/v1/requests", Samples.AfterSchool("6-10"))).Content.ReadFromJsonAsync<Created>();
+        var b = await (await second.PostAsJsonAsync("/api/v1/requests", Samples.AfterSchool("6-10", 0.002))).Content.ReadFromJsonAsync<Created>();
+        await using var db = await _app.Service<IDbContextFactory<MarketplaceDbContext>>().CreateDbContextAsync();
+        var pool = await db.Pools.Include(p => p.Members).SingleAsync(p => p.Id == a!.Pool.Id);
+
+        Assert.That(db.Database.ProviderName, Does.Contain("Npgsql"));
+        Assert.That(b!.Pool.Id, Is.EqualTo(a!.Pool.Id));
+        Assert.That(pool.MemberCount, Is.EqualTo(2));
+        Assert.That(pool.Members.Select(m => m.RequestId), Is.EquivalentTo(new[] { a.Request.Id, b.Request.Id }));
+        Assert.That(pool.Version, Is.EqualTo(2));
+    }
+}
