@@ -29,14 +29,31 @@ public sealed class MigrationsTests
             $"The model changed without a migration for {provider}: run dotnet ef migrations add for src/Will.Marketplace.Migrations.{provider}.");
     }
 
-    [Test]
-    public void SqlServer_Migrations_GenerateAScriptFromEmpty()
+    /// <summary>The deployable scripts in infra/sql are regenerated whenever a migration is added.</summary>
+    [TestCase(DatabaseProvider.SqlServer, "Server=127.0.0.1;Database=unused;User Id=u;Password=p;TrustServerCertificate=True", "sqlserver.sql", "CREATE TABLE [DemandPools]")]
+    [TestCase(DatabaseProvider.PostgreSql, "Host=127.0.0.1;Database=unused;Username=u", "postgresql.sql", "CREATE TABLE \"DemandPools\"")]
+    public void InfraScript_ForServerProviders_MatchesTheMigrations(DatabaseProvider provider, string connectionString, string file, string expectedTable)
     {
-        using var db = ContextFor(DatabaseProvider.SqlServer, "Server=127.0.0.1;Database=unused;User Id=u;Password=p;TrustServerCertificate=True");
+        using var db = ContextFor(provider, connectionString);
 
-        var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+        var generated = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+        var checkedIn = File.ReadAllText(Path.Combine(RepositoryRoot(), "infra", "sql", file));
 
-        Assert.That(script, Does.Contain("CREATE TABLE [DemandPools]"));
-        Assert.That(script, Does.Contain("CREATE TABLE [AspNetUsers]"));
+        Assert.That(generated, Does.Contain(expectedTable));
+        Assert.That(Normalize(checkedIn), Is.EqualTo(Normalize(generated)),
+            $"infra/sql/{file} is stale: dotnet ef migrations script --idempotent -p src/Will.Marketplace.Migrations.{provider} -s src/Will.Marketplace.Migrations.{provider} -o infra/sql/{file}");
+    }
+
+    private static string Normalize(string script) => script.Replace("\r\n", "\n", StringComparison.Ordinal).Trim('\uFEFF', '\n', ' ');
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Will.Marketplace.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Run the tests from inside the repository.");
     }
 }

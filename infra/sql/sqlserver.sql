@@ -1,0 +1,411 @@
+﻿IF OBJECT_ID(N'[__EFMigrationsHistory]') IS NULL
+BEGIN
+    CREATE TABLE [__EFMigrationsHistory] (
+        [MigrationId] nvarchar(150) NOT NULL,
+        [ProductVersion] nvarchar(32) NOT NULL,
+        CONSTRAINT [PK___EFMigrationsHistory] PRIMARY KEY ([MigrationId])
+    );
+END;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124191755_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetRoles] (
+        [Id] uniqueidentifier NOT NULL,
+        [Name] nvarchar(256) NULL,
+        [NormalizedName] nvarchar(256) NULL,
+        [ConcurrencyStamp] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetRoles] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124191755_Initial'
+)
+BEGIN
+    CREATE TABLE [Municipalities] (
+        [Code] varchar(6) NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [Region] nvarchar(50) NOT NULL,
+        [Latitude] float NOT NULL,
+        [Longitude] float NOT NULL,
+        CONSTRAINT [PK_Municipalities] PRIMARY KEY ([Code])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124191755_Initial'
+)
+BEGIN
+    CREATE TABLE [ServiceCategories] (
+        [Code] varchar(40) NOT NULL,
+        [PoolingMode] varchar(20) NOT NULL,
+        [RadiusMeters] int NOT NULL,
+        [Capacity] int NOT NULL,
+        [Quorum] int NOT NULL,
+        [BiddingWindowHours] int NOT NULL,
+        [MinSharedMinutesPerWeek] int NOT NULL,
+        [TravelBufferMinutes] int NOT NULL,
+        [MaxWeeklyMinutes] int NOT NULL,
+        [MatchedAttributes] varchar(200) NOT NULL,
+        [ReferencePricePerHourCents] bigint NOT NULL,
+        CONSTRAINT [PK_ServiceCategories] PRIMARY KEY ([Code])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124191755_Initial'
+)
+BEGIN
+    CREATE TABLE [StripeEvents] (
+        [Id] varchar(255) NOT NULL,
+        [Type] varchar(100) NOT NULL,
+        [LiveMode] bit NOT NULL,
+        [StripeCreatedAt] datetimeoffset NOT NULL,
+        [ReceivedAt] datetimeoffset NOT NULL,
+        [Outcome] varchar(20) NOT NULL,
+        [Payload] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_StripeEvents] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124191755_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetRoleClaims] (
+        [Id] int NOT NULL IDENTITY,
+        [RoleId] uniqueidentifier NOT NULL,
+        [ClaimType] nvarchar(max) NULL,
+        [ClaimValue] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetRoleClaims] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetRoleClaims_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124191755_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUsers] (
+        [Id] uniqueidentifier NOT NULL,
+        [DisplayName] nvarchar(100) NOT NULL,
+        [MunicipalityCode] varchar(6) NULL,
+        [UserName] nvarchar(256) NULL,
+        [NormalizedUserName] nvarchar(256) NULL,
+        [Email] nvarchar(256) NULL,
+        [NormalizedEmail] nvarchar(256) NULL,
+        [EmailConfirmed] bit NOT NULL,
+        [PasswordHash] nvarchar(max) NULL,
+        [SecurityStamp] nvarchar(max) NULL,
+        [ConcurrencyStamp] nvarchar(max) NULL,
+        [PhoneNumber] nvarchar(max) NULL,
+        [PhoneNumberConfirmed] bit NOT NULL,
+        [TwoFactorEnabled] bit NOT NULL,
+        [LockoutEnd] datetimeoffset NULL,
+        [LockoutEnabled] bit NOT NULL,
+        [AccessFailedCount] int NOT NULL,
+        CONSTRAINT [PK_AspNetUsers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetUsers_Municipalities_MunicipalityCode] FOREIGN KEY ([MunicipalityCode]) REFERENCES [Municipalities] ([Code]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124191755_Initial'
+)
+BEGIN
+    CREATE TABLE [CategorySettings] (
+        [MunicipalityCode] varchar(6) NOT NULL,
+        [CategoryCode] varchar(40) NOT NULL,
+        [Quorum] int NULL,
+        [BiddingWindowHours] int NULL,
+        CONSTRAINT [PK_CategorySettings] PRIMARY KEY ([MunicipalityCode], [CategoryCode]),
+        CONSTRAINT [FK_CategorySettings_Municipalities_MunicipalityCode] FOREIGN KEY ([MunicipalityCode]) REFERENCES [Municipalities] ([Code]) ON DELETE CASCADE,
+        CONSTRAINT [FK_CategorySettings_ServiceCategories_CategoryCode] FOREIGN KEY ([CategoryCode]) REFERENCES [ServiceCategories] ([Code]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124191755_Initial'
+)
+BEGIN
+    CREATE TABLE [DemandPools] (
+        [Id] uniqueidentifier NOT NULL,
+        [MunicipalityCode] varchar(6) NOT NULL,
+        [CategoryCode] varchar(40) NOT NULL,
+        [Status] varchar(20) NOT NULL,
+        [Capacity] int NOT NULL,
+        [Quorum] int NOT NULL,
+        [MemberCount] int NOT NULL,
+        [Schedule] varchar(2000) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [BiddingClosesAt] datetimeoffset NULL,
+        [Version] bigint NOT NULL,
+        CONSTRAINT [PK_DemandPools] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_DemandPools_Municipalities_MunicipalityCode] FOREIGN KEY ([MunicipalityCode]) REFERENCES [Municipalities] ([Code]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_DemandPools_ServiceCategories_CategoryCode] FOREIGN KEY ([CategoryCode]) REFERENCES [ServiceCategories] ([Code]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124191755_Initial'
+)
+BEGIN
+    CREATE TABLE [Requests] (
+        [Id] uniqueidentifier NOT NULL,
+        [FamilyId] uniqueidentifier NOT NULL,
+        [MunicipalityCode] varchar(6) NOT NULL,
+        [CategoryCode] varchar(40) NOT NULL,
+        [Latitude] float NOT NULL,
+        [Longitude] float NOT NULL,
+        [Schedule] varchar(2000) NOT NULL,
+        [StartDate] date NOT NULL,
+        [Attributes] nvarchar(4000) NOT NULL,
+        [MaxPricePerHourCents] bigint NULL,
+        [Status] varchar(20) NOT NULL,
+        [PoolId] uniqueidentifier NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_Requests] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Requests_Municipalities_MunicipalityCode] FOREIGN KEY ([MunicipalityCode]) REFERENCES [Municipalities] ([Code]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Requests_ServiceCategories_CategoryCode] FOREIGN KEY ([CategoryCode]) REFERENCES [ServiceCategories] ([Code]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124191755_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserClaims] (
+        [Id] int NOT NULL IDENTITY,
+        [UserId] uniqueidentifier NOT NULL,
+        [ClaimType] nvarchar(max) NULL,
+        [ClaimValue] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserClaims] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetUserClaims_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124191755_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserLogins] (
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [ProviderKey] nvarchar(450) NOT NULL,
+        [ProviderDisplayName] nvarchar(max) NULL,
+        [UserId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_AspNetUserLogins] PRIMARY KEY ([LoginProvider], [ProviderKey]),
+        CONSTRAINT [FK_AspNetUserLogins_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124191755_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserRoles] (
+        [UserId] uniqueidentifier NOT NULL,
+        [RoleId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_AspNetUserRoles] PRIMARY KEY ([UserId], [RoleId]),
+        CONSTRAINT [FK_AspNetUserRoles_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_AspNetUserRoles_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124191755_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserTokens] (
+        [UserId] uniqueidentifier NOT NULL,
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [Name] nvarchar(450) NOT NULL,
+        [Value] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserTokens] PRIMARY KEY ([UserId], [LoginProvider], [Name]),
+        CONSTRAINT [FK_AspNetUserTokens_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124191755_Initial'
+)
+BEGIN
+    CREATE TABLE [PoolMemberships] (
+        [PoolId] uniqueidentifier NOT NULL,
+        [RequestId] uniqueidentifier NOT NULL,
+        [FamilyId] uniqueidentifier NOT NULL,
+        [JoinedAt] datetimeoffset NOT NULL,
+        [LeftAt] datetimeoffset NULL,
+        CONSTRAINT [PK_PoolMemberships] PRIMARY KEY ([PoolId], [RequestId]),
+        CONSTRAINT [FK_PoolMemberships_DemandPools_PoolId] FOREIGN KEY ([PoolId]) REFERENCES [DemandPools] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_PoolMemberships_Requests_RequestId] FOREIGN KEY ([RequestId]) REFERENCES [Requests] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124191755_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124191755_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124191755_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124191755_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124191755_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124191755_Initial'
+)
+BEGIN
+    CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124191755_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUsers_MunicipalityCode] ON [AspNetUsers] ([MunicipalityCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124191755_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124191755_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_CategorySettings_CategoryCode] ON [CategorySettings] ([CategoryCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124191755_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DemandPools_CategoryCode] ON [DemandPools] ([CategoryCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124191755_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DemandPools_MunicipalityCode_CategoryCode_Status] ON [DemandPools] ([MunicipalityCode], [CategoryCode], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124191755_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_PoolMemberships_FamilyId] ON [PoolMemberships] ([FamilyId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124191755_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_PoolMemberships_RequestId] ON [PoolMemberships] ([RequestId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124191755_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Requests_CategoryCode] ON [Requests] ([CategoryCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124191755_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Requests_FamilyId_CreatedAt] ON [Requests] ([FamilyId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124191755_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Requests_MunicipalityCode] ON [Requests] ([MunicipalityCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124191755_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Requests_PoolId] ON [Requests] ([PoolId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124191755_Initial'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261124191755_Initial', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
