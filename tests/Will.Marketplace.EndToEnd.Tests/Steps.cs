@@ -1,0 +1,28 @@
+namespace Will.Marketplace.EndToEnd.Tests;
+
+/// <summary>What a family does in the browser app, step by step, through labelled controls.</summary>
+internal static class Steps
+{
+    public static async Task SignIn(this IPage page, string email)
+    {
+        await page.GotoAsync("/#/login");
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(MarketplaceAppFactory.DemoPassword);
+        await page.GetByTestId("login-submit").ClickAsync();
+        await Expect(page.GetByTestId("new-request")).ToBeVisibleAsync();
+    }
+
+    /// <summary>Posts an after-school request for Tuesday and Thursday afternoons, children 6-10.</summary>
+    public static async Task PostAfterSchoolRequest(this IPage page)
+    {
+        await page.GetByTestId("new-request").ClickAsync();
+        await page.Locator("#category").SelectOptionAsync("after-school");
+        await page.Locator("#day-tuesday").CheckAsync();
+        await page.Locator("#day-thursday").CheckAsync();
+        await page.Locator("#ageBand").SelectOptionAsync("6-10");
+        await page.GetByTestId("request-submit").ClickAsync();
+        await Expect(page.GetByTestId("pool-card").First).ToBeVisibleAsync();
+    }
+
+    public static ILocator PoolCard(this IPage page, string poolId) => page.Locator($"[data-testid='pool-card'][data-pool-id='{poolId}']");
+}
