@@ -34,7 +34,7 @@ public sealed class MarketplaceAppFactory : WebApplicationFactory<Program>
         if (!_settings.ContainsKey("Database:ConnectionString"))
         {
             _sqliteFile = Path.Combine(Path.GetTempPath(), $"will-test-{Guid.NewGuid():N}.db");
-            _settings["Database:Provider"] = "Sqlite";
+            _settings.TryAdd("Database:Provider", "Sqlite");
             _settings["Database:ConnectionString"] = $"Data Source={_sqliteFile}";
         }
     }

@@ -14,8 +14,8 @@ public static class StripeServiceCollectionExtensions
     {
         services.AddOptions<StripeOptions>()
             .BindConfiguration(StripeOptions.Section)
-            .Validate(o => !o.Problems().Any(), "Stripe settings are invalid: check Stripe:SecretKey, PublishableKey, WebhookSecret and ApiBase.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StripeOptions>, StripeOptionsValidator>();
         services.AddHttpClient(nameof(StripeClient));
         services.AddSingleton<IStripeClient>(sp =>
         {
@@ -35,5 +35,15 @@ public static class StripeServiceCollectionExtensions
         });
         services.AddSingleton<StripeWebhookProcessor>();
         return services;
+    }
+}
+
+/// <summary>Names each bad Stripe setting, so a misconfigured deployment stops with a clear message.</summary>
+internal sealed class StripeOptionsValidator : IValidateOptions<StripeOptions>
+{
+    public ValidateOptionsResult Validate(string? name, StripeOptions options)
+    {
+        var problems = options.Problems().ToList();
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }
