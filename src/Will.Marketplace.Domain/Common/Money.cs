@@ -21,6 +21,7 @@ public readonly record struct Money(long Cents) : IComparable<Money>
 
     public int CompareTo(Money other) => Cents.CompareTo(other.Cents);
 
+    /// <summary>The sign is written apart: for -50 cents the euro part alone (0) would lose it.</summary>
     public override string ToString() =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"EUR {Cents / 100}.{Math.Abs(Cents % 100):00}");
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"EUR {(Cents < 0 ? "-" : "")}{Math.Abs(Cents / 100)}.{Math.Abs(Cents % 100):00}");
 }

@@ -1,0 +1,50 @@
+using CsCheck;
+using Will.Marketplace.Domain.Catalog;
+using Will.Marketplace.Domain.Pools;
+using Will.Marketplace.Domain.Scheduling;
+
+namespace Will.Marketplace.Domain.Tests.PropertyBased;
+
+/// <summary>A generated request: home within about 2 km of Bergamo's centre, attributes sometimes left unset.</summary>
+internal sealed record Candidate(int MetresNorth, int MetresEast, WeeklySchedule Schedule, string? AgeBand, string? Language)
+{
+    public PoolMember ToMember(int index)
+    {
+        var attributes = new Dictionary<string, string>();
+        if (AgeBand is not null)
+        {
+            attributes["ageBand"] = AgeBand;
+        }
+
+        if (Language is not null)
+        {
+            attributes["language"] = Language;
+        }
+
+        return Samples.Member(new Guid(index, 0, 0, new byte[8]), Schedule, Samples.Near(MetresNorth, MetresEast), attributes);
+    }
+}
+
+internal static class CandidateGens
+{
+    private static readonly (int Start, int End)[] GroupWindows = [(8, 13), (8, 18), (13, 18), (9, 11), (14, 16), (10, 15)];
+
+    /// <summary>Group needs: one daily window on some weekdays, as families usually ask.</summary>
+    private static readonly Gen<WeeklySchedule> GroupSchedule = Gen.Select(Gen.Int[1, 31], Gen.OneOf(GroupWindows), (weekdays, window) =>
+        WeeklySchedule.Of(Enumerable.Range(0, 5).Where(d => (weekdays & (1 << d)) != 0)
+            .Select(d => new TimeSlot((DayOfWeek)(d + 1), window.Start * 60, window.End * 60))));
+
+    /// <summary>Shared-worker needs: a few short visits between 07:00 and 21:00, Monday to Saturday.</summary>
+    private static readonly Gen<WeeklySchedule> VisitSchedule =
+        Gen.Select(Gen.Int[1, 6], Gen.Int[28, 72], Gen.Int[2, 12], (day, quarter, length) => new TimeSlot((DayOfWeek)day, quarter * 15, (quarter + length) * 15))
+            .Array[1, 4].Select(WeeklySchedule.Of);
+
+    private static readonly Gen<string?> AgeBand = Gen.OneOf<string?>(null, "0-3", "3-6");
+
+    private static readonly Gen<string?> Language = Gen.OneOf<string?>(null, "it", "en");
+
+    public static Gen<Candidate[]> For(ServiceCategory category) =>
+        Gen.Select(Gen.Int[-1_500, 1_500], Gen.Int[-1_500, 1_500], category.Mode == PoolingMode.Group ? GroupSchedule : VisitSchedule, AgeBand, Language,
+                (north, east, schedule, ageBand, language) => new Candidate(north, east, schedule, ageBand, language))
+            .Array[1, 30];
+}

@@ -1,0 +1,62 @@
+using Will.Marketplace.Abstractions.Live;
+using Will.Marketplace.Abstractions.Matching;
+
+namespace Will.Marketplace.Grains.Tests;
+
+/// <summary>Every silo's observer hears each change: the pool's group and each family affected.</summary>
+public sealed class PushTests
+{
+    private const string Mornings = "mon 09:00-10:00;thu 09:00-10:00";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    [Test]
+    public async Task Place_WhenARequestStartsAPool_PushesPoolUpdatedAndMatchFound()
+    {
+        var territory = Territory.Claim("home-care-elderly");
+        var request = territory.Request(Mornings);
+
+        var outcome = await territory.Matchmaker.Place(request);
+
+        Assert.That(ClusterFixture.Observers, Has.Count.EqualTo(2), "one observer per silo");
+        foreach (var observer in ClusterFixture.Observers)
+        {
+            var toPool = await observer.WaitFor(m => IsPoolUpdate(m, LiveMessage.PoolTarget(outcome.Pool.Id), outcome.Pool.Id, 1), Patience);
+            await observer.WaitFor(m => IsPoolUpdate(m, LiveMessage.UserTarget(request.FamilyId), outcome.Pool.Id, 1), Patience);
+            var match = await observer.WaitFor(m => IsMatchFound(m, request), Patience);
+
+            Assert.That(((PoolUpdated)toPool.Payload).Status, Is.EqualTo("forming"));
+            Assert.That(((MatchFound)match.Payload).StartedNewPool, Is.True);
+        }
+    }
+
+    [Test]
+    public async Task Place_WhenARequestJoinsAPool_TellsEveryFamilyInIt()
+    {
+        var territory = Territory.Claim("home-care-elderly");
+        var first = territory.Request(Mornings);
+        var second = territory.Request("tue 09:00-10:00", metresNorth: 500);
+        await territory.Matchmaker.Place(first);
+
+        var outcome = await territory.Matchmaker.Place(second);
+
+        Assert.That(ClusterFixture.Observers, Has.Count.EqualTo(2), "one observer per silo");
+        foreach (var observer in ClusterFixture.Observers)
+        {
+            await observer.WaitFor(m => IsPoolUpdate(m, LiveMessage.PoolTarget(outcome.Pool.Id), outcome.Pool.Id, 2), Patience);
+            await observer.WaitFor(m => IsPoolUpdate(m, LiveMessage.UserTarget(first.FamilyId), outcome.Pool.Id, 2), Patience);
+            await observer.WaitFor(m => IsPoolUpdate(m, LiveMessage.UserTarget(second.FamilyId), outcome.Pool.Id, 2), Patience);
+            var match = await observer.WaitFor(m => IsMatchFound(m, second), Patience);
+
+            Assert.That(((MatchFound)match.Payload).PoolId, Is.EqualTo(outcome.Pool.Id));
+            Assert.That(((MatchFound)match.Payload).StartedNewPool, Is.False);
+        }
+    }
+
+    private static bool IsPoolUpdate(LiveMessage message, string target, Guid poolId, int memberCount) =>
+        message.Target == target && message.Method == LiveMessage.PoolUpdatedMethod &&
+        message.Payload is PoolUpdated update && update.PoolId == poolId && update.MemberCount == memberCount;
+
+    private static bool IsMatchFound(LiveMessage message, PlaceRequestCommand request) =>
+        message.Target == LiveMessage.UserTarget(request.FamilyId) && message.Method == LiveMessage.MatchFoundMethod &&
+        message.Payload is MatchFound match && match.RequestId == request.RequestId;
+}

@@ -1,0 +1,42 @@
+using Will.Marketplace.Domain.Pools;
+
+namespace Will.Marketplace.Grains.Tests;
+
+/// <summary>Nanny share: quorum 2, a 48-hour bidding window.</summary>
+public sealed class QuorumTests
+{
+    private const string Weekdays = "mon 08:00-13:00;tue 08:00-13:00;wed 08:00-13:00;thu 08:00-13:00;fri 08:00-13:00";
+
+    [Test]
+    public async Task Place_WhenTheRequestReachesQuorum_OpensThePoolForBids()
+    {
+        var territory = Territory.Claim("nanny-share");
+        await territory.Matchmaker.Place(territory.Request(Weekdays));
+        var before = DateTimeOffset.UtcNow;
+
+        var outcome = await territory.Matchmaker.Place(territory.Request(Weekdays, metresNorth: 200));
+
+        Assert.That(outcome.Pool.Status, Is.EqualTo("open-for-bids"));
+        Assert.That(outcome.Pool.MemberCount, Is.EqualTo(2));
+        Assert.That(outcome.Pool.BiddingClosesAt, Is.GreaterThanOrEqualTo(before.AddHours(48)).And.LessThanOrEqualTo(DateTimeOffset.UtcNow.AddHours(48)));
+    }
+
+    [Test]
+    public async Task Place_WhenTheGrainAnswers_HasAlreadySavedThePoolInTheDatabase()
+    {
+        var territory = Territory.Claim("nanny-share");
+        var first = territory.Request(Weekdays);
+        var second = territory.Request(Weekdays, metresNorth: 200);
+        await territory.Matchmaker.Place(first);
+
+        var outcome = await territory.Matchmaker.Place(second);
+        var saved = await ClusterFixture.Store.FindAsync(outcome.Pool.Id);
+
+        Assert.That(saved, Is.Not.Null);
+        Assert.That(saved!.Status, Is.EqualTo(PoolStatus.OpenForBids));
+        Assert.That(saved.Members.Select(m => m.RequestId), Is.EqualTo(new[] { first.RequestId, second.RequestId }));
+        Assert.That(saved.Version, Is.EqualTo(outcome.Pool.Version));
+        // SQLite keeps instants to 100 µs (DateTimeOffsetToBinaryConverter), the grain to 100 ns.
+        Assert.That(saved.BiddingClosesAt, Is.EqualTo(outcome.Pool.BiddingClosesAt).Within(TimeSpan.FromMilliseconds(1)));
+    }
+}
