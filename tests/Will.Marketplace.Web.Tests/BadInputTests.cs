@@ -10,7 +10,7 @@ public sealed class BadInputTests
     private static readonly string Location = """{"latitude":45.7,"longitude":9.68}""";
 
     private static string Body(string? category = "\"after-school\"", string? location = null, string? schedule = null, string? startDate = null, string? attributes = null, string? price = null) =>
-        $$"""{"categoryCode":{{category}},"location":{{location ?? Location}},"schedule":{{schedule ?? $"[{Slot}]"}},"startDate":{{startDate ?? $"\"{Samples.StartDate}\""}},"attributes":{{attributes ?? "{}"}},"maxPricePerHourCents":{{price ?? "null"}}}""";
+        $$"""{"categoryCode":{{category}},"location":{{location ?? Location}},"schedule":{{schedule ?? $"[{Slot},{Slot.Replace("monday", "wednesday", StringComparison.Ordinal)}]"}},"startDate":{{startDate ?? $"\"{Samples.StartDate}\""}},"attributes":{{attributes ?? "{}"}},"maxPricePerHourCents":{{price ?? "null"}}}""";
 
     public static IEnumerable<TestCaseData> RequestBodies()
     {
@@ -33,6 +33,7 @@ public sealed class BadInputTests
         yield return new TestCaseData(Body(schedule: """[{"day":"monday","start":"15:00","end":"15:05"}]"""), "schedule[0].end").SetName("Requests_SlotTooShort");
         yield return new TestCaseData(Body(schedule: """[null]"""), "schedule[0]").SetName("Requests_NullSlot");
         yield return new TestCaseData(Body(schedule: "[" + string.Join(',', Enumerable.Repeat(Slot, 100)) + "]"), "schedule").SetName("Requests_TooManySlots");
+        yield return new TestCaseData(Body(schedule: """[{"day":"monday","start":"15:00","end":"16:00"}]"""), "schedule").SetName("Requests_GroupScheduleShorterThanTheCategoryMinimum");
         yield return new TestCaseData(Body(startDate: "\"yesterday\""), "startDate").SetName("Requests_StartDateNotADate");
         yield return new TestCaseData(Body(startDate: "\"2001-01-01\""), "startDate").SetName("Requests_StartDateInThePast");
         yield return new TestCaseData(Body(startDate: "\"9999-12-31\""), "startDate").SetName("Requests_StartDateFarFuture");

@@ -22,9 +22,10 @@ public static class Compatibility
 
     private static Incompatibility CheckGroup(ServiceCategory category, IReadOnlyList<PoolMember> members, PoolMember candidate)
     {
+        // The whole group, candidate included, must share the category's minimum: a rule on the set,
+        // so the order in which families arrive cannot shrink the service for those already in.
         var shared = members.Aggregate(candidate.Schedule, (acc, m) => acc.Intersect(m.Schedule));
-        return shared.TotalMinutes >= Math.Min(category.MinSharedMinutesPerWeek, candidate.Schedule.TotalMinutes)
-            && shared.TotalMinutes > 0
+        return shared.TotalMinutes >= Math.Max(1, category.MinSharedMinutesPerWeek)
             ? Incompatibility.None
             : Incompatibility.NotEnoughSharedTime;
     }

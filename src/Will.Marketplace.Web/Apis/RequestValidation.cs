@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Will.Marketplace.Domain.Catalog;
 using Will.Marketplace.Domain.Geography;
 using Will.Marketplace.Domain.Scheduling;
 
@@ -26,19 +27,24 @@ public static partial class RequestValidation
 
     public sealed record Valid(string CategoryCode, GeoPoint Location, WeeklySchedule Schedule, DateOnly StartDate, IReadOnlyDictionary<string, string> Attributes, long? MaxPricePerHourCents);
 
-    public static Valid? Validate(CreateRequestBody body, GeoPoint cityCentre, IReadOnlySet<string> categories, DateOnly today, Dictionary<string, string[]> errors)
+    public static Valid? Validate(CreateRequestBody body, GeoPoint cityCentre, IReadOnlyDictionary<string, ServiceCategory> categories, DateOnly today, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(body.CategoryCode))
         {
             errors["categoryCode"] = ["Choose a service category."];
         }
-        else if (!categories.Contains(body.CategoryCode))
+        else if (!categories.ContainsKey(body.CategoryCode))
         {
             errors["categoryCode"] = [$"'{Truncate(body.CategoryCode)}' is not a service category."];
         }
 
         var location = ValidateLocation(body.Location, cityCentre, errors);
         var schedule = ValidateSchedule(body.Schedule, errors);
+        if (schedule is not null && body.CategoryCode is not null && categories.TryGetValue(body.CategoryCode, out var category) &&
+            category.Mode == PoolingMode.Group && schedule.TotalMinutes < category.MinSharedMinutesPerWeek)
+        {
+            errors["schedule"] = [$"This service runs in groups of at least {category.MinSharedMinutesPerWeek / 60.0:0.#} hours a week: choose more time."];
+        }
 
         if (body.StartDate is not { } start)
         {

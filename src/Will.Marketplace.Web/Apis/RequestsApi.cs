@@ -2,7 +2,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Will.Marketplace.Abstractions.Matching;
+using Will.Marketplace.Domain.Catalog;
 using Will.Marketplace.Domain.Geography;
+using Will.Marketplace.Domain.Ports;
 using Will.Marketplace.Infrastructure.Persistence;
 using Will.Marketplace.Web.Hosting;
 
@@ -23,11 +25,16 @@ public static class RequestsApi
 
     /// <summary>Validates, places the request through its matchmaker, and answers once the placement is durable.</summary>
     public static async Task<Results<Created<CreatedRequestView>, ValidationProblem>> Create(
-        CreateRequestBody body, ClaimsPrincipal user, MarketplaceDbContext db, IGrainFactory grains, TimeProvider time, CancellationToken cancellationToken)
+        CreateRequestBody body, ClaimsPrincipal user, MarketplaceDbContext db, ICategoryCatalog catalog, IGrainFactory grains, TimeProvider time, CancellationToken cancellationToken)
     {
         var municipalityCode = user.MunicipalityCode()!;
         var city = await db.Municipalities.AsNoTracking().SingleAsync(m => m.Code == municipalityCode, cancellationToken);
-        var categories = (await db.Categories.AsNoTracking().Select(c => c.Code).ToListAsync(cancellationToken)).ToHashSet();
+        var categories = new Dictionary<string, ServiceCategory>();
+        foreach (var code in await db.Categories.AsNoTracking().Select(c => c.Code).ToListAsync(cancellationToken))
+        {
+            categories[code] = (await catalog.FindAsync(municipalityCode, code, cancellationToken))!;
+        }
+
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Italy).DateTime);
         var errors = new Dictionary<string, string[]>();

@@ -46,14 +46,16 @@ public sealed class GroupCompatibilityTests
     }
 
     [Test]
-    public void Check_WhenCandidateNeedsLessThanTheMinimumAndAllOfItIsShared_IsCompatible()
+    public void Check_WhenCandidateNeedsLessThanTheMinimum_IsNotEnoughSharedTimeWhateverTheOrder()
     {
-        var member = Member(Weekdays8To12);
-        var candidate = Member("mon 09:00-11:00");
+        var longer = Member(Weekdays8To12);
+        var shorter = Member("mon 09:00-11:00");
 
-        var verdict = Compatibility.Check(NannyShare, [member], candidate);
+        var shorterJoiningLonger = Compatibility.Check(NannyShare, [longer], shorter);
+        var longerJoiningShorter = Compatibility.Check(NannyShare, [shorter], longer);
 
-        Assert.That(verdict, Is.EqualTo(Incompatibility.None));
+        Assert.That(shorterJoiningLonger, Is.EqualTo(Incompatibility.NotEnoughSharedTime));
+        Assert.That(longerJoiningShorter, Is.EqualTo(Incompatibility.NotEnoughSharedTime));
     }
 
     [Test]

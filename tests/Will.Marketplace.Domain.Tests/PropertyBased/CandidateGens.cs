@@ -46,5 +46,7 @@ internal static class CandidateGens
     public static Gen<Candidate[]> For(ServiceCategory category) =>
         Gen.Select(Gen.Int[-1_500, 1_500], Gen.Int[-1_500, 1_500], category.Mode == PoolingMode.Group ? GroupSchedule : VisitSchedule, AgeBand, Language,
                 (north, east, schedule, ageBand, language) => new Candidate(north, east, schedule, ageBand, language))
+            // The API refuses group requests shorter than the category's minimum shared time.
+            .Where(c => category.Mode != PoolingMode.Group || c.Schedule.TotalMinutes >= category.MinSharedMinutesPerWeek)
             .Array[1, 30];
 }

@@ -26,7 +26,7 @@ internal static class PoolInvariants
     private static bool GroupSharesEnoughTime(ServiceCategory category, IReadOnlyList<PoolMember> members)
     {
         var shared = members.Skip(1).Aggregate(members[0].Schedule, (acc, m) => acc.Intersect(m.Schedule)).TotalMinutes;
-        return shared > 0 && shared >= Math.Min(category.MinSharedMinutesPerWeek, members.Min(m => m.Schedule.TotalMinutes));
+        return shared > 0 && shared >= category.MinSharedMinutesPerWeek;
     }
 
     private static bool WorkerWeekFits(ServiceCategory category, IReadOnlyList<PoolMember> members, List<(PoolMember a, PoolMember b)> pairs) =>
