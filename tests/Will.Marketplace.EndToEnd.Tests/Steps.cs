@@ -17,11 +17,18 @@ internal static class Steps
     {
         await page.GetByTestId("new-request").ClickAsync();
         await page.Locator("#category").SelectOptionAsync("after-school");
-        await page.Locator("#day-tuesday").CheckAsync();
-        await page.Locator("#day-thursday").CheckAsync();
+        await page.ChooseDay("tuesday");
+        await page.ChooseDay("thursday");
         await page.Locator("#ageBand").SelectOptionAsync("6-10");
         await page.GetByTestId("request-submit").ClickAsync();
         await Expect(page.GetByTestId("pool-card").First).ToBeVisibleAsync();
+    }
+
+    /// <summary>Bootstrap Italia draws the checkbox on its label, so the label is what a person clicks.</summary>
+    public static async Task ChooseDay(this IPage page, string day)
+    {
+        await page.Locator($"label[for='day-{day}']").ClickAsync();
+        await Expect(page.Locator($"#day-{day}")).ToBeCheckedAsync();
     }
 
     public static ILocator PoolCard(this IPage page, string poolId) => page.Locator($"[data-testid='pool-card'][data-pool-id='{poolId}']");

@@ -1,0 +1,42 @@
+// The HTTP contract of docs/api.md. The browser signs in with a cookie; every call sends it.
+export interface Me { id: string; email: string; displayName: string; roles: string[]; municipalityCode: string | null; municipalityName: string | null }
+export interface Municipality { code: string; name: string; region: string; latitude: number; longitude: number }
+export interface Category { code: string; poolingMode: 'group' | 'shared-worker'; radiusMeters: number; capacity: number; quorum: number; minSharedMinutesPerWeek: number; matchedAttributes: string[]; referencePricePerHourCents: number }
+export interface Slot { day: string; start: string; end: string }
+export interface Pool { id: string; categoryCode: string; municipalityCode: string; status: string; memberCount: number; capacity: number; quorum: number; placesLeft: number; schedule: Slot[]; biddingClosesAt: string | null }
+export interface CareRequest { id: string; categoryCode: string; municipalityCode: string; status: string; poolId: string | null; schedule: Slot[]; startDate: string; attributes: Record<string, string>; maxPricePerHourCents: number | null; createdAt: string }
+export interface NewRequest { categoryCode: string; location: { latitude: number | null; longitude: number | null }; schedule: Slot[]; startDate: string; attributes: Record<string, string>; maxPricePerHourCents: number | null }
+
+/** An RFC 9457 answer; `errors` maps JSON paths such as `schedule[0].end` to messages. */
+export class ProblemError extends Error {
+  constructor(readonly status: number, readonly title: string, readonly errors: Record<string, string[]>) {
+    super(title);
+  }
+}
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(path, {
+    method,
+    credentials: 'same-origin',
+    headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) {
+    const problem = (await response.json().catch(() => ({}))) as { title?: string; errors?: Record<string, string[]> };
+    throw new ProblemError(response.status, problem.title ?? response.statusText, problem.errors ?? {});
+  }
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export const api = {
+  login: (email: string, password: string) => call<void>('POST', '/api/v1/account/login?useCookies=true', { email, password }),
+  logout: () => call<void>('POST', '/api/v1/account/logout'),
+  me: () => call<Me>('GET', '/api/v1/account/me'),
+  municipalities: () => call<Municipality[]>('GET', '/api/v1/municipalities'),
+  categories: () => call<Category[]>('GET', '/api/v1/categories'),
+  myRequests: () => call<CareRequest[]>('GET', '/api/v1/requests'),
+  createRequest: (request: NewRequest) => call<{ request: CareRequest; pool: Pool; startedNewPool: boolean }>('POST', '/api/v1/requests', request),
+  pool: (id: string) => call<Pool>('GET', `/api/v1/pools/${encodeURIComponent(id)}`),
+  pools: () => call<Pool[]>('GET', '/api/v1/pools'),
+};

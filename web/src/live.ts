@@ -1,0 +1,51 @@
+import { HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel } from '@microsoft/signalr';
+import { t } from './i18n';
+
+export interface PoolUpdated { poolId: string; categoryCode: string; status: string; memberCount: number; capacity: number; quorum: number; version: number }
+export interface MatchFound { requestId: string; poolId: string; startedNewPool: boolean; memberCount: number; quorum: number }
+
+export interface LiveHandlers {
+  poolUpdated(event: PoolUpdated): void;
+  matchFound(event: MatchFound): void;
+  /** Push is best-effort: after a reconnect the page re-reads what it shows. */
+  reconnected(): void;
+}
+
+let connection: HubConnection | null = null;
+
+function showState(state: 'connected' | 'reconnecting' | 'disconnected'): void {
+  const badge = document.getElementById('connection');
+  if (!badge) return;
+  badge.textContent = t(state);
+  badge.className = `badge ${state === 'connected' ? 'bg-success' : state === 'reconnecting' ? 'bg-warning text-dark' : 'bg-secondary'}`;
+}
+
+export async function connectLive(handlers: LiveHandlers): Promise<void> {
+  await disconnectLive();
+  connection = new HubConnectionBuilder()
+    .withUrl('/hubs/marketplace')
+    .withAutomaticReconnect()
+    .configureLogging(LogLevel.Warning)
+    .build();
+  connection.on('poolUpdated', (event: PoolUpdated) => handlers.poolUpdated(event));
+  connection.on('matchFound', (event: MatchFound) => handlers.matchFound(event));
+  connection.onreconnecting(() => showState('reconnecting'));
+  connection.onreconnected(() => {
+    showState('connected');
+    handlers.reconnected();
+  });
+  connection.onclose(() => showState('disconnected'));
+  try {
+    await connection.start();
+    showState('connected');
+  } catch {
+    showState('disconnected');
+  }
+}
+
+export async function disconnectLive(): Promise<void> {
+  if (connection && connection.state !== HubConnectionState.Disconnected) {
+    await connection.stop();
+  }
+  connection = null;
+}

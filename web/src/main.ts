@@ -1,0 +1,109 @@
+import 'bootstrap-italia/dist/css/bootstrap-italia.min.css';
+import './fonts.css';
+import './styles.css';
+import { api, ProblemError, type Me } from './api';
+import { announce, h, mount } from './dom';
+import { label, language, setLanguage, t, type Language } from './i18n';
+import { connectLive, disconnectLive } from './live';
+import { renderDashboard } from './views/dashboard';
+import { renderLogin } from './views/login';
+import { updatePoolCard } from './views/poolCard';
+import { renderRequestForm } from './views/requestForm';
+
+const main = document.getElementById('main')!;
+let me: Me | null = null;
+
+function renderChrome(): void {
+  document.documentElement.lang = language();
+  document.getElementById('skip-link')!.textContent = t('skip');
+  document.getElementById('tagline')!.textContent = t('tagline');
+  document.getElementById('footer-text')!.textContent = t('footer');
+  const logout = document.getElementById('logout')!;
+  logout.textContent = t('logout');
+  logout.classList.toggle('d-none', me === null);
+  document.getElementById('user-info')!.textContent = me ? `${me.displayName}${me.municipalityName ? ` · ${me.municipalityName}` : ''}` : '';
+  mount(document.getElementById('language-switch')!, ...(['it', 'en'] as Language[]).map((code) => {
+    const button = h('button', { type: 'button', class: `btn btn-sm ${code === language() ? 'btn-light' : 'btn-outline-light'}`, 'aria-pressed': code === language(), lang: code }, code.toUpperCase());
+    button.addEventListener('click', () => {
+      setLanguage(code);
+      void route();
+    });
+    return button;
+  }));
+}
+
+async function route(): Promise<void> {
+  renderChrome();
+  const path = location.hash.replace(/^#/, '') || '/';
+  if (me === null) {
+    if (path !== '/login') {
+      location.hash = '#/login';
+      return;
+    }
+    renderLogin(main, signedIn);
+    return;
+  }
+  try {
+    if (path === '/requests/new' && me.roles.includes('family')) {
+      await renderRequestForm(main, me, () => (location.hash = '#/'));
+    } else if (path === '/' || path === '/login') {
+      if (path === '/login') history.replaceState(null, '', '#/');
+      await renderDashboard(main, me);
+    } else {
+      location.hash = '#/';
+    }
+  } catch (e) {
+    if (e instanceof ProblemError && e.status === 401) {
+      me = null;
+      location.hash = '#/login';
+      return;
+    }
+    mount(main, h('div', { class: 'alert alert-danger', role: 'alert' }, t('unexpectedError')));
+  }
+}
+
+async function signedIn(): Promise<void> {
+  me = await api.me();
+  await connectLive({
+    poolUpdated: (event) => {
+      const cards = document.querySelectorAll<HTMLElement>(`[data-testid="pool-card"][data-pool-id="${CSS.escape(event.poolId)}"]`);
+      cards.forEach((card) => updatePoolCard(card, event));
+      if (cards.length > 0) {
+        announce(t('liveUpdated', { category: label('category', event.categoryCode), count: event.memberCount, status: label('status', event.status) }));
+      }
+    },
+    matchFound: () => {
+      announce(t('liveMatch'));
+      if ((location.hash.replace(/^#/, '') || '/') === '/') void route();
+    },
+    reconnected: () => void route(),
+  });
+  if (location.hash === '#/') {
+    await route();
+  } else {
+    location.hash = '#/';
+  }
+}
+
+document.getElementById('logout')!.addEventListener('click', async () => {
+  await api.logout().catch(() => undefined);
+  await disconnectLive();
+  me = null;
+  location.hash = '#/login';
+});
+window.addEventListener('hashchange', () => void route());
+
+async function start(): Promise<void> {
+  try {
+    me = await api.me();
+  } catch {
+    me = null;
+  }
+  if (me) {
+    await signedIn();
+  } else {
+    await route();
+  }
+}
+
+void start();

@@ -1,0 +1,32 @@
+import { api, ProblemError } from '../api';
+import { h, mount } from '../dom';
+import { t } from '../i18n';
+
+export function renderLogin(main: HTMLElement, onSignedIn: () => Promise<void>): void {
+  const error = h('div', { class: 'alert alert-danger d-none', role: 'alert', id: 'login-error' });
+  const email = h('input', { type: 'email', id: 'email', name: 'email', class: 'form-control', autocomplete: 'username', required: true, 'aria-describedby': 'login-error' });
+  const password = h('input', { type: 'password', id: 'password', name: 'password', class: 'form-control', autocomplete: 'current-password', required: true });
+  const form = h('form', { novalidate: true, class: 'login-form' },
+    error,
+    h('div', { class: 'mb-3' }, h('label', { for: 'email', class: 'form-label' }, t('email')), email),
+    h('div', { class: 'mb-3' }, h('label', { for: 'password', class: 'form-label' }, t('password')), password),
+    h('button', { type: 'submit', class: 'btn btn-primary', 'data-testid': 'login-submit' }, t('loginSubmit')));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    error.classList.add('d-none');
+    try {
+      await api.login(email.value.trim(), password.value);
+      await onSignedIn();
+    } catch (e) {
+      error.textContent = e instanceof ProblemError && e.status === 401 ? t('loginFailed') : t('unexpectedError');
+      error.classList.remove('d-none');
+      email.focus();
+    }
+  });
+  mount(main,
+    h('div', { class: 'row justify-content-center' },
+      h('div', { class: 'col-md-6 col-lg-5' },
+        h('h1', { class: 'h2 mb-4' }, t('loginTitle')),
+        form,
+        h('p', { class: 'mt-4 small text-secondary-emphasis' }, t('demoHint', { password: 'Will-demo-2026' })))));
+}

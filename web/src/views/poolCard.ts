@@ -1,0 +1,44 @@
+import type { Pool, Slot } from '../api';
+import { h } from '../dom';
+import { label, t, type MessageKey } from '../i18n';
+
+export function scheduleText(slots: Slot[]): string {
+  return slots.map((s) => `${t(s.day as MessageKey)} ${s.start}–${s.end}`).join(', ');
+}
+
+/** The card a family (or staff) sees for a pool; `updatePoolCard` refreshes it in place on live events. */
+export function poolCard(pool: Pool): HTMLElement {
+  const titleId = `pool-title-${pool.id}`;
+  return h('article', { class: 'card card-bg pool-card mb-3', 'data-testid': 'pool-card', 'data-pool-id': pool.id, 'aria-labelledby': titleId },
+    h('div', { class: 'card-body' },
+      h('div', { class: 'd-flex justify-content-between align-items-start gap-2 flex-wrap' },
+        h('h3', { class: 'card-title h5', id: titleId }, label('category', pool.categoryCode)),
+        h('span', { class: 'badge bg-primary', 'data-testid': 'pool-status' }, label('status', pool.status))),
+      h('p', { class: 'mb-1 members' }, ...membersText(pool)),
+      h('div', {
+        class: 'progress mb-2', role: 'progressbar', 'aria-label': t('poolQuorum'),
+        'aria-valuemin': 0, 'aria-valuemax': pool.quorum, 'aria-valuenow': Math.min(pool.memberCount, pool.quorum),
+      }, h('div', { class: 'progress-bar', style: `width: ${progress(pool)}%` })),
+      h('p', { class: 'mb-1 places' }, t('poolPlaces', { places: pool.placesLeft, capacity: pool.capacity })),
+      h('p', { class: 'mb-0 small' }, h('strong', {}, `${t('poolSchedule')}: `), scheduleText(pool.schedule))));
+}
+
+export function updatePoolCard(card: HTMLElement, pool: Pick<Pool, 'status' | 'memberCount' | 'capacity' | 'quorum'>): void {
+  card.querySelector('[data-testid="pool-status"]')!.textContent = label('status', pool.status);
+  card.querySelector('.members')!.replaceChildren(...membersText(pool));
+  const bar = card.querySelector<HTMLElement>('[role="progressbar"]')!;
+  bar.setAttribute('aria-valuemax', String(pool.quorum));
+  bar.setAttribute('aria-valuenow', String(Math.min(pool.memberCount, pool.quorum)));
+  bar.querySelector<HTMLElement>('.progress-bar')!.style.width = `${progress(pool)}%`;
+  card.querySelector('.places')!.textContent = t('poolPlaces', { places: pool.capacity - pool.memberCount, capacity: pool.capacity });
+}
+
+function membersText(pool: Pick<Pool, 'memberCount' | 'quorum'>): Node[] {
+  // "{count} di {quorum} famiglie" with the count in its own element for tests and styling.
+  const [before, after] = t('poolMembers', { count: '\u0000', quorum: pool.quorum }).split('\u0000');
+  return [document.createTextNode(before ?? ''), h('strong', { 'data-testid': 'pool-member-count' }, pool.memberCount), document.createTextNode(after ?? '')];
+}
+
+function progress(pool: Pick<Pool, 'memberCount' | 'quorum'>): number {
+  return Math.round((Math.min(pool.memberCount, pool.quorum) / pool.quorum) * 100);
+}
