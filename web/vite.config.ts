@@ -4,7 +4,7 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   base: '/',
   build: {
-    outDir: '../src/Will.Marketplace.Web/wwwroot',
+    outDir: '../src/Will.Marketplace.Web/webapp',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
   },

@@ -1,3 +1,5 @@
+import { language } from './i18n';
+
 // The HTTP contract of docs/api.md. The browser signs in with a cookie; every call sends it.
 export interface Me { id: string; email: string; displayName: string; roles: string[]; municipalityCode: string | null; municipalityName: string | null }
 export interface Municipality { code: string; name: string; region: string; latitude: number; longitude: number }
@@ -18,7 +20,8 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   const response = await fetch(path, {
     method,
     credentials: 'same-origin',
-    headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+    // The server answers (and words its errors) in the language the person chose here.
+    headers: { Accept: 'application/json', 'Accept-Language': language(), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!response.ok) {

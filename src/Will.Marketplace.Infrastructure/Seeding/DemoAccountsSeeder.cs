@@ -39,7 +39,7 @@ public sealed class DemoAccountsSeeder(
             users.Add((User($"provider.2@{domain}", $"Cooperativa Il Girasole ({city.Name})", city.Code, hash), Roles.Provider));
             for (var n = 1; n <= options.Value.FamiliesPerCity; n++)
             {
-                users.Add((User($"family.{n}@{domain}", $"{FamilyNames[(n - 1) % FamilyNames.Length]} ({city.Name})", city.Code, hash), Roles.Family));
+                users.Add((User($"family.{n}@{domain}", FamilyNames[(n - 1) % FamilyNames.Length], city.Code, hash), Roles.Family));
             }
         }
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Will.Marketplace.Infrastructure.Identity;
 using Will.Marketplace.Infrastructure.Persistence;
 using Will.Marketplace.Web.Hosting;
+using static Will.Marketplace.Web.Hosting.Localization;
 
 namespace Will.Marketplace.Web.Apis;
 
@@ -35,12 +36,12 @@ public static class AccountApi
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(body.Email) || body.Email.Length > 256)
         {
-            errors["email"] = ["Enter the e-mail address of your account."];
+            errors["email"] = [Say("Scrivi l'indirizzo e-mail del tuo account.", "Enter the e-mail address of your account.")];
         }
 
         if (string.IsNullOrEmpty(body.Password) || body.Password.Length > 256)
         {
-            errors["password"] = ["Enter your password."];
+            errors["password"] = [Say("Scrivi la password.", "Enter your password.")];
         }
 
         if (errors.Count > 0)
@@ -58,8 +59,10 @@ public static class AccountApi
 
         return TypedResults.Problem(
             statusCode: StatusCodes.Status401Unauthorized,
-            title: "Sign-in failed.",
-            detail: result.IsLockedOut ? "Too many failed attempts: the account is locked for a while." : "The e-mail or the password is not right.");
+            title: Say("Accesso non riuscito.", "Sign-in failed."),
+            detail: result.IsLockedOut
+                ? Say("Troppi tentativi non riusciti: l'account è bloccato per qualche minuto.", "Too many failed attempts: the account is locked for a while.")
+                : Say("L'e-mail o la password non sono corrette.", "The e-mail or the password is not right."));
     }
 
     public static async Task<Results<SignInHttpResult, UnauthorizedHttpResult, ValidationProblem>> Refresh(
@@ -67,7 +70,7 @@ public static class AccountApi
     {
         if (string.IsNullOrWhiteSpace(body.RefreshToken))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["refreshToken"] = ["A refresh token is required."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["refreshToken"] = [Say("Serve un refresh token.", "A refresh token is required.")] });
         }
 
         var ticket = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(body.RefreshToken);

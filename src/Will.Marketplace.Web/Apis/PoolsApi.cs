@@ -6,6 +6,7 @@ using Will.Marketplace.Infrastructure.Identity;
 using Will.Marketplace.Infrastructure.Persistence;
 using Will.Marketplace.Infrastructure.Persistence.Entities;
 using Will.Marketplace.Web.Hosting;
+using static Will.Marketplace.Web.Hosting.Localization;
 
 namespace Will.Marketplace.Web.Apis;
 
@@ -27,7 +28,7 @@ public static class PoolsApi
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                ["status"] = ["The status must be forming, open-for-bids, awarded, active, closed or cancelled."],
+                ["status"] = [Say("Lo stato è forming, open-for-bids, awarded, active, closed o cancelled.", "The status must be forming, open-for-bids, awarded, active, closed or cancelled.")],
             });
         }
 

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Will.Marketplace.Domain.Catalog;
 using Will.Marketplace.Domain.Geography;
 using Will.Marketplace.Domain.Scheduling;
+using static Will.Marketplace.Web.Hosting.Localization;
 
 namespace Will.Marketplace.Web.Apis;
 
@@ -31,11 +32,11 @@ public static partial class RequestValidation
     {
         if (string.IsNullOrWhiteSpace(body.CategoryCode))
         {
-            errors["categoryCode"] = ["Choose a service category."];
+            errors["categoryCode"] = [Say("Scegli un servizio.", "Choose a service category.")];
         }
         else if (!categories.ContainsKey(body.CategoryCode))
         {
-            errors["categoryCode"] = [$"'{Truncate(body.CategoryCode)}' is not a service category."];
+            errors["categoryCode"] = [Say($"'{Truncate(body.CategoryCode)}' non è un servizio.", $"'{Truncate(body.CategoryCode)}' is not a service category.")];
         }
 
         var location = ValidateLocation(body.Location, cityCentre, errors);
@@ -43,22 +44,22 @@ public static partial class RequestValidation
         if (schedule is not null && body.CategoryCode is not null && categories.TryGetValue(body.CategoryCode, out var category) &&
             category.Mode == PoolingMode.Group && schedule.TotalMinutes < category.MinSharedMinutesPerWeek)
         {
-            errors["schedule"] = [$"This service runs in groups of at least {category.MinSharedMinutesPerWeek / 60.0:0.#} hours a week: choose more time."];
+            errors["schedule"] = [Say($"Questo servizio si svolge in gruppo per almeno {category.MinSharedMinutesPerWeek / 60.0:0.#} ore a settimana: scegli più tempo.", $"This service runs in groups of at least {category.MinSharedMinutesPerWeek / 60.0:0.#} hours a week: choose more time.")];
         }
 
         if (body.StartDate is not { } start)
         {
-            errors["startDate"] = ["Give the date the service should start."];
+            errors["startDate"] = [Say("Indica la data di inizio del servizio.", "Give the date the service should start.")];
         }
         else if (start < today || start > today.AddYears(1))
         {
-            errors["startDate"] = ["The start date must be between today and one year from now."];
+            errors["startDate"] = [Say("La data di inizio deve essere tra oggi e un anno da oggi.", "The start date must be between today and one year from now.")];
         }
 
         ValidateAttributes(body.Attributes, errors);
         if (body.MaxPricePerHourCents is { } price && price is <= 0 or > MaxPricePerHourCents)
         {
-            errors["maxPricePerHourCents"] = [$"The maximum price per hour must be between 1 and {MaxPricePerHourCents} cents."];
+            errors["maxPricePerHourCents"] = [Say($"Il prezzo massimo all'ora va da 1 a {MaxPricePerHourCents} centesimi.", $"The maximum price per hour must be between 1 and {MaxPricePerHourCents} cents.")];
         }
 
         return errors.Count > 0
@@ -70,18 +71,18 @@ public static partial class RequestValidation
     {
         if (location is null)
         {
-            errors["location"] = ["Give where the service is needed."];
+            errors["location"] = [Say("Indica dove serve il servizio.", "Give where the service is needed.")];
             return null;
         }
 
         if (location.Latitude is not { } lat || lat is < -90 or > 90 || !double.IsFinite(lat))
         {
-            errors["location.latitude"] = ["The latitude must be a number between -90 and 90."];
+            errors["location.latitude"] = [Say("La latitudine è un numero tra -90 e 90.", "The latitude must be a number between -90 and 90.")];
         }
 
         if (location.Longitude is not { } lon || lon is < -180 or > 180 || !double.IsFinite(lon))
         {
-            errors["location.longitude"] = ["The longitude must be a number between -180 and 180."];
+            errors["location.longitude"] = [Say("La longitudine è un numero tra -180 e 180.", "The longitude must be a number between -180 and 180.")];
         }
 
         if (errors.ContainsKey("location.latitude") || errors.ContainsKey("location.longitude"))
@@ -92,7 +93,7 @@ public static partial class RequestValidation
         var point = new GeoPoint(location.Latitude!.Value, location.Longitude!.Value);
         if (point.DistanceMetersTo(cityCentre) > MaxKilometresFromCityCentre * 1000)
         {
-            errors["location"] = ["The place is outside your municipality's area."];
+            errors["location"] = [Say("Il luogo è fuori dal territorio del tuo comune.", "The place is outside your municipality's area.")];
             return null;
         }
 
@@ -103,13 +104,13 @@ public static partial class RequestValidation
     {
         if (slots is null || slots.Count == 0)
         {
-            errors["schedule"] = ["Choose at least one day and time."];
+            errors["schedule"] = [Say("Scegli almeno un giorno e un orario.", "Choose at least one day and time.")];
             return null;
         }
 
         if (slots.Count > MaxSlots)
         {
-            errors["schedule"] = [$"At most {MaxSlots} time slots."];
+            errors["schedule"] = [Say($"Al massimo {MaxSlots} fasce orarie.", $"At most {MaxSlots} time slots.")];
             return null;
         }
 
@@ -120,21 +121,21 @@ public static partial class RequestValidation
             var at = $"schedule[{i}]";
             if (slot is null)
             {
-                errors[at] = ["A time slot is missing."];
+                errors[at] = [Say("Manca una fascia oraria.", "A time slot is missing.")];
                 continue;
             }
 
             var dayOk = WeeklySchedule.TryParseDay(slot.Day ?? "", out var day) && (slot.Day?.Length ?? 0) <= 10;
             var startOk = WeeklySchedule.TryParseMinute(slot.Start ?? "", out var start) && start < TimeSlot.MinutesPerDay;
             var endOk = WeeklySchedule.TryParseMinute(slot.End ?? "", out var end);
-            AddIf(!dayOk, errors, $"{at}.day", "The day must be monday … sunday.");
-            AddIf(!startOk, errors, $"{at}.start", "The start must be a time as HH:mm.");
-            AddIf(!endOk, errors, $"{at}.end", "The end must be a time as HH:mm.");
+            AddIf(!dayOk, errors, $"{at}.day", Say("Il giorno va da monday a sunday.", "The day must be monday … sunday."));
+            AddIf(!startOk, errors, $"{at}.start", Say("L'inizio è un orario nel formato HH:mm.", "The start must be a time as HH:mm."));
+            AddIf(!endOk, errors, $"{at}.end", Say("La fine è un orario nel formato HH:mm.", "The end must be a time as HH:mm."));
             if (dayOk && startOk && endOk)
             {
                 if (end - start < 15)
                 {
-                    errors[$"{at}.end"] = ["The end must be at least 15 minutes after the start."];
+                    errors[$"{at}.end"] = [Say("La fine deve essere almeno 15 minuti dopo l'inizio.", "The end must be at least 15 minutes after the start.")];
                 }
                 else
                 {
@@ -155,7 +156,7 @@ public static partial class RequestValidation
 
         if (attributes.Count > MaxAttributes)
         {
-            errors["attributes"] = [$"At most {MaxAttributes} attributes."];
+            errors["attributes"] = [Say($"Al massimo {MaxAttributes} caratteristiche.", $"At most {MaxAttributes} attributes.")];
             return;
         }
 
@@ -163,11 +164,11 @@ public static partial class RequestValidation
         {
             if (!AttributeKey().IsMatch(key))
             {
-                errors["attributes"] = ["Attribute names are short words (letters, digits, '-' or '_')."];
+                errors["attributes"] = [Say("I nomi delle caratteristiche sono parole brevi (lettere, cifre, '-' o '_').", "Attribute names are short words (letters, digits, '-' or '_').")];
             }
             else if (value is null || value.Length is 0 or > 100 || value.Any(char.IsControl))
             {
-                errors[$"attributes.{key}"] = ["An attribute value is 1 to 100 printable characters."];
+                errors[$"attributes.{key}"] = [Say("Il valore di una caratteristica ha da 1 a 100 caratteri stampabili.", "An attribute value is 1 to 100 printable characters.")];
             }
         }
     }

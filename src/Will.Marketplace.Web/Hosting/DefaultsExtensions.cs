@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.FileProviders;
 using Scalar.AspNetCore;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -31,6 +32,7 @@ public static class DefaultsExtensions
 
     public static WebApplication UseMarketplaceDefaults(this WebApplication app)
     {
+        app.UseMarketplaceLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi();
@@ -39,8 +41,15 @@ public static class DefaultsExtensions
             app.MapScalarApiReference();
         }
 
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
+        var webApp = WebAppFiles(app);
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = webApp });
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = webApp,
+            // Vite names built assets by content hash: they never change, index.html always may.
+            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl =
+                ctx.Context.Request.Path.StartsWithSegments("/assets") ? "public, max-age=31536000, immutable" : "no-cache",
+        });
         app.UseAuthentication();
         app.UseAuthorization();
         return app;
@@ -49,9 +58,17 @@ public static class DefaultsExtensions
     /// <summary>The browser app: unknown API paths stay problem-details 404s, everything else gets the SPA.</summary>
     public static WebApplication MapWebApp(this WebApplication app)
     {
-        app.MapFallback("/api/{**rest}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API endpoint."))
+        app.MapFallback("/api/{**rest}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: Localization.Say("Questo indirizzo dell'API non esiste.", "No such API endpoint.")))
             .ExcludeFromDescription();
-        app.MapFallbackToFile("index.html");
+        app.MapFallbackToFile("index.html", new StaticFileOptions { FileProvider = WebAppFiles(app) });
         return app;
+    }
+
+    /// <summary>The browser app built from web/ into the content root's webapp folder by dotnet build.</summary>
+    private static PhysicalFileProvider WebAppFiles(WebApplication app)
+    {
+        var path = Path.Combine(app.Environment.ContentRootPath, "webapp");
+        Directory.CreateDirectory(path);
+        return new PhysicalFileProvider(path);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Will.Marketplace.Domain.Ports;
+using static Will.Marketplace.Web.Hosting.Localization;
 
 namespace Will.Marketplace.Web.Hosting;
 
@@ -14,11 +15,11 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
     {
         var (status, title, errors) = exception switch
         {
-            BadHttpRequestException { InnerException: JsonException json } => (400, "The request body is not valid JSON for this endpoint.", FieldErrors(json)),
+            BadHttpRequestException { InnerException: JsonException json } => (400, Say("Il corpo della richiesta non è un JSON valido per questo indirizzo.", "The request body is not valid JSON for this endpoint."), FieldErrors(json)),
             BadHttpRequestException bad => (bad.StatusCode, bad.Message, null),
-            ConcurrencyConflictException => (409, "Someone else changed this at the same moment; please try again.", null),
-            Orleans.Runtime.OrleansException or TimeoutException => (503, "The service is busy; please try again.", null),
-            _ => (500, "Something went wrong on our side.", (IDictionary<string, string[]>?)null),
+            ConcurrencyConflictException => (409, Say("Qualcun altro ha modificato questo dato nello stesso momento: riprova.", "Someone else changed this at the same moment; please try again."), null),
+            Orleans.Runtime.OrleansException or TimeoutException => (503, Say("Il servizio è occupato: riprova tra poco.", "The service is busy; please try again."), null),
+            _ => (500, Say("Qualcosa non ha funzionato da parte nostra.", "Something went wrong on our side."), (IDictionary<string, string[]>?)null),
         };
         if (status >= 500)
         {
@@ -35,6 +36,6 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
     private static Dictionary<string, string[]> FieldErrors(JsonException json)
     {
         var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
-        return new() { [field] = ["This value has the wrong type or format."] };
+        return new() { [field] = [Say("Questo valore ha un tipo o un formato sbagliato.", "This value has the wrong type or format.")] };
     }
 }

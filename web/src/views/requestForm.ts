@@ -91,7 +91,7 @@ export async function renderRequestForm(main: HTMLElement, me: Me, onCreated: ()
     clearErrors(form, summary);
     const price = euroToCents(maxPrice.value);
     if (price === 'invalid') {
-      showErrors(form, summary, { maxPricePerHourCents: [t('maxPrice')] });
+      showErrors(form, summary, { maxPricePerHourCents: [t('maxPriceInvalid')] });
       return;
     }
     const request: NewRequest = {
@@ -128,7 +128,10 @@ function fieldFor(path: string): string {
 }
 
 function clearErrors(form: HTMLFormElement, summary: HTMLElement): void {
-  form.querySelectorAll('.is-invalid').forEach((e) => e.classList.remove('is-invalid'));
+  form.querySelectorAll('.is-invalid').forEach((e) => {
+    e.classList.remove('is-invalid');
+    e.removeAttribute('aria-invalid');
+  });
   form.querySelectorAll('.invalid-feedback').forEach((e) => (e.textContent = ''));
   summary.classList.add('d-none');
 }
@@ -143,7 +146,9 @@ function showErrors(form: HTMLFormElement, summary: HTMLElement, errors: Record<
       continue;
     }
     feedback.textContent = [feedback.textContent, ...messages].filter(Boolean).join(' ');
-    form.querySelector(`#${CSS.escape(id)}`)?.classList.add('is-invalid');
+    const control = form.querySelector(`#${CSS.escape(id)}`);
+    control?.classList.add('is-invalid');
+    control?.setAttribute('aria-invalid', 'true');
     if (id === 'latitude' || id === 'longitude') form.querySelector('details')?.setAttribute('open', '');
   }
   summary.textContent = [t('errorsSummary'), ...unplaced].join(' ');
