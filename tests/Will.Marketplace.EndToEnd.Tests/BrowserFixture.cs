@@ -49,10 +49,24 @@ public sealed class BrowserFixture
         await App.DisposeAsync();
     }
 
+    /// <summary>Errors the pages printed to their console (script errors, blocked by the CSP…), by page.</summary>
+    public static Dictionary<IPage, List<string>> ConsoleErrors { get; } = [];
+
     public static async Task<IPage> NewPageAsync(string locale = "it-IT")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = locale });
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        var errors = ConsoleErrors[page] = [];
+        page.Console += (_, message) =>
+        {
+            // A 400/401 the app handles itself is logged by the browser as a failed resource load; that is expected.
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
+            {
+                errors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => errors.Add(error);
+        return page;
     }
 }

@@ -25,6 +25,9 @@ public sealed class MarketplaceAppFactory : WebApplicationFactory<Program>
             ["Demo:FamiliesPerCity"] = "4",
             ["Demo:SeedRequests"] = "false",
             ["Stripe:WebhookSecret"] = WebhookSecret,
+            // Tests sign in often from one address; RateLimitTests sets its own limits.
+            ["Security:SignInPerMinute"] = "100000",
+            ["Security:WritesPerMinute"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -28,11 +28,16 @@ public sealed class AccountApiTests
 
         var response = await client.PostAsJsonAsync("/api/v1/account/login?useCookies=true", new { email = "family.1@como.demo", password = MarketplaceAppFactory.DemoPassword });
         var me = await client.GetFromJsonAsync<Me>("/api/v1/account/me");
-        var logout = await client.PostAsync("/api/v1/account/logout", null);
+        var antiforgery = await client.GetFromJsonAsync<AntiforgeryToken>("/api/v1/account/antiforgery");
+        var forged = await client.PostAsync("/api/v1/account/logout", null);
+        using var logoutMessage = new HttpRequestMessage(HttpMethod.Post, "/api/v1/account/logout");
+        logoutMessage.Headers.Add(antiforgery!.HeaderName, antiforgery.Token);
+        var logout = await client.SendAsync(logoutMessage);
         var afterLogout = await client.GetAsync("/api/v1/account/me");
 
         Assert.That(response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("will.auth=", StringComparison.Ordinal)), Does.Contain("httponly"));
         Assert.That(me!.Email, Is.EqualTo("family.1@como.demo"));
+        Assert.That(forged.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "a cookie-authenticated write without the antiforgery header");
         Assert.That(logout.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         Assert.That(afterLogout.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
     }

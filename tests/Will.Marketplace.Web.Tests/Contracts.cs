@@ -15,3 +15,5 @@ internal sealed record Me(Guid Id, string Email, string DisplayName, List<string
 internal sealed record PoolUpdatedEvent(Guid PoolId, string CategoryCode, string Status, int MemberCount, int Capacity, int Quorum, long Version);
 
 internal sealed record MatchFoundEvent(Guid RequestId, Guid PoolId, bool StartedNewPool, int MemberCount, int Quorum);
+
+internal sealed record AntiforgeryToken(string Token, string HeaderName);

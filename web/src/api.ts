@@ -16,12 +16,18 @@ export class ProblemError extends Error {
   }
 }
 
+// Cookie-authenticated writes carry the antiforgery token, fetched once signed in.
+let antiforgery: { token: string; headerName: string } | null = null;
+
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language() };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && antiforgery) headers[antiforgery.headerName] = antiforgery.token;
   const response = await fetch(path, {
     method,
     credentials: 'same-origin',
     // The server answers (and words its errors) in the language the person chose here.
-    headers: { Accept: 'application/json', 'Accept-Language': language(), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    headers,
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!response.ok) {
@@ -36,6 +42,13 @@ export const api = {
   login: (email: string, password: string) => call<void>('POST', '/api/v1/account/login?useCookies=true', { email, password }),
   logout: () => call<void>('POST', '/api/v1/account/logout'),
   me: () => call<Me>('GET', '/api/v1/account/me'),
+  /** Call after signing in: the token is bound to the signed-in user. */
+  loadAntiforgery: async () => {
+    antiforgery = await call<{ token: string; headerName: string }>('GET', '/api/v1/account/antiforgery');
+  },
+  forgetAntiforgery: () => {
+    antiforgery = null;
+  },
   municipalities: () => call<Municipality[]>('GET', '/api/v1/municipalities'),
   categories: () => call<Category[]>('GET', '/api/v1/categories'),
   myRequests: () => call<CareRequest[]>('GET', '/api/v1/requests'),

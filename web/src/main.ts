@@ -64,6 +64,7 @@ async function route(): Promise<void> {
 
 async function signedIn(): Promise<void> {
   me = await api.me();
+  await api.loadAntiforgery();
   await connectLive({
     poolUpdated: (event) => {
       const cards = document.querySelectorAll<HTMLElement>(`[data-testid="pool-card"][data-pool-id="${CSS.escape(event.poolId)}"]`);
@@ -87,6 +88,7 @@ async function signedIn(): Promise<void> {
 
 document.getElementById('logout')!.addEventListener('click', async () => {
   await api.logout().catch(() => undefined);
+  api.forgetAntiforgery();
   await disconnectLive();
   me = null;
   location.hash = '#/login';

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -15,6 +16,8 @@ public sealed record LoginBody(string? Email, string? Password);
 
 public sealed record RefreshBody(string? RefreshToken);
 
+public sealed record AntiforgeryTokenView(string Token, string HeaderName);
+
 public sealed record MeView(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, string? MunicipalityCode, string? MunicipalityName);
 
 public static class AccountApi
@@ -22,8 +25,9 @@ public static class AccountApi
     public static RouteGroupBuilder MapAccountApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/account").WithTags("Account");
-        api.MapPost("/login", Login).AllowAnonymous().WithName("Login");
-        api.MapPost("/refresh", Refresh).AllowAnonymous().WithName("RefreshToken");
+        api.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(SecurityExtensions.SignInLimit).WithName("Login");
+        api.MapPost("/refresh", Refresh).AllowAnonymous().RequireRateLimiting(SecurityExtensions.SignInLimit).WithName("RefreshToken");
+        api.MapGet("/antiforgery", AntiforgeryToken).RequireAuthorization(Policies.SignedIn).WithName("AntiforgeryToken");
         api.MapPost("/logout", Logout).RequireAuthorization(Policies.SignedIn).WithName("Logout");
         api.MapGet("/me", Me).RequireAuthorization(Policies.SignedIn).WithName("Me");
         return api;
@@ -82,6 +86,13 @@ public static class AccountApi
 
         var principal = await signIn.CreateUserPrincipalAsync(user);
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+    }
+
+    /// <summary>The token a cookie-signed-in browser sends as X-XSRF-TOKEN with every write.</summary>
+    public static Ok<AntiforgeryTokenView> AntiforgeryToken(HttpContext context, IAntiforgery antiforgery)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        return TypedResults.Ok(new AntiforgeryTokenView(tokens.RequestToken!, SecurityExtensions.AntiforgeryHeader));
     }
 
     public static async Task<NoContent> Logout(SignInManager<AppUser> signIn)

@@ -17,7 +17,7 @@ public static class RequestsApi
     public static RouteGroupBuilder MapRequestsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/requests").WithTags("Requests").RequireAuthorization(Policies.Family);
-        api.MapPost("/", Create).WithName("CreateRequest");
+        api.MapPost("/", Create).RequireRateLimiting(SecurityExtensions.WriteLimit).WithName("CreateRequest");
         api.MapGet("/", ListMine).WithName("ListMyRequests");
         api.MapGet("/{id:guid}", Get).WithName("GetRequest");
         return api;

@@ -35,10 +35,11 @@ public static class DefaultsExtensions
         app.UseMarketplaceLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapOpenApi();
+        app.UseMarketplaceSecurity();
+        app.MapOpenApi().AllowAnonymous();
         if (app.Environment.IsDevelopment())
         {
-            app.MapScalarApiReference();
+            app.MapScalarApiReference().AllowAnonymous();
         }
 
         var webApp = WebAppFiles(app);
@@ -52,6 +53,8 @@ public static class DefaultsExtensions
         });
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMarketplaceAntiforgery();
+        app.UseRateLimiter();
         return app;
     }
 
@@ -59,8 +62,9 @@ public static class DefaultsExtensions
     public static WebApplication MapWebApp(this WebApplication app)
     {
         app.MapFallback("/api/{**rest}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: Localization.Say("Questo indirizzo dell'API non esiste.", "No such API endpoint.")))
-            .ExcludeFromDescription();
-        app.MapFallbackToFile("index.html", new StaticFileOptions { FileProvider = WebAppFiles(app) });
+            .ExcludeFromDescription()
+            .AllowAnonymous();
+        app.MapFallbackToFile("index.html", new StaticFileOptions { FileProvider = WebAppFiles(app) }).AllowAnonymous();
         return app;
     }
 
