@@ -372,3 +372,47 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261124200548_AuditLog') THEN
+    CREATE TABLE "AuditLog" (
+        "Id" uuid NOT NULL,
+        "At" timestamp with time zone NOT NULL,
+        "ActorId" uuid,
+        "ActorRoles" character varying(100) NOT NULL,
+        "Action" character varying(30) NOT NULL,
+        "Resource" character varying(100) NOT NULL,
+        "ResourceId" character varying(256),
+        "SubjectId" uuid,
+        "MunicipalityCode" character varying(6),
+        "IpAddress" character varying(45),
+        CONSTRAINT "PK_AuditLog" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261124200548_AuditLog') THEN
+    CREATE INDEX "IX_AuditLog_MunicipalityCode_At" ON "AuditLog" ("MunicipalityCode", "At");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261124200548_AuditLog') THEN
+    CREATE INDEX "IX_AuditLog_SubjectId_At" ON "AuditLog" ("SubjectId", "At");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261124200548_AuditLog') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261124200548_AuditLog', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

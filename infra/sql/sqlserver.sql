@@ -409,3 +409,52 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124200540_AuditLog'
+)
+BEGIN
+    CREATE TABLE [AuditLog] (
+        [Id] uniqueidentifier NOT NULL,
+        [At] datetimeoffset NOT NULL,
+        [ActorId] uniqueidentifier NULL,
+        [ActorRoles] varchar(100) NOT NULL,
+        [Action] varchar(30) NOT NULL,
+        [Resource] varchar(100) NOT NULL,
+        [ResourceId] nvarchar(256) NULL,
+        [SubjectId] uniqueidentifier NULL,
+        [MunicipalityCode] varchar(6) NULL,
+        [IpAddress] varchar(45) NULL,
+        CONSTRAINT [PK_AuditLog] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124200540_AuditLog'
+)
+BEGIN
+    CREATE INDEX [IX_AuditLog_MunicipalityCode_At] ON [AuditLog] ([MunicipalityCode], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124200540_AuditLog'
+)
+BEGIN
+    CREATE INDEX [IX_AuditLog_SubjectId_At] ON [AuditLog] ([SubjectId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124200540_AuditLog'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261124200540_AuditLog', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Will.Marketplace.Domain.Ports;
+using Will.Marketplace.Infrastructure.Auditing;
 using Will.Marketplace.Infrastructure.Persistence;
 using Will.Marketplace.Infrastructure.Stores;
 
@@ -15,6 +16,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddMarketplaceDatabase();
         services.AddSingleton<ICategoryCatalog, EfCategoryCatalog>();
         services.AddSingleton<IDemandPoolStore, EfDemandPoolStore>();
+        services.AddSingleton<AuditTrail>();
         return services;
     }
 }

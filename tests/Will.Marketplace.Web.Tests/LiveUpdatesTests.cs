@@ -61,5 +61,8 @@ public sealed class LiveUpdatesTests
         await ownStaff.InvokeAsync("WatchPool", created!.Pool.Id);
 
         Assert.That(async () => await otherStaff.InvokeAsync("WatchPool", created.Pool.Id), Throws.InstanceOf<HubException>());
+        using var novaraStaff = await AppFixture.App.ClientFor("staff@novara.demo");
+        var audit = await novaraStaff.GetFromJsonAsync<List<AuditEntry>>("/api/v1/audit?take=1000");
+        Assert.That(audit!.Any(a => a.Action == "denied" && a.Resource == "hub watchPool" && a.ResourceId == created.Pool.Id.ToString()), Is.True);
     }
 }

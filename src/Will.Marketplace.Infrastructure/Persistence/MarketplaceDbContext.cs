@@ -24,6 +24,8 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
 
     public DbSet<StripeEventRecord> StripeEvents => Set<StripeEventRecord>();
 
+    public DbSet<AuditEntryRecord> AuditLog => Set<AuditEntryRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Will.Marketplace.Infrastructure.Auditing;
 using Will.Marketplace.Infrastructure.Identity;
 using Will.Marketplace.Infrastructure.Persistence;
 using Will.Marketplace.Web.Hosting;
@@ -35,7 +36,7 @@ public static class AccountApi
 
     /// <summary>Bearer token by default; <c>?useCookies=true</c> sets the browser's cookie instead.</summary>
     public static async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> Login(
-        LoginBody body, bool? useCookies, SignInManager<AppUser> signIn)
+        LoginBody body, bool? useCookies, SignInManager<AppUser> signIn, HttpContext context)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(body.Email) || body.Email.Length > 256)
@@ -55,6 +56,11 @@ public static class AccountApi
 
         signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
         var result = await signIn.PasswordSignInAsync(body.Email!, body.Password!, isPersistent: false, lockoutOnFailure: true);
+        var account = await signIn.UserManager.FindByNameAsync(body.Email!);
+        await context.Audit(
+            new AuditEvent(result.Succeeded ? "sign-in" : "sign-in-failed", "account", body.Email, account?.Id, account?.MunicipalityCode),
+            actorId: result.Succeeded ? account?.Id : null,
+            actorRoles: result.Succeeded && account is not null ? [.. await signIn.UserManager.GetRolesAsync(account)] : []);
         if (result.Succeeded)
         {
             // The bearer handler has written the token response; the cookie handler has set the cookie.
@@ -95,8 +101,9 @@ public static class AccountApi
         return TypedResults.Ok(new AntiforgeryTokenView(tokens.RequestToken!, SecurityExtensions.AntiforgeryHeader));
     }
 
-    public static async Task<NoContent> Logout(SignInManager<AppUser> signIn)
+    public static async Task<NoContent> Logout(SignInManager<AppUser> signIn, HttpContext context)
     {
+        await context.Audit(new AuditEvent("sign-out", "account", SubjectId: context.User.UserId(), MunicipalityCode: context.User.MunicipalityCode()));
         await signIn.SignOutAsync();
         return TypedResults.NoContent();
     }

@@ -5,6 +5,7 @@ using Will.Marketplace.Abstractions.Matching;
 using Will.Marketplace.Domain.Catalog;
 using Will.Marketplace.Domain.Geography;
 using Will.Marketplace.Domain.Ports;
+using Will.Marketplace.Infrastructure.Auditing;
 using Will.Marketplace.Infrastructure.Persistence;
 using Will.Marketplace.Web.Hosting;
 
@@ -25,8 +26,9 @@ public static class RequestsApi
 
     /// <summary>Validates, places the request through its matchmaker, and answers once the placement is durable.</summary>
     public static async Task<Results<Created<CreatedRequestView>, ValidationProblem>> Create(
-        CreateRequestBody body, ClaimsPrincipal user, MarketplaceDbContext db, ICategoryCatalog catalog, IGrainFactory grains, TimeProvider time, CancellationToken cancellationToken)
+        CreateRequestBody body, HttpContext context, MarketplaceDbContext db, ICategoryCatalog catalog, IGrainFactory grains, TimeProvider time, CancellationToken cancellationToken)
     {
+        var user = context.User;
         var municipalityCode = user.MunicipalityCode()!;
         var city = await db.Municipalities.AsNoTracking().SingleAsync(m => m.Code == municipalityCode, cancellationToken);
         var categories = new Dictionary<string, ServiceCategory>();
@@ -49,6 +51,7 @@ public static class RequestsApi
             valid.Location.Latitude, valid.Location.Longitude, valid.Schedule.ToString(), valid.StartDate,
             valid.Attributes, valid.MaxPricePerHourCents, now);
         var outcome = await grains.GetGrain<IMatchmakerGrain>(IMatchmakerGrain.KeyFor(municipalityCode, valid.CategoryCode)).Place(command);
+        await context.Audit(new AuditEvent("create", "request", command.RequestId.ToString(), command.FamilyId, municipalityCode));
         var request = new RequestView(
             command.RequestId, command.CategoryCode, municipalityCode, "pooled", outcome.Pool.Id,
             new LocationView(command.Latitude, command.Longitude), SlotView.From(command.Schedule), command.StartDate,
@@ -56,19 +59,21 @@ public static class RequestsApi
         return TypedResults.Created($"/api/v1/requests/{command.RequestId}", new CreatedRequestView(request, PoolView.From(outcome.Pool), outcome.StartedNewPool));
     }
 
-    public static async Task<Ok<List<RequestView>>> ListMine(ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken cancellationToken)
+    public static async Task<Ok<List<RequestView>>> ListMine(HttpContext context, MarketplaceDbContext db, CancellationToken cancellationToken)
     {
-        var familyId = user.UserId();
+        var familyId = context.User.UserId();
+        await context.Audit(new AuditEvent("read", "request", null, familyId, context.User.MunicipalityCode()));
         var records = await db.Requests.AsNoTracking().Where(r => r.FamilyId == familyId)
             .OrderByDescending(r => r.CreatedAt).Take(200).ToListAsync(cancellationToken);
         return TypedResults.Ok(records.Select(RequestView.From).ToList());
     }
 
     /// <summary>Another family's request answers 404, as if it did not exist.</summary>
-    public static async Task<Results<Ok<RequestView>, NotFound>> Get(Guid id, ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<RequestView>, NotFound>> Get(Guid id, HttpContext context, MarketplaceDbContext db, CancellationToken cancellationToken)
     {
-        var familyId = user.UserId();
+        var familyId = context.User.UserId();
         var record = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && r.FamilyId == familyId, cancellationToken);
+        await context.Audit(new AuditEvent(record is null ? "denied" : "read", "request", id.ToString(), record?.FamilyId, context.User.MunicipalityCode()));
         return record is null ? TypedResults.NotFound() : TypedResults.Ok(RequestView.From(record));
     }
 }

@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Will.Marketplace.Abstractions.Live;
+using Will.Marketplace.Infrastructure.Auditing;
 using Will.Marketplace.Infrastructure.Identity;
 using Will.Marketplace.Infrastructure.Persistence;
 using Will.Marketplace.Web.Hosting;
@@ -13,7 +15,7 @@ namespace Will.Marketplace.Web.Live;
 /// their municipality. Members hear about their pools through their user group.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class MarketplaceHub(IDbContextFactory<MarketplaceDbContext> contexts) : Hub
+public sealed class MarketplaceHub(IDbContextFactory<MarketplaceDbContext> contexts, AuditTrail audit) : Hub
 {
     public override async Task OnConnectedAsync()
     {
@@ -33,6 +35,8 @@ public sealed class MarketplaceHub(IDbContextFactory<MarketplaceDbContext> conte
             await db.PoolMemberships.AnyAsync(m => m.PoolId == poolId && m.FamilyId == user.UserId() && m.LeftAt == null));
         if (!allowed)
         {
+            var actor = new AuditActor(user.UserId(), [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)], Context.GetHttpContext()?.Connection.RemoteIpAddress?.ToString());
+            await audit.RecordAsync(actor, new AuditEvent("denied", "hub watchPool", poolId.ToString(), MunicipalityCode: user.MunicipalityCode()));
             throw new HubException("No such pool.");
         }
 

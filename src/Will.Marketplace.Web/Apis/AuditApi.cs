@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Will.Marketplace.Infrastructure.Persistence;
+using Will.Marketplace.Web.Hosting;
+
+namespace Will.Marketplace.Web.Apis;
+
+public sealed record AuditEntryView(Guid Id, DateTimeOffset At, Guid? ActorId, string ActorRoles, string Action, string Resource, string? ResourceId, Guid? SubjectId, string? IpAddress);
+
+public static class AuditApi
+{
+    public static RouteGroupBuilder MapAuditApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/audit").WithTags("Audit").RequireAuthorization(Policies.Staff);
+        api.MapGet("/", List).WithName("ListAuditLog");
+        return api;
+    }
+
+    /// <summary>The municipality's audit log for its staff, newest first; no other municipality's entries.</summary>
+    public static async Task<Results<Ok<List<AuditEntryView>>, ValidationProblem>> List(
+        DateTimeOffset? from, DateTimeOffset? to, int? take, ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken cancellationToken)
+    {
+        if (take is < 1 or > 1000)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["take"] = [Localization.Say("take va da 1 a 1000.", "take must be between 1 and 1000.")] });
+        }
+
+        var municipality = user.MunicipalityCode();
+        var entries = db.AuditLog.AsNoTracking().Where(a => a.MunicipalityCode == municipality);
+        if (from is { } start)
+        {
+            entries = entries.Where(a => a.At >= start.ToUniversalTime());
+        }
+
+        if (to is { } end)
+        {
+            entries = entries.Where(a => a.At < end.ToUniversalTime());
+        }
+
+        var rows = await entries.OrderByDescending(a => a.At).Take(take ?? 200).ToListAsync(cancellationToken);
+        return TypedResults.Ok(rows.Select(a => new AuditEntryView(a.Id, a.At, a.ActorId, a.ActorRoles, a.Action, a.Resource, a.ResourceId, a.SubjectId, a.IpAddress)).ToList());
+    }
+}
