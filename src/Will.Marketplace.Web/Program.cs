@@ -17,6 +17,7 @@ var app = builder.Build();
 
 app.UseMarketplaceDefaults();
 app.MapAccountApi();
+app.MapPersonalDataApi();
 app.MapReferenceDataApi();
 app.MapRequestsApi();
 app.MapPoolsApi();

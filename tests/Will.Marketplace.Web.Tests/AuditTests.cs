@@ -75,3 +75,29 @@ public sealed class AuditTests
         Assert.That(problem!.Errors!.Keys, Is.EquivalentTo(new[] { "take" }));
     }
 }
+
+internal sealed record PersonalData(DateTimeOffset ExportedAt, Me Account, List<Request> Requests, List<Membership> PoolMemberships, List<AuditEntry> AccessLog);
+
+internal sealed record Membership(Guid PoolId, Guid RequestId, DateTimeOffset JoinedAt, DateTimeOffset? LeftAt);
+
+public sealed class PersonalDataTests
+{
+    [Test]
+    public async Task Export_ReturnsTheFamilysOwnDataAndNobodyElses()
+    {
+        using var family = await AppFixture.App.ClientFor("family.4@verona.demo");
+        using var neighbour = await AppFixture.App.ClientFor("family.1@verona.demo");
+        var mine = await (await family.PostAsJsonAsync("/api/v1/requests", Samples.AfterSchoolIn(45.4384, 10.9916, "11-13", "monday"))).Content.ReadFromJsonAsync<Created>();
+        var theirs = await (await neighbour.PostAsJsonAsync("/api/v1/requests", Samples.AfterSchoolIn(45.4384, 10.9916, "11-13", "monday"))).Content.ReadFromJsonAsync<Created>();
+
+        var response = await family.GetAsync("/api/v1/account/data");
+        var data = await response.Content.ReadFromJsonAsync<PersonalData>();
+
+        Assert.That(response.Content.Headers.ContentDisposition!.DispositionType, Is.EqualTo("attachment"));
+        Assert.That(data!.Account.Email, Is.EqualTo("family.4@verona.demo"));
+        Assert.That(data.Requests.Select(r => r.Id), Is.EqualTo(new[] { mine!.Request.Id }));
+        Assert.That(data.PoolMemberships.Select(m => m.RequestId), Is.EqualTo(new[] { mine.Request.Id }));
+        Assert.That(data.AccessLog.Any(a => a.Action == "create" && a.ResourceId == mine.Request.Id.ToString()), Is.True);
+        Assert.That(data.AccessLog.Any(a => a.ResourceId == theirs!.Request.Id.ToString()), Is.False);
+    }
+}

@@ -23,7 +23,8 @@ export async function renderDashboard(main: HTMLElement, me: Me): Promise<void> 
       h('a', { href: '#/requests/new', class: 'btn btn-primary', 'data-testid': 'new-request' }, t('newRequest'))),
     requests.length === 0
       ? h('p', {}, t('noRequests'))
-      : h('ul', { class: 'list-unstyled request-list' }, ...requests.map((r) => requestItem(r, r.poolId ? pools.get(r.poolId) : undefined))));
+      : h('ul', { class: 'list-unstyled request-list' }, ...requests.map((r) => requestItem(r, r.poolId ? pools.get(r.poolId) : undefined))),
+    h('p', { class: 'mt-4' }, h('a', { href: '/api/v1/account/data', download: 'will-marketplace-my-data.json', 'data-testid': 'my-data' }, t('myData'))));
 }
 
 function requestItem(request: CareRequest, pool: Pool | undefined): HTMLElement {
