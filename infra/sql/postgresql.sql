@@ -416,3 +416,21 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261124201325_AuditOnBehalfOf') THEN
+    ALTER TABLE "AuditLog" ADD "OnBehalfOfId" uuid;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261124201325_AuditOnBehalfOf') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261124201325_AuditOnBehalfOf', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -458,3 +458,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124201318_AuditOnBehalfOf'
+)
+BEGIN
+    ALTER TABLE [AuditLog] ADD [OnBehalfOfId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124201318_AuditOnBehalfOf'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261124201318_AuditOnBehalfOf', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

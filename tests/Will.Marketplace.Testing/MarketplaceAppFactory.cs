@@ -22,7 +22,7 @@ public sealed class MarketplaceAppFactory : WebApplicationFactory<Program>
             ["Orleans:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:ClusterId"] = $"test-{Guid.NewGuid():N}",
-            ["Demo:FamiliesPerCity"] = "4",
+            ["Demo:FamiliesPerCity"] = "6",
             ["Demo:SeedRequests"] = "false",
             ["Stripe:WebhookSecret"] = WebhookSecret,
             // Tests sign in often from one address; RateLimitTests sets its own limits.

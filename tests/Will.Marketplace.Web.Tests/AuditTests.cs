@@ -1,6 +1,6 @@
 namespace Will.Marketplace.Web.Tests;
 
-internal sealed record AuditEntry(Guid Id, DateTimeOffset At, Guid? ActorId, string ActorRoles, string Action, string Resource, string? ResourceId, Guid? SubjectId, string? IpAddress);
+internal sealed record AuditEntry(Guid Id, DateTimeOffset At, Guid? ActorId, string ActorRoles, Guid? OnBehalfOfId, string Action, string Resource, string? ResourceId, Guid? SubjectId, string? IpAddress);
 
 /// <summary>The append-only audit log: sign-ins, denials and changes to personal records, visible to the municipality's staff only.</summary>
 public sealed class AuditTests

@@ -262,6 +262,9 @@ namespace Will.Marketplace.Migrations.PostgreSql.Migrations
                         .IsUnicode(false)
                         .HasColumnType("character varying(6)");
 
+                    b.Property<Guid?>("OnBehalfOfId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Resource")
                         .IsRequired()
                         .HasMaxLength(100)

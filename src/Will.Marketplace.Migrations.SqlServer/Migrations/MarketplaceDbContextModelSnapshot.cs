@@ -264,6 +264,9 @@ namespace Will.Marketplace.Migrations.SqlServer.Migrations
                         .IsUnicode(false)
                         .HasColumnType("varchar(6)");
 
+                    b.Property<Guid?>("OnBehalfOfId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Resource")
                         .IsRequired()
                         .HasMaxLength(100)

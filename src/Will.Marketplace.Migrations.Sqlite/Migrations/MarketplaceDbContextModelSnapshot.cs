@@ -253,6 +253,9 @@ namespace Will.Marketplace.Migrations.Sqlite.Migrations
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OnBehalfOfId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Resource")
                         .IsRequired()
                         .HasMaxLength(100)

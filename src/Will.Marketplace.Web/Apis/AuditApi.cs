@@ -6,7 +6,7 @@ using Will.Marketplace.Web.Hosting;
 
 namespace Will.Marketplace.Web.Apis;
 
-public sealed record AuditEntryView(Guid Id, DateTimeOffset At, Guid? ActorId, string ActorRoles, string Action, string Resource, string? ResourceId, Guid? SubjectId, string? IpAddress);
+public sealed record AuditEntryView(Guid Id, DateTimeOffset At, Guid? ActorId, string ActorRoles, Guid? OnBehalfOfId, string Action, string Resource, string? ResourceId, Guid? SubjectId, string? IpAddress);
 
 public static class AuditApi
 {
@@ -39,6 +39,6 @@ public static class AuditApi
         }
 
         var rows = await entries.OrderByDescending(a => a.At).Take(take ?? 200).ToListAsync(cancellationToken);
-        return TypedResults.Ok(rows.Select(a => new AuditEntryView(a.Id, a.At, a.ActorId, a.ActorRoles, a.Action, a.Resource, a.ResourceId, a.SubjectId, a.IpAddress)).ToList());
+        return TypedResults.Ok(rows.Select(a => new AuditEntryView(a.Id, a.At, a.ActorId, a.ActorRoles, a.OnBehalfOfId, a.Action, a.Resource, a.ResourceId, a.SubjectId, a.IpAddress)).ToList());
     }
 }

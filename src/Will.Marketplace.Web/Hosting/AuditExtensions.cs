@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Will.Marketplace.Infrastructure.Auditing;
+using Will.Marketplace.Infrastructure.Identity;
 
 namespace Will.Marketplace.Web.Hosting;
 
@@ -18,10 +19,15 @@ public static class AuditExtensions
     {
         var user = context.User;
         var signedIn = user.Identity?.IsAuthenticated == true;
-        var actor = new AuditActor(
-            actorId ?? (signedIn ? user.UserId() : null),
-            actorRoles ?? (signedIn ? [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)] : []),
-            context.Connection.RemoteIpAddress?.ToString());
+        var ip = context.Connection.RemoteIpAddress?.ToString();
+
+        // In help-desk mode the actor is the staff member; the family is who they acted for.
+        var actor = user.ProxyActor() is { } staff
+            ? new AuditActor(staff, [Roles.Staff], ip, OnBehalfOfId: user.UserId())
+            : new AuditActor(
+                actorId ?? (signedIn ? user.UserId() : null),
+                actorRoles ?? (signedIn ? [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)] : []),
+                ip);
         return context.RequestServices.GetRequiredService<AuditTrail>().RecordAsync(actor, audit, context.RequestAborted);
     }
 

@@ -52,8 +52,9 @@ public static class DefaultsExtensions
                 ctx.Context.Request.Path.StartsWithSegments("/assets") ? "public, max-age=31536000, immutable" : "no-cache",
         });
         app.UseAuthentication();
+        app.UseMarketplaceAntiforgery(); // checks the token against who is signed in, before help-desk mode swaps the user
+        app.UseHelpDeskMode();
         app.UseAuthorization();
-        app.UseMarketplaceAntiforgery();
         app.UseRateLimiter();
         return app;
     }

@@ -24,6 +24,9 @@ public sealed class AuditEntryRecord
 
     public string? ResourceId { get; set; }
 
+    /// <summary>Help-desk mode: the person the actor (municipal staff) acted for.</summary>
+    public Guid? OnBehalfOfId { get; set; }
+
     /// <summary>The person whose data it is, when there is one.</summary>
     public Guid? SubjectId { get; set; }
 
