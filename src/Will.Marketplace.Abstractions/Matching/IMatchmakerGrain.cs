@@ -1,3 +1,5 @@
+using Will.Marketplace.Abstractions.Pools;
+
 namespace Will.Marketplace.Abstractions.Matching;
 
 /// <summary>One per municipality × category (key "016024/after-school"): places requests in pools.</summary>
@@ -6,6 +8,10 @@ public interface IMatchmakerGrain : IGrainWithStringKey
 {
     [Alias("Place")]
     Task<PlacementOutcome> Place(PlaceRequestCommand command);
+
+    /// <summary>Withdraws a placed request; the pool may take someone else afterwards.</summary>
+    [Alias("Withdraw")]
+    Task<LeaveResult> Withdraw(Guid poolId, Guid requestId, Guid familyId);
 
     public static string KeyFor(string municipalityCode, string categoryCode) => $"{municipalityCode}/{categoryCode}";
 }

@@ -13,6 +13,10 @@ public interface IDemandPoolGrain : IGrainWithGuidKey
     [Alias("Join")]
     Task<JoinOutcome> Join(PlaceRequestCommand request);
 
+    /// <summary>The family withdraws its request; only before the award.</summary>
+    [Alias("Leave")]
+    Task<LeaveResult> Leave(Guid requestId, Guid familyId);
+
     /// <summary>Null when no pool with this id exists.</summary>
     [Alias("GetSnapshot")]
     Task<PoolSnapshot?> GetSnapshot();

@@ -107,6 +107,38 @@ public sealed class DemandPool
             : Compatibility.Check(category, _members, candidate);
     }
 
+    /// <summary>
+    /// A family withdraws its request before the award. Below quorum an open pool goes back to
+    /// forming (its bidding window closes); a pool left empty is cancelled.
+    /// </summary>
+    public LeaveOutcome Leave(Guid requestId, Guid familyId)
+    {
+        var member = _members.FirstOrDefault(m => m.RequestId == requestId);
+        if (member is null || member.FamilyId != familyId)
+        {
+            return LeaveOutcome.NotAMember;
+        }
+
+        if (Status is not (PoolStatus.Forming or PoolStatus.OpenForBids))
+        {
+            return LeaveOutcome.TooLate;
+        }
+
+        _members.Remove(member);
+        if (_members.Count == 0)
+        {
+            Status = PoolStatus.Cancelled;
+            BiddingClosesAt = null;
+        }
+        else if (Status == PoolStatus.OpenForBids && _members.Count < Quorum)
+        {
+            Status = PoolStatus.Forming;
+            BiddingClosesAt = null;
+        }
+
+        return LeaveOutcome.Left;
+    }
+
     /// <summary>Called once the change is durable: the next save must see this version.</summary>
     public void MarkSaved() => Version++;
 }

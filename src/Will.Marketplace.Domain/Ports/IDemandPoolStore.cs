@@ -13,7 +13,8 @@ public interface IDemandPoolStore
 
     /// <summary>
     /// Saves the pool (checked against <see cref="DemandPool.Version"/>) and, in the same
-    /// transaction, the request just placed in it. Throws <see cref="ConcurrencyConflictException"/>
+    /// transaction, the request just placed in it; requests no longer among its members are marked
+    /// withdrawn and their membership ended. Throws <see cref="ConcurrencyConflictException"/>
     /// when someone else saved the pool first.
     /// </summary>
     Task SaveAsync(DemandPool pool, CareRequest? placedRequest, CancellationToken cancellationToken = default);

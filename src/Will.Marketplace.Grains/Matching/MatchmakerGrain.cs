@@ -74,6 +74,17 @@ public sealed class MatchmakerGrain(
         return await StartNewPool(command);
     }
 
+    public async Task<LeaveResult> Withdraw(Guid poolId, Guid requestId, Guid familyId)
+    {
+        var result = await GrainFactory.GetGrain<IDemandPoolGrain>(poolId).Leave(requestId, familyId);
+        if (result.Left)
+        {
+            await Refresh(poolId);
+        }
+
+        return result;
+    }
+
     private async Task<PlacementOutcome> StartNewPool(PlaceRequestCommand command)
     {
         var poolId = Guid.CreateVersion7(time.GetUtcNow());

@@ -79,21 +79,67 @@ public sealed class DemandPoolGrain(
         return new JoinOutcome(true, null, Snapshot());
     }
 
+    public async Task<LeaveResult> Leave(Guid requestId, Guid familyId)
+    {
+        if (_pool is null)
+        {
+            return new LeaveResult(false, LeaveOutcome.NotAMember.ToString(), null);
+        }
+
+        var outcome = _pool.Leave(requestId, familyId);
+        if (outcome != LeaveOutcome.Left)
+        {
+            return new LeaveResult(false, outcome.ToString(), Snapshot());
+        }
+
+        try
+        {
+            await store.SaveAsync(_pool, placedRequest: null);
+            _pool.MarkSaved();
+        }
+        catch
+        {
+            _pool = await store.FindAsync(this.GetPrimaryKey());
+            throw;
+        }
+
+        await Publish(PoolChanged(also: familyId));
+        return new LeaveResult(true, null, Snapshot());
+    }
+
     public Task<PoolSnapshot?> GetSnapshot() => Task.FromResult(_pool is null ? null : Snapshot());
 
     private PoolSnapshot Snapshot() => _pool!.ToSnapshot(_category?.Mode ?? PoolingMode.Group);
 
-    private async Task Publish(CareRequest placed, bool startedNewPool)
+    /// <summary>poolUpdated for the pool's watchers and every member (and one more family, e.g. the one that left).</summary>
+    private ImmutableArray<LiveMessage>.Builder PoolChanged(Guid? also = null)
     {
         var pool = _pool!;
         var updated = new PoolUpdated(pool.Id, pool.CategoryCode, pool.Status.ToName(), pool.Members.Count, pool.Capacity, pool.Quorum, pool.Version);
         var messages = ImmutableArray.CreateBuilder<LiveMessage>();
         messages.Add(new LiveMessage(LiveMessage.PoolTarget(pool.Id), LiveMessage.PoolUpdatedMethod, updated));
-        messages.AddRange(pool.FamilyIds().Select(f => new LiveMessage(LiveMessage.UserTarget(f), LiveMessage.PoolUpdatedMethod, updated)));
+        var families = pool.FamilyIds().AsEnumerable();
+        if (also is { } extra && !families.Contains(extra))
+        {
+            families = families.Append(extra);
+        }
+
+        messages.AddRange(families.Select(f => new LiveMessage(LiveMessage.UserTarget(f), LiveMessage.PoolUpdatedMethod, updated)));
+        return messages;
+    }
+
+    private Task Publish(CareRequest placed, bool startedNewPool)
+    {
+        var messages = PoolChanged();
         messages.Add(new LiveMessage(
             LiveMessage.UserTarget(placed.FamilyId),
             LiveMessage.MatchFoundMethod,
-            new MatchFound(placed.Id, pool.Id, startedNewPool, pool.Members.Count, pool.Quorum)));
+            new MatchFound(placed.Id, _pool!.Id, startedNewPool, _pool.Members.Count, _pool.Quorum)));
+        return Publish(messages);
+    }
+
+    private async Task Publish(ImmutableArray<LiveMessage>.Builder messages)
+    {
         try
         {
             await GrainFactory.GetGrain<IPushNotifierGrain>(0).Publish(messages.ToImmutable());
@@ -101,7 +147,7 @@ public sealed class DemandPoolGrain(
         catch (Exception ex)
         {
             // Push is best-effort: the change is already durable and browsers re-read on reconnect.
-            logger.LogWarning(ex, "Could not publish the change of pool {PoolId}", pool.Id);
+            logger.LogWarning(ex, "Could not publish the change of pool {PoolId}", _pool!.Id);
         }
     }
 }

@@ -66,6 +66,22 @@ internal sealed class EfDemandPoolStore(IDbContextFactory<MarketplaceDbContext> 
             db.Requests.Add(ToRecord(placedRequest, now));
         }
 
+        var left = record.Members.Where(r => r.LeftAt == null && pool.Members.All(m => m.RequestId != r.RequestId)).ToList();
+        foreach (var membership in left)
+        {
+            membership.LeftAt = now;
+        }
+
+        if (left.Count > 0)
+        {
+            var leftIds = left.Select(m => m.RequestId).ToList();
+            foreach (var request in await db.Requests.Where(r => leftIds.Contains(r.Id)).ToListAsync(cancellationToken))
+            {
+                request.Status = "withdrawn";
+                request.UpdatedAt = now;
+            }
+        }
+
         foreach (var member in pool.Members.Where(m => record.Members.All(r => r.RequestId != m.RequestId)))
         {
             record.Members.Add(new PoolMembershipRecord { PoolId = pool.Id, RequestId = member.RequestId, FamilyId = member.FamilyId, JoinedAt = member.JoinedAt });

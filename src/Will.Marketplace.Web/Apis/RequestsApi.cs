@@ -21,6 +21,7 @@ public static class RequestsApi
         api.MapPost("/", Create).RequireRateLimiting(SecurityExtensions.WriteLimit).WithName("CreateRequest");
         api.MapGet("/", ListMine).WithName("ListMyRequests");
         api.MapGet("/{id:guid}", Get).WithName("GetRequest");
+        api.MapPost("/{id:guid}/withdraw", Withdraw).RequireRateLimiting(SecurityExtensions.WriteLimit).WithName("WithdrawRequest");
         return api;
     }
 
@@ -66,6 +67,31 @@ public static class RequestsApi
         var records = await db.Requests.AsNoTracking().Where(r => r.FamilyId == familyId)
             .OrderByDescending(r => r.CreatedAt).Take(200).ToListAsync(cancellationToken);
         return TypedResults.Ok(records.Select(RequestView.From).ToList());
+    }
+
+    /// <summary>The family takes its request back before the award; the pool is told live.</summary>
+    public static async Task<Results<Ok<WithdrawnRequestView>, NotFound, ProblemHttpResult>> Withdraw(
+        Guid id, HttpContext context, MarketplaceDbContext db, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        var familyId = context.User.UserId();
+        var record = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && r.FamilyId == familyId, cancellationToken);
+        if (record is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var result = record.PoolId is { } poolId && record.Status == "pooled"
+            ? await grains.GetGrain<IMatchmakerGrain>(IMatchmakerGrain.KeyFor(record.MunicipalityCode, record.CategoryCode)).Withdraw(poolId, id, familyId)
+            : null;
+        if (result is not { Left: true })
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: Localization.Say(
+                "Questa richiesta non si può più ritirare.", "This request can no longer be withdrawn."));
+        }
+
+        await context.Audit(new AuditEvent("withdraw", "request", id.ToString(), familyId, record.MunicipalityCode));
+        var withdrawn = RequestView.From(record) with { Status = "withdrawn" };
+        return TypedResults.Ok(new WithdrawnRequestView(withdrawn, PoolView.From(result.Pool!)));
     }
 
     /// <summary>Another family's request answers 404, as if it did not exist.</summary>

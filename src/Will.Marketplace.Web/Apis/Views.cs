@@ -55,3 +55,5 @@ public sealed record PoolView(
 }
 
 public sealed record CreatedRequestView(RequestView Request, PoolView Pool, bool StartedNewPool);
+
+public sealed record WithdrawnRequestView(RequestView Request, PoolView Pool);
