@@ -58,3 +58,33 @@ public sealed class WithdrawTests
         Assert.That(stillThere!.Status, Is.EqualTo("pooled"));
     }
 }
+
+public sealed class ErasureTests
+{
+    [Test]
+    public async Task Erase_WithThePassword_LeavesThePoolsRemovesIdentityAndEndsEverySession()
+    {
+        using var family = await AppFixture.App.ClientFor(Samples.Family(5, "como"));
+        using var neighbour = await AppFixture.App.ClientFor(Samples.Family(6, "como"));
+        var me = await family.GetFromJsonAsync<Me>("/api/v1/account/me");
+        var mine = await (await family.PostAsJsonAsync("/api/v1/requests", Samples.AfterSchoolIn(45.81, 9.09, "3-5", "wednesday"))).Content.ReadFromJsonAsync<Created>();
+        var theirs = await (await neighbour.PostAsJsonAsync("/api/v1/requests", Samples.AfterSchoolIn(45.81, 9.09, "3-5", "wednesday"))).Content.ReadFromJsonAsync<Created>();
+
+        var wrong = await family.PostAsJsonAsync("/api/v1/account/erase", new { password = "not mine" });
+        var erased = await family.PostAsJsonAsync("/api/v1/account/erase", new { password = MarketplaceAppFactory.DemoPassword });
+        var afterwards = await family.GetAsync("/api/v1/account/me");
+        using var anonymous = AppFixture.App.CreateClient();
+        var signIn = await anonymous.PostAsJsonAsync("/api/v1/account/login", new { email = Samples.Family(5, "como"), password = MarketplaceAppFactory.DemoPassword });
+        var pool = await neighbour.GetFromJsonAsync<Pool>($"/api/v1/pools/{theirs!.Pool.Id}");
+        using var staff = await AppFixture.App.ClientFor("staff@como.demo");
+        var audit = await staff.GetFromJsonAsync<List<AuditEntry>>("/api/v1/audit?take=1000");
+
+        Assert.That(theirs.Pool.Id, Is.EqualTo(mine!.Pool.Id));
+        Assert.That(wrong.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(erased.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That(afterwards.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "the bearer token died with the security stamp");
+        Assert.That(signIn.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(pool!.MemberCount, Is.EqualTo(1));
+        Assert.That(audit!.Any(a => a.Action == "erase" && a.SubjectId == me!.Id), Is.True);
+    }
+}

@@ -52,6 +52,7 @@ public static class DefaultsExtensions
                 ctx.Context.Request.Path.StartsWithSegments("/assets") ? "public, max-age=31536000, immutable" : "no-cache",
         });
         app.UseAuthentication();
+        app.UseSessionValidation();
         app.UseMarketplaceAntiforgery(); // checks the token against who is signed in, before help-desk mode swaps the user
         app.UseHelpDeskMode();
         app.UseAuthorization();
