@@ -53,6 +53,8 @@ export const api = {
   categories: () => call<Category[]>('GET', '/api/v1/categories'),
   myRequests: () => call<CareRequest[]>('GET', '/api/v1/requests'),
   createRequest: (request: NewRequest) => call<{ request: CareRequest; pool: Pool; startedNewPool: boolean }>('POST', '/api/v1/requests', request),
+  withdraw: (id: string) => call<{ request: CareRequest; pool: Pool }>('POST', `/api/v1/requests/${encodeURIComponent(id)}/withdraw`),
+  erase: (password: string) => call<void>('POST', '/api/v1/account/erase', { password }),
   pool: (id: string) => call<Pool>('GET', `/api/v1/pools/${encodeURIComponent(id)}`),
   pools: () => call<Pool[]>('GET', '/api/v1/pools'),
 };

@@ -48,7 +48,7 @@ async function route(): Promise<void> {
       await renderRequestForm(main, me, () => (location.hash = '#/'));
     } else if (path === '/' || path === '/login') {
       if (path === '/login') history.replaceState(null, '', '#/');
-      await renderDashboard(main, me);
+      await renderDashboard(main, me, forgetSession);
     } else {
       location.hash = '#/';
     }
@@ -86,12 +86,16 @@ async function signedIn(): Promise<void> {
   }
 }
 
-document.getElementById('logout')!.addEventListener('click', async () => {
-  await api.logout().catch(() => undefined);
+function forgetSession(): void {
   api.forgetAntiforgery();
-  await disconnectLive();
+  void disconnectLive();
   me = null;
   location.hash = '#/login';
+}
+
+document.getElementById('logout')!.addEventListener('click', async () => {
+  await api.logout().catch(() => undefined);
+  forgetSession();
 });
 window.addEventListener('hashchange', () => void route());
 

@@ -1,10 +1,10 @@
-import { api, type CareRequest, type Me, type Pool } from '../api';
-import { h, mount } from '../dom';
+import { api, ProblemError, type CareRequest, type Me, type Pool } from '../api';
+import { announce, h, mount } from '../dom';
 import { label, t } from '../i18n';
 import { poolCard } from './poolCard';
 
 /** Families see their requests with their pools; staff, providers and administrators see pools. */
-export async function renderDashboard(main: HTMLElement, me: Me): Promise<void> {
+export async function renderDashboard(main: HTMLElement, me: Me, onErased: () => void = () => undefined): Promise<void> {
   const isFamily = me.roles.includes('family');
   if (!isFamily) {
     const pools = await api.pools();
@@ -15,8 +15,10 @@ export async function renderDashboard(main: HTMLElement, me: Me): Promise<void> 
   }
 
   const requests = await api.myRequests();
-  const poolIds = [...new Set(requests.map((r) => r.poolId).filter((id): id is string => id !== null))];
-  const pools = new Map<string, Pool>((await Promise.all(poolIds.map((id) => api.pool(id)))).map((p) => [p.id, p]));
+  // Only pools the family is still in: a withdrawn request keeps its old pool id, which is no longer its to see.
+  const poolIds = [...new Set(requests.filter((r) => r.status === 'pooled' && r.poolId !== null).map((r) => r.poolId!))];
+  const loaded = await Promise.allSettled(poolIds.map((id) => api.pool(id)));
+  const pools = new Map<string, Pool>(loaded.flatMap((r) => (r.status === 'fulfilled' ? [[r.value.id, r.value] as const] : [])));
   mount(main,
     h('div', { class: 'd-flex justify-content-between align-items-center flex-wrap gap-2 mb-4' },
       h('h1', { class: 'h2 mb-0' }, t('dashboardTitle')),
@@ -24,11 +26,43 @@ export async function renderDashboard(main: HTMLElement, me: Me): Promise<void> 
     requests.length === 0
       ? h('p', {}, t('noRequests'))
       : h('ul', { class: 'list-unstyled request-list' }, ...requests.map((r) => requestItem(r, r.poolId ? pools.get(r.poolId) : undefined))),
-    h('p', { class: 'mt-4' }, h('a', { href: '/api/v1/account/data', download: 'will-marketplace-my-data.json', 'data-testid': 'my-data' }, t('myData'))));
+    h('p', { class: 'mt-4' }, h('a', { href: '/api/v1/account/data', download: 'will-marketplace-my-data.json', 'data-testid': 'my-data' }, t('myData'))),
+    eraseSection(onErased));
+  main.querySelectorAll<HTMLButtonElement>('[data-withdraw]').forEach((button) => button.addEventListener('click', async () => {
+    if (!window.confirm(t('withdrawConfirm'))) return;
+    button.disabled = true;
+    await api.withdraw(button.dataset.withdraw!);
+    announce(t('withdrawn'));
+    await renderDashboard(main, me, onErased);
+  }));
+}
+
+function eraseSection(onErased: () => void): HTMLElement {
+  const error = h('div', { class: 'invalid-feedback d-block', id: 'erase-password-error', role: 'alert' });
+  const password = h('input', { type: 'password', id: 'erase-password', class: 'form-control', autocomplete: 'current-password', 'aria-describedby': 'erase-password-error' });
+  const form = h('form', { novalidate: true },
+    h('p', {}, t('eraseExplain')),
+    h('div', { class: 'mb-3' }, h('label', { for: 'erase-password', class: 'form-label' }, t('erasePassword')), password, error),
+    h('button', { type: 'submit', class: 'btn btn-danger', 'data-testid': 'erase-submit' }, t('eraseSubmit')));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    error.textContent = '';
+    try {
+      await api.erase(password.value);
+      onErased();
+    } catch (e) {
+      error.textContent = e instanceof ProblemError ? (Object.values(e.errors)[0]?.[0] ?? e.title) : t('unexpectedError');
+      password.focus();
+    }
+  });
+  return h('details', { class: 'mt-4' }, h('summary', {}, t('eraseTitle')), form);
 }
 
 function requestItem(request: CareRequest, pool: Pool | undefined): HTMLElement {
   return h('li', { class: 'mb-2', 'data-request-id': request.id },
     h('h2', { class: 'visually-hidden' }, `${t('requestStatus')}: ${label('category', request.categoryCode)}`),
-    pool ? poolCard(pool) : h('p', {}, `${label('category', request.categoryCode)} — ${label('status', request.status)}`));
+    pool && request.status === 'pooled' ? poolCard(pool) : h('p', {}, `${label('category', request.categoryCode)} — ${label('status', request.status)}`),
+    request.status === 'pooled' && pool && ['forming', 'open-for-bids'].includes(pool.status)
+      ? h('button', { type: 'button', class: 'btn btn-outline-danger btn-sm', 'data-withdraw': request.id, 'data-testid': 'withdraw' }, t('withdraw'))
+      : null);
 }
