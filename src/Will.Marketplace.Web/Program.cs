@@ -20,6 +20,7 @@ app.UseMarketplaceDefaults();
 app.MapAccountApi();
 app.MapPersonalDataApi();
 app.MapErasureApi();
+app.MapTwoFactorApi();
 app.MapReferenceDataApi();
 app.MapRequestsApi();
 app.MapPoolsApi();

@@ -28,6 +28,8 @@ public sealed class MarketplaceAppFactory : WebApplicationFactory<Program>
             // Tests sign in often from one address; RateLimitTests sets its own limits.
             ["Security:SignInPerMinute"] = "100000",
             ["Security:WritesPerMinute"] = "100000",
+            // The demo staff have no authenticator; TwoFactorTests turns the requirement on.
+            ["Security:RequireStaffTwoFactor"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -13,7 +13,7 @@ using static Will.Marketplace.Web.Hosting.Localization;
 
 namespace Will.Marketplace.Web.Apis;
 
-public sealed record LoginBody(string? Email, string? Password);
+public sealed record LoginBody(string? Email, string? Password, string? TwoFactorCode = null, string? TwoFactorRecoveryCode = null);
 
 public sealed record RefreshBody(string? RefreshToken);
 
@@ -56,6 +56,18 @@ public static class AccountApi
 
         signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
         var result = await signIn.PasswordSignInAsync(body.Email!, body.Password!, isPersistent: false, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor)
+        {
+            if (!string.IsNullOrEmpty(body.TwoFactorCode))
+            {
+                result = await signIn.TwoFactorAuthenticatorSignInAsync(body.TwoFactorCode, isPersistent: false, rememberClient: false);
+            }
+            else if (!string.IsNullOrEmpty(body.TwoFactorRecoveryCode))
+            {
+                result = await signIn.TwoFactorRecoveryCodeSignInAsync(body.TwoFactorRecoveryCode);
+            }
+        }
+
         var account = await signIn.UserManager.FindByNameAsync(body.Email!);
         await context.Audit(
             new AuditEvent(result.Succeeded ? "sign-in" : "sign-in-failed", "account", body.Email, account?.Id, account?.MunicipalityCode),
@@ -65,6 +77,14 @@ public static class AccountApi
         {
             // The bearer handler has written the token response; the cookie handler has set the cookie.
             return TypedResults.Empty;
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: Say("Serve il codice dell'app di autenticazione.", "The code from your authenticator app is needed."),
+                extensions: new Dictionary<string, object?> { ["requiresTwoFactor"] = true });
         }
 
         return TypedResults.Problem(

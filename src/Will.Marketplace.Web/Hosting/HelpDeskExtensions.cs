@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Will.Marketplace.Infrastructure.Auditing;
 using Will.Marketplace.Infrastructure.Identity;
@@ -26,7 +27,8 @@ public static class HelpDeskExtensions
             }
 
             var staff = context.User;
-            if (!staff.IsInRole(Roles.Staff) || staff.MunicipalityCode() is not { } municipality)
+            var authorization = context.RequestServices.GetRequiredService<IAuthorizationService>();
+            if (!(await authorization.AuthorizeAsync(staff, Policies.Staff)).Succeeded || staff.MunicipalityCode() is not { } municipality)
             {
                 await context.Audit(new AuditEvent("denied", "help-desk", target[..Math.Min(target.Length, 64)], MunicipalityCode: staff.MunicipalityCode()));
                 await Refuse(context, StatusCodes.Status403Forbidden, Localization.Say("Solo il personale comunale può agire per conto di un cittadino.", "Only municipal staff may act for a resident."));

@@ -76,7 +76,15 @@ public static class IdentityExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.Family, p => p.RequireRole(Roles.Family).RequireClaim(MarketplaceClaims.Municipality))
-            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Staff).RequireClaim(MarketplaceClaims.Municipality));
+            .AddPolicy(Policies.Staff, p =>
+            {
+                p.RequireRole(Roles.Staff).RequireClaim(MarketplaceClaims.Municipality);
+                if (builder.Configuration.GetValue(Apis.TwoFactor.RequireForStaffKey, defaultValue: true))
+                {
+                    // Identity adds amr=mfa to sessions opened with a second factor.
+                    p.RequireClaim("amr", "mfa");
+                }
+            });
         return builder;
     }
 

@@ -29,8 +29,16 @@ public static class SessionValidation
             if (user.Identity?.IsAuthenticated == true)
             {
                 var stampClaim = context.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+                var presented = user.FindFirst(stampClaim)?.Value;
                 var current = await CurrentStamp(context.RequestServices, user.UserId(), context.RequestAborted);
-                if (current is null || current != user.FindFirst(stampClaim)?.Value)
+                if (current != presented)
+                {
+                    // The cached stamp may be older than a session just opened: read it again before refusing.
+                    Forget(context.RequestServices, user.UserId());
+                    current = await CurrentStamp(context.RequestServices, user.UserId(), context.RequestAborted);
+                }
+
+                if (current is null || current != presented)
                 {
                     await TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: Localization.Say(
                         "La sessione non è più valida: accedi di nuovo.", "This session is no longer valid: please sign in again.")).ExecuteAsync(context);
