@@ -38,3 +38,29 @@ public sealed class AccountTests
         await Expect(page.Locator("#login-error")).ToBeVisibleAsync();
     }
 }
+
+public sealed class StaffViewTests
+{
+    [Test]
+    public async Task StaffDashboard_ShowsTheCitysPoolsAndTheAccessLog_WithoutWcagViolations()
+    {
+        var family = await BrowserFixture.NewPageAsync();
+        await family.SignIn("family.1@ravenna.demo");
+        await family.PostAfterSchoolRequest();
+        var staff = await BrowserFixture.NewPageAsync();
+
+        await staff.GotoAsync("/#/login");
+        await staff.Locator("#email").FillAsync("staff@ravenna.demo");
+        await staff.Locator("#password").FillAsync(MarketplaceAppFactory.DemoPassword);
+        await staff.GetByTestId("login-submit").ClickAsync();
+
+        await Expect(staff.GetByTestId("pool-card").First).ToBeVisibleAsync();
+        await Expect(staff.GetByTestId("audit-table").Locator("tbody tr").First).ToBeVisibleAsync();
+        await Expect(staff.GetByTestId("new-request")).ToHaveCountAsync(0);
+        var result = await Deque.AxeCore.Playwright.PageExtensions.RunAxe(staff, new Deque.AxeCore.Commons.AxeRunOptions
+        {
+            RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        Assert.That(result.Violations, Is.Empty, string.Join("\n", result.Violations.Select(v => v.Id)));
+    }
+}

@@ -4,6 +4,7 @@ import { language } from './i18n';
 export interface Me { id: string; email: string; displayName: string; roles: string[]; municipalityCode: string | null; municipalityName: string | null }
 export interface Municipality { code: string; name: string; region: string; latitude: number; longitude: number }
 export interface Category { code: string; poolingMode: 'group' | 'shared-worker'; radiusMeters: number; capacity: number; quorum: number; minSharedMinutesPerWeek: number; matchedAttributes: string[]; referencePricePerHourCents: number }
+export interface AuditEntry { id: string; at: string; actorId: string | null; actorRoles: string; onBehalfOfId: string | null; action: string; resource: string; resourceId: string | null; subjectId: string | null; ipAddress: string | null }
 export interface Slot { day: string; start: string; end: string }
 export interface Pool { id: string; categoryCode: string; municipalityCode: string; status: string; memberCount: number; capacity: number; quorum: number; placesLeft: number; schedule: Slot[]; biddingClosesAt: string | null }
 export interface CareRequest { id: string; categoryCode: string; municipalityCode: string; status: string; poolId: string | null; schedule: Slot[]; startDate: string; attributes: Record<string, string>; maxPricePerHourCents: number | null; createdAt: string }
@@ -57,4 +58,5 @@ export const api = {
   erase: (password: string) => call<void>('POST', '/api/v1/account/erase', { password }),
   pool: (id: string) => call<Pool>('GET', `/api/v1/pools/${encodeURIComponent(id)}`),
   pools: () => call<Pool[]>('GET', '/api/v1/pools'),
+  audit: () => call<AuditEntry[]>('GET', '/api/v1/audit?take=50'),
 };

@@ -1,16 +1,18 @@
-import { api, ProblemError, type CareRequest, type Me, type Pool } from '../api';
+import { api, ProblemError, type AuditEntry, type CareRequest, type Me, type Pool } from '../api';
 import { announce, h, mount } from '../dom';
-import { label, t } from '../i18n';
+import { label, locale, t } from '../i18n';
 import { poolCard } from './poolCard';
 
 /** Families see their requests with their pools; staff, providers and administrators see pools. */
 export async function renderDashboard(main: HTMLElement, me: Me, onErased: () => void = () => undefined): Promise<void> {
   const isFamily = me.roles.includes('family');
   if (!isFamily) {
-    const pools = await api.pools();
+    const isStaff = me.roles.includes('staff');
+    const [pools, audit] = await Promise.all([api.pools(), isStaff ? api.audit().catch(() => null) : Promise.resolve(null)]);
     mount(main,
       h('h1', { class: 'h2 mb-4' }, t('staffTitle')),
-      pools.length === 0 ? h('p', {}, t('noPools')) : h('div', { class: 'pool-list' }, ...pools.map(poolCard)));
+      pools.length === 0 ? h('p', {}, t('noPools')) : h('div', { class: 'pool-list' }, ...pools.map(poolCard)),
+      audit ? auditTable(audit) : null);
     return;
   }
 
@@ -65,4 +67,22 @@ function requestItem(request: CareRequest, pool: Pool | undefined): HTMLElement 
     request.status === 'pooled' && pool && ['forming', 'open-for-bids'].includes(pool.status)
       ? h('button', { type: 'button', class: 'btn btn-outline-danger btn-sm', 'data-withdraw': request.id, 'data-testid': 'withdraw' }, t('withdraw'))
       : null);
+}
+
+/** The municipality's audit log, for its staff: the newest entries. */
+function auditTable(entries: AuditEntry[]): HTMLElement {
+  const time = new Intl.DateTimeFormat(locale(), { dateStyle: 'short', timeStyle: 'medium' });
+  const short = (id: string | null) => (id ? id.slice(0, 8) : '—');
+  return h('section', { class: 'mt-5', 'aria-labelledby': 'audit-title' },
+    h('h2', { class: 'h4', id: 'audit-title' }, t('auditTitle')),
+    h('div', { class: 'table-responsive' },
+      h('table', { class: 'table table-sm', 'data-testid': 'audit-table' },
+        h('thead', {}, h('tr', {},
+          ...[t('auditWhen'), t('auditWho'), t('auditAction'), t('auditWhat'), t('auditFor')].map((c) => h('th', { scope: 'col' }, c)))),
+        h('tbody', {}, ...entries.map((e) => h('tr', {},
+          h('td', {}, time.format(new Date(e.at))),
+          h('td', {}, `${e.actorRoles || '—'} ${short(e.actorId)}`),
+          h('td', {}, e.action),
+          h('td', {}, `${e.resource} ${short(e.resourceId)}`),
+          h('td', {}, short(e.onBehalfOfId))))))));
 }
