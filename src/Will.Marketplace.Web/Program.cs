@@ -18,6 +18,7 @@ var app = builder.Build();
 
 app.UseMarketplaceDefaults();
 app.MapAccountApi();
+app.MapExternalLoginApi();
 app.MapPersonalDataApi();
 app.MapErasureApi();
 app.MapTwoFactorApi();

@@ -41,6 +41,7 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
 
 export const api = {
   login: (email: string, password: string) => call<void>('POST', '/api/v1/account/login?useCookies=true', { email, password }),
+  externalProviders: () => call<Array<{ scheme: string; displayName: string; loginUrl: string }>>('GET', '/api/v1/account/external/providers'),
   logout: () => call<void>('POST', '/api/v1/account/logout'),
   me: () => call<Me>('GET', '/api/v1/account/me'),
   /** Call after signing in: the token is bound to the signed-in user. */

@@ -34,13 +34,13 @@ function renderChrome(): void {
 
 async function route(): Promise<void> {
   renderChrome();
-  const path = location.hash.replace(/^#/, '') || '/';
+  const [path = '/', query = ''] = (location.hash.replace(/^#/, '') || '/').split('?');
   if (me === null) {
     if (path !== '/login') {
       location.hash = '#/login';
       return;
     }
-    renderLogin(main, signedIn);
+    renderLogin(main, signedIn, new URLSearchParams(query).get('error') === 'external');
     return;
   }
   try {

@@ -48,6 +48,7 @@ public static class IdentityExtensions
                 };
             })
             .AddIdentityCookies();
+        services.AddAuthentication().AddMarketplaceOidc(builder.Configuration);
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "will.auth";

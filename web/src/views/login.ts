@@ -2,8 +2,13 @@ import { api, ProblemError } from '../api';
 import { h, mount } from '../dom';
 import { t } from '../i18n';
 
-export function renderLogin(main: HTMLElement, onSignedIn: () => Promise<void>): void {
-  const error = h('div', { class: 'alert alert-danger d-none', role: 'alert', id: 'login-error' });
+export function renderLogin(main: HTMLElement, onSignedIn: () => Promise<void>, externalError = false): void {
+  const error = h('div', { class: `alert alert-danger${externalError ? '' : ' d-none'}`, role: 'alert', id: 'login-error' }, externalError ? t('externalFailed') : '');
+  const external = h('div', { class: 'mb-4', id: 'external-providers' });
+  void api.externalProviders().then((providers) => mount(external, ...providers.flatMap((p) => [
+    h('a', { class: 'btn btn-primary w-100', href: `${p.loginUrl}?returnUrl=${encodeURIComponent('/#/')}` }, t('loginWith', { provider: p.displayName })),
+    h('p', { class: 'text-center my-3' }, t('or')),
+  ]))).catch(() => undefined);
   const email = h('input', { type: 'email', id: 'email', name: 'email', class: 'form-control', autocomplete: 'username', required: true, 'aria-describedby': 'login-error' });
   const password = h('input', { type: 'password', id: 'password', name: 'password', class: 'form-control', autocomplete: 'current-password', required: true });
   const form = h('form', { novalidate: true, class: 'login-form' },
@@ -27,6 +32,7 @@ export function renderLogin(main: HTMLElement, onSignedIn: () => Promise<void>):
     h('div', { class: 'row justify-content-center' },
       h('div', { class: 'col-md-6 col-lg-5' },
         h('h1', { class: 'h2 mb-4' }, t('loginTitle')),
+        external,
         form,
         h('p', { class: 'mt-4 small text-secondary-emphasis' }, t('demoHint', { password: 'Will-demo-2026' })))));
 }
