@@ -103,6 +103,51 @@ public sealed class BadInputTests
         Assert.That(problem!.Errors!.Keys, Does.Contain(field));
     }
 
+    [TestCase("/api/v1/audit?take=abc", "take")]
+    [TestCase("/api/v1/audit?take=99999999999999", "take")]
+    [TestCase("/api/v1/audit?from=yesterday", "from")]
+    [TestCase("/api/v1/audit?to=%3Cscript%3E", "to")]
+    [TestCase("/api/v1/audit?take=-5", "take")]
+    public async Task Query_WithBadValues_Returns400NamingTheParameter(string path, string field)
+    {
+        using var client = await AppFixture.App.ClientFor("staff@novara.demo");
+
+        var response = await client.GetAsync(path);
+        var problem = await response.Content.ReadFromJsonAsync<Problem>();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(problem!.Errors!.Keys, Does.Contain(field));
+    }
+
+    [TestCase("/api/v1/account/erase", "{\"password\":123}", "password")]
+    [TestCase("/api/v1/account/erase", "{}", "password")]
+    [TestCase("/api/v1/account/erase", "[\"<script>\"]", "body")]
+    [TestCase("/api/v1/account/2fa/enable", "{\"code\":[1,2]}", "code")]
+    [TestCase("/api/v1/account/2fa/enable", "{\"code\":\"99999999999999999999\"}", "code")]
+    [TestCase("/api/v1/account/2fa/enable", "{}", "code")]
+    public async Task AccountWrites_WithBadBodies_Return400NamingTheField(string path, string body, string field)
+    {
+        using var client = await AppFixture.App.ClientFor(Samples.Family(3, "novara"));
+
+        var response = await client.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
+        var problem = await response.Content.ReadFromJsonAsync<Problem>();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(problem!.Errors!.Keys, Does.Contain(field));
+    }
+
+    [TestCase("/api/v1/requests/not-a-guid/withdraw")]
+    [TestCase("/api/v1/requests/00000000-0000-0000-0000-000000000000/withdraw")]
+    public async Task Withdraw_WithUnknownOrMalformedIds_Returns404Problem(string path)
+    {
+        using var client = await AppFixture.App.ClientFor(Samples.Family(3, "novara"));
+
+        var response = await client.PostAsync(path, null);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
+    }
+
     [TestCase("/api/v1/pools/not-a-guid")]
     [TestCase("/api/v1/requests/99999999999999999999")]
     [TestCase("/api/v1/pools/00000000-0000-0000-0000-000000000000")]
