@@ -12,7 +12,7 @@ export interface NewRequest { categoryCode: string; location: { latitude: number
 
 /** An RFC 9457 answer; `errors` maps JSON paths such as `schedule[0].end` to messages. */
 export class ProblemError extends Error {
-  constructor(readonly status: number, readonly title: string, readonly errors: Record<string, string[]>) {
+  constructor(readonly status: number, readonly title: string, readonly errors: Record<string, string[]>, readonly body: Record<string, unknown> = {}) {
     super(title);
   }
 }
@@ -32,15 +32,18 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!response.ok) {
-    const problem = (await response.json().catch(() => ({}))) as { title?: string; errors?: Record<string, string[]> };
-    throw new ProblemError(response.status, problem.title ?? response.statusText, problem.errors ?? {});
+    const problem = (await response.json().catch(() => ({}))) as { title?: string; errors?: Record<string, string[]> } & Record<string, unknown>;
+    throw new ProblemError(response.status, problem.title ?? response.statusText, problem.errors ?? {}, problem);
   }
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
 export const api = {
-  login: (email: string, password: string) => call<void>('POST', '/api/v1/account/login?useCookies=true', { email, password }),
+  login: (email: string, password: string, twoFactorCode?: string) =>
+    call<void>('POST', '/api/v1/account/login?useCookies=true', { email, password, twoFactorCode: twoFactorCode || undefined }),
+  twoFactorSetup: () => call<{ sharedKey: string; authenticatorUri: string }>('POST', '/api/v1/account/2fa/setup'),
+  twoFactorEnable: (code: string) => call<{ recoveryCodes: string[] }>('POST', '/api/v1/account/2fa/enable', { code }),
   externalProviders: () => call<Array<{ scheme: string; displayName: string; loginUrl: string }>>('GET', '/api/v1/account/external/providers'),
   logout: () => call<void>('POST', '/api/v1/account/logout'),
   me: () => call<Me>('GET', '/api/v1/account/me'),

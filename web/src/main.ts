@@ -9,6 +9,7 @@ import { renderDashboard } from './views/dashboard';
 import { renderLogin } from './views/login';
 import { updatePoolCard } from './views/poolCard';
 import { renderRequestForm } from './views/requestForm';
+import { renderSecurity } from './views/security';
 
 const main = document.getElementById('main')!;
 let me: Me | null = null;
@@ -18,6 +19,9 @@ function renderChrome(): void {
   document.getElementById('skip-link')!.textContent = t('skip');
   document.getElementById('tagline')!.textContent = t('tagline');
   document.getElementById('footer-text')!.textContent = t('footer');
+  const security = document.getElementById('security-link')!;
+  security.textContent = t('securityLink');
+  security.classList.toggle('d-none', me === null);
   const logout = document.getElementById('logout')!;
   logout.textContent = t('logout');
   logout.classList.toggle('d-none', me === null);
@@ -46,6 +50,8 @@ async function route(): Promise<void> {
   try {
     if (path === '/requests/new' && me.roles.includes('family')) {
       await renderRequestForm(main, me, () => (location.hash = '#/'));
+    } else if (path === '/security') {
+      renderSecurity(main);
     } else if (path === '/' || path === '/login') {
       if (path === '/login') history.replaceState(null, '', '#/');
       await renderDashboard(main, me, forgetSession);

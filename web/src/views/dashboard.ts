@@ -12,7 +12,7 @@ export async function renderDashboard(main: HTMLElement, me: Me, onErased: () =>
     mount(main,
       h('h1', { class: 'h2 mb-4' }, t('staffTitle')),
       pools.length === 0 ? h('p', {}, t('noPools')) : h('div', { class: 'pool-list' }, ...pools.map(poolCard)),
-      audit ? auditTable(audit) : null);
+      audit ? auditTable(audit) : isStaff ? h('p', { class: 'mt-5' }, h('a', { href: '#/security' }, t('auditNeedsTwoFactor'))) : null);
     return;
   }
 

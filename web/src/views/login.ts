@@ -11,18 +11,28 @@ export function renderLogin(main: HTMLElement, onSignedIn: () => Promise<void>, 
   ]))).catch(() => undefined);
   const email = h('input', { type: 'email', id: 'email', name: 'email', class: 'form-control', autocomplete: 'username', required: true, 'aria-describedby': 'login-error' });
   const password = h('input', { type: 'password', id: 'password', name: 'password', class: 'form-control', autocomplete: 'current-password', required: true });
+  const code = h('input', { type: 'text', id: 'twoFactorCode', name: 'twoFactorCode', class: 'form-control', inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: 10 });
+  const codeField = h('div', { class: 'mb-3 d-none' }, h('label', { for: 'twoFactorCode', class: 'form-label' }, t('twoFactorCode')), code);
   const form = h('form', { novalidate: true, class: 'login-form' },
     error,
     h('div', { class: 'mb-3' }, h('label', { for: 'email', class: 'form-label' }, t('email')), email),
     h('div', { class: 'mb-3' }, h('label', { for: 'password', class: 'form-label' }, t('password')), password),
+    codeField,
     h('button', { type: 'submit', class: 'btn btn-primary', 'data-testid': 'login-submit' }, t('loginSubmit')));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     error.classList.add('d-none');
     try {
-      await api.login(email.value.trim(), password.value);
+      await api.login(email.value.trim(), password.value, code.value.trim());
       await onSignedIn();
     } catch (e) {
+      if (e instanceof ProblemError && e.status === 401 && e.body['requiresTwoFactor'] === true) {
+        codeField.classList.remove('d-none');
+        error.textContent = t('twoFactorNeeded');
+        error.classList.remove('d-none');
+        code.focus();
+        return;
+      }
       error.textContent = e instanceof ProblemError && e.status === 401 ? t('loginFailed') : t('unexpectedError');
       error.classList.remove('d-none');
       email.focus();
