@@ -26,6 +26,7 @@ app.MapReferenceDataApi();
 app.MapRequestsApi();
 app.MapPoolsApi();
 app.MapAuditApi();
+app.MapResidentsApi();
 app.MapStripeWebhookApi();
 app.MapLiveHub();
 app.MapMarketplaceHealthChecks();

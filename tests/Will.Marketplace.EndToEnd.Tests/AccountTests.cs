@@ -64,3 +64,26 @@ public sealed class StaffViewTests
         Assert.That(result.Violations, Is.Empty, string.Join("\n", result.Violations.Select(v => v.Id)));
     }
 }
+
+public sealed class HelpDeskPageTests
+{
+    [Test]
+    public async Task Staff_ActForAResidentAtTheDesk_PostTheirRequestAndSeeItInTheAccessLog()
+    {
+        var page = await BrowserFixture.NewPageAsync();
+        await page.GotoAsync("/#/login");
+        await page.Locator("#email").FillAsync("staff@reggioemilia.demo");
+        await page.Locator("#password").FillAsync(MarketplaceAppFactory.DemoPassword);
+        await page.GetByTestId("login-submit").ClickAsync();
+
+        await page.Locator("#desk-email").FillAsync("family.2@reggioemilia.demo");
+        await page.GetByTestId("desk-find").ClickAsync();
+        await page.GetByTestId("desk-act").ClickAsync();
+        await Expect(page.GetByTestId("acting-banner")).ToBeVisibleAsync();
+        await page.PostAfterSchoolRequest();
+        await page.GetByTestId("desk-stop").ClickAsync();
+
+        await Expect(page.GetByTestId("acting-banner")).ToBeHiddenAsync();
+        await Expect(page.GetByTestId("audit-table").Locator("tbody tr", new() { HasText = "create" }).First).ToBeVisibleAsync();
+    }
+}

@@ -73,4 +73,24 @@ public sealed class HelpDeskTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
+
+    [Test]
+    public async Task FindResident_OnlyFindsFamiliesOfTheStaffsOwnMunicipality()
+    {
+        using var mantova = await AppFixture.App.ClientFor("staff@mantova.demo");
+        using var parma = await AppFixture.App.ClientFor("staff@parma.demo");
+        using var family = await AppFixture.App.ClientFor("family.3@mantova.demo");
+
+        var found = await mantova.GetFromJsonAsync<List<Me>>("/api/v1/residents?email=FAMILY.3@mantova.demo");
+        var notTheirs = await parma.GetFromJsonAsync<List<Me>>("/api/v1/residents?email=family.3@mantova.demo");
+        var staffNotFamily = await mantova.GetFromJsonAsync<List<Me>>("/api/v1/residents?email=provider.1@mantova.demo");
+        var missing = await mantova.GetAsync("/api/v1/residents");
+        var byFamily = await family.GetAsync("/api/v1/residents?email=family.4@mantova.demo");
+
+        Assert.That(found!.Select(r => r.Email), Is.EqualTo(new[] { "family.3@mantova.demo" }));
+        Assert.That(notTheirs, Is.Empty);
+        Assert.That(staffNotFamily, Is.Empty);
+        Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(byFamily.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
 }

@@ -20,10 +20,24 @@ export class ProblemError extends Error {
 // Cookie-authenticated writes carry the antiforgery token, fetched once signed in.
 let antiforgery: { token: string; headerName: string } | null = null;
 
+// Help-desk mode: staff act for a resident; every call then says for whom.
+let actingFor: Resident | null = null;
+export interface Resident { id: string; displayName: string; email: string }
+export const helpDesk = {
+  current: (): Resident | null => actingFor,
+  start: (resident: Resident) => {
+    actingFor = resident;
+  },
+  stop: () => {
+    actingFor = null;
+  },
+};
+
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language() };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && antiforgery) headers[antiforgery.headerName] = antiforgery.token;
+  if (actingFor) headers['X-On-Behalf-Of'] = actingFor.id;
   const response = await fetch(path, {
     method,
     credentials: 'same-origin',
@@ -62,5 +76,6 @@ export const api = {
   erase: (password: string) => call<void>('POST', '/api/v1/account/erase', { password }),
   pool: (id: string) => call<Pool>('GET', `/api/v1/pools/${encodeURIComponent(id)}`),
   pools: () => call<Pool[]>('GET', '/api/v1/pools'),
+  findResident: (email: string) => call<Resident[]>('GET', `/api/v1/residents?email=${encodeURIComponent(email)}`),
   audit: () => call<AuditEntry[]>('GET', '/api/v1/audit?take=50'),
 };

@@ -1,7 +1,7 @@
 import 'bootstrap-italia/dist/css/bootstrap-italia.min.css';
 import './fonts.css';
 import './styles.css';
-import { api, ProblemError, type Me } from './api';
+import { api, helpDesk, ProblemError, type Me, type Resident } from './api';
 import { announce, h, mount } from './dom';
 import { label, language, setLanguage, t, type Language } from './i18n';
 import { connectLive, disconnectLive } from './live';
@@ -19,6 +19,14 @@ function renderChrome(): void {
   document.getElementById('skip-link')!.textContent = t('skip');
   document.getElementById('tagline')!.textContent = t('tagline');
   document.getElementById('footer-text')!.textContent = t('footer');
+  const resident = helpDesk.current();
+  const banner = document.getElementById('acting-banner')!;
+  banner.classList.toggle('d-none', resident === null);
+  if (resident) {
+    const stop = h('button', { type: 'button', class: 'btn btn-sm btn-dark ms-3', 'data-testid': 'desk-stop' }, t('deskStop'));
+    stop.addEventListener('click', () => void stopActing());
+    mount(banner, h('div', { class: 'container' }, t('deskActing', { name: resident.displayName || resident.email }), stop));
+  }
   const security = document.getElementById('security-link')!;
   security.textContent = t('securityLink');
   security.classList.toggle('d-none', me === null);
@@ -54,7 +62,7 @@ async function route(): Promise<void> {
       renderSecurity(main);
     } else if (path === '/' || path === '/login') {
       if (path === '/login') history.replaceState(null, '', '#/');
-      await renderDashboard(main, me, forgetSession);
+      await renderDashboard(main, me, forgetSession, actFor);
     } else {
       location.hash = '#/';
     }
@@ -92,7 +100,22 @@ async function signedIn(): Promise<void> {
   }
 }
 
+/** Help-desk mode: the app shows the resident's views; the server records the staff member as actor. */
+async function actFor(resident: Resident): Promise<void> {
+  helpDesk.start(resident);
+  me = await api.me();
+  location.hash = '#/';
+  await route();
+}
+
+async function stopActing(): Promise<void> {
+  helpDesk.stop();
+  me = await api.me();
+  await route();
+}
+
 function forgetSession(): void {
+  helpDesk.stop();
   api.forgetAntiforgery();
   void disconnectLive();
   me = null;

@@ -1,16 +1,17 @@
-import { api, ProblemError, type AuditEntry, type CareRequest, type Me, type Pool } from '../api';
+import { api, ProblemError, type AuditEntry, type CareRequest, type Me, type Pool, type Resident } from '../api';
 import { announce, h, mount } from '../dom';
 import { label, locale, t } from '../i18n';
 import { poolCard } from './poolCard';
 
 /** Families see their requests with their pools; staff, providers and administrators see pools. */
-export async function renderDashboard(main: HTMLElement, me: Me, onErased: () => void = () => undefined): Promise<void> {
+export async function renderDashboard(main: HTMLElement, me: Me, onErased: () => void = () => undefined, onActFor: (r: Resident) => void = () => undefined): Promise<void> {
   const isFamily = me.roles.includes('family');
   if (!isFamily) {
     const isStaff = me.roles.includes('staff');
     const [pools, audit] = await Promise.all([api.pools(), isStaff ? api.audit().catch(() => null) : Promise.resolve(null)]);
     mount(main,
       h('h1', { class: 'h2 mb-4' }, t('staffTitle')),
+      audit ? helpDeskForm(onActFor) : null,
       pools.length === 0 ? h('p', {}, t('noPools')) : h('div', { class: 'pool-list' }, ...pools.map(poolCard)),
       audit ? auditTable(audit) : isStaff ? h('p', { class: 'mt-5' }, h('a', { href: '#/security' }, t('auditNeedsTwoFactor'))) : null);
     return;
@@ -85,4 +86,24 @@ function auditTable(entries: AuditEntry[]): HTMLElement {
           h('td', {}, e.action),
           h('td', {}, `${e.resource} ${short(e.resourceId)}`),
           h('td', {}, short(e.onBehalfOfId))))))));
+}
+
+/** Staff find a resident of their municipality by e-mail and act for them. */
+function helpDeskForm(onActFor: (r: Resident) => void): HTMLElement {
+  const email = h('input', { type: 'email', id: 'desk-email', class: 'form-control', autocomplete: 'off' });
+  const results = h('div', { 'aria-live': 'polite', id: 'desk-results' });
+  const form = h('form', { novalidate: true, class: 'mb-5' },
+    h('div', { class: 'mb-3' }, h('label', { for: 'desk-email', class: 'form-label' }, t('deskEmail')), email),
+    h('button', { type: 'submit', class: 'btn btn-outline-primary', 'data-testid': 'desk-find' }, t('deskFind')),
+    results);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const found = await api.findResident(email.value.trim()).catch(() => []);
+    mount(results, ...(found.length === 0 ? [h('p', { class: 'mt-3' }, t('deskNone'))] : found.map((r) => {
+      const button = h('button', { type: 'button', class: 'btn btn-primary mt-3', 'data-testid': 'desk-act' }, t('deskActFor', { name: r.displayName || r.email }));
+      button.addEventListener('click', () => onActFor(r));
+      return button;
+    })));
+  });
+  return h('section', { 'aria-labelledby': 'desk-title' }, h('h2', { class: 'h4', id: 'desk-title' }, t('deskTitle')), form);
 }
