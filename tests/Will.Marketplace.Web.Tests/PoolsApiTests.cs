@@ -57,3 +57,49 @@ public sealed class PoolsApiTests
         Assert.That(problem!.Errors!.Keys, Is.EquivalentTo(new[] { "status" }));
     }
 }
+
+internal sealed record Demand(LocationPoint Zone, int ZonePrecisionMeters, double WeeklyHours, Dictionary<string, string> Attributes);
+
+internal sealed record LocationPoint(double Latitude, double Longitude);
+
+internal sealed record PoolWithDemand(Guid Id, int MemberCount, Demand Demand);
+
+/// <summary>Providers see demand, never people: a zone instead of homes, only shared attributes, nothing for small pools.</summary>
+public sealed class AnonymisedDemandTests
+{
+    private static object DayActivities(double latitude, double longitude) => new
+    {
+        categoryCode = "elderly-day-activities",
+        location = new { latitude, longitude },
+        schedule = new[] { new { day = "monday", start = "09:00", end = "12:00" }, new { day = "wednesday", start = "09:00", end = "12:00" } },
+        startDate = Samples.StartDate,
+        attributes = new Dictionary<string, string> { ["accessibility"] = "wheelchair" },
+    };
+
+    [Test]
+    public async Task ProviderView_ShowsAZoneAndSharedAttributesOnlyFromThreeMembers_AndNeverAHome()
+    {
+        var homes = new[] { (45.44713, 8.62377), (45.44821, 8.62511), (45.44655, 8.62190) };
+        using var provider = await AppFixture.App.ClientFor("provider.1@novara.demo");
+        Guid poolId = default;
+        var seen = new List<PoolWithDemand>();
+        for (var i = 0; i < homes.Length; i++)
+        {
+            using var family = await AppFixture.App.ClientFor(Samples.Family(i + 1, "novara"));
+            var created = await (await family.PostAsJsonAsync("/api/v1/requests", DayActivities(homes[i].Item1, homes[i].Item2))).Content.ReadFromJsonAsync<Created>();
+            poolId = created!.Pool.Id;
+            seen.Add((await provider.GetFromJsonAsync<PoolWithDemand>($"/api/v1/pools/{poolId}"))!);
+        }
+
+        var raw = await provider.GetStringAsync($"/api/v1/pools/{poolId}");
+
+        Assert.That(seen.Select(p => p.MemberCount), Is.EqualTo(new[] { 1, 2, 3 }));
+        Assert.That(seen[1].Demand.Zone, Is.EqualTo(new LocationPoint(45.4469, 8.6220)), "below three members: only the municipality");
+        Assert.That(seen[1].Demand.Attributes, Is.Empty);
+        Assert.That(seen[2].Demand.Zone, Is.EqualTo(new LocationPoint(45.45, 8.62)));
+        Assert.That(seen[2].Demand.ZonePrecisionMeters, Is.EqualTo(1000));
+        Assert.That(seen[2].Demand.WeeklyHours, Is.EqualTo(6));
+        Assert.That(seen[2].Demand.Attributes, Is.EqualTo(new Dictionary<string, string> { ["accessibility"] = "wheelchair" }));
+        Assert.That(homes.Select(h => h.Item1.ToString(System.Globalization.CultureInfo.InvariantCulture)), Has.None.Matches<string>(raw.Contains));
+    }
+}

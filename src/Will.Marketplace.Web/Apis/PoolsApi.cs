@@ -1,7 +1,10 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Will.Marketplace.Domain.Geography;
 using Will.Marketplace.Domain.Pools;
+using Will.Marketplace.Domain.Ports;
+using Will.Marketplace.Domain.Scheduling;
 using Will.Marketplace.Infrastructure.Identity;
 using Will.Marketplace.Infrastructure.Persistence;
 using Will.Marketplace.Infrastructure.Persistence.Entities;
@@ -21,7 +24,7 @@ public static class PoolsApi
     }
 
     public static async Task<Results<Ok<List<PoolView>>, ValidationProblem>> List(
-        string? category, string? status, ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken cancellationToken)
+        string? category, string? status, ClaimsPrincipal user, MarketplaceDbContext db, ICategoryCatalog catalog, CancellationToken cancellationToken)
     {
         PoolStatus wanted = default;
         if (status is not null && !PoolStatusNames.TryParse(status, out wanted))
@@ -45,14 +48,42 @@ public static class PoolsApi
         }
 
         var records = await pools.OrderByDescending(p => p.UpdatedAt).Take(500).ToListAsync(cancellationToken);
-        return TypedResults.Ok(records.Select(PoolView.From).ToList());
+        return TypedResults.Ok(await WithDemand(records, db, catalog, cancellationToken));
     }
 
     /// <summary>A pool the caller may not see answers 404, so that guessing ids reveals nothing.</summary>
-    public static async Task<Results<Ok<PoolView>, NotFound>> Get(Guid id, ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<PoolView>, NotFound>> Get(Guid id, ClaimsPrincipal user, MarketplaceDbContext db, ICategoryCatalog catalog, CancellationToken cancellationToken)
     {
         var record = await Visible(db, user).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-        return record is null ? TypedResults.NotFound() : TypedResults.Ok(PoolView.From(record));
+        return record is null ? TypedResults.NotFound() : TypedResults.Ok((await WithDemand([record], db, catalog, cancellationToken))[0]);
+    }
+
+    /// <summary>Adds each pool's anonymised demand, read from its current members' requests in one query.</summary>
+    private static async Task<List<PoolView>> WithDemand(List<PoolRecord> records, MarketplaceDbContext db, ICategoryCatalog catalog, CancellationToken cancellationToken)
+    {
+        var ids = records.Select(r => r.Id).ToList();
+        var members = (await db.PoolMemberships.AsNoTracking()
+                .Where(m => ids.Contains(m.PoolId) && m.LeftAt == null)
+                .Select(m => new { m.PoolId, m.Request.Latitude, m.Request.Longitude, m.Request.Attributes })
+                .ToListAsync(cancellationToken))
+            .ToLookup(m => m.PoolId, m => (new GeoPoint(m.Latitude, m.Longitude), RequestView.ReadAttributes(m.Attributes)));
+        var centres = await db.Municipalities.AsNoTracking().ToDictionaryAsync(m => m.Code, m => new GeoPoint(m.Latitude, m.Longitude), cancellationToken);
+        var views = new List<PoolView>(records.Count);
+        foreach (var record in records)
+        {
+            var matched = (await catalog.FindAsync(record.MunicipalityCode, record.CategoryCode, cancellationToken))?.MatchedAttributes ?? new HashSet<string>();
+            var demand = AnonymisedDemand.Of([.. members[record.Id]], matched, centres[record.MunicipalityCode]);
+            views.Add(PoolView.From(record) with
+            {
+                Demand = new DemandView(
+                    new LocationView(demand.Zone.Latitude, demand.Zone.Longitude),
+                    demand.ZonePrecisionMeters,
+                    WeeklySchedule.Parse(record.Schedule).TotalMinutes / 60.0,
+                    demand.Attributes),
+            });
+        }
+
+        return views;
     }
 
     /// <summary>Families see their own pools, staff and providers their municipality's, administrators all.</summary>

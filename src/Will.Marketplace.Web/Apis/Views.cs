@@ -27,10 +27,14 @@ public sealed record RequestView(
 {
     public static RequestView From(RequestRecord r) => new(
         r.Id, r.CategoryCode, r.MunicipalityCode, r.Status, r.PoolId, new LocationView(r.Latitude, r.Longitude),
-        SlotView.From(r.Schedule), r.StartDate,
-        System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(r.Attributes) ?? [],
-        r.MaxPricePerHourCents, r.CreatedAt);
+        SlotView.From(r.Schedule), r.StartDate, ReadAttributes(r.Attributes), r.MaxPricePerHourCents, r.CreatedAt);
+
+    public static IReadOnlyDictionary<string, string> ReadAttributes(string json) =>
+        System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
 }
+
+/// <summary>The pool's demand as providers may see it before an award: a zone, hours, shared attributes.</summary>
+public sealed record DemandView(LocationView Zone, int ZonePrecisionMeters, double WeeklyHours, IReadOnlyDictionary<string, string> Attributes);
 
 /// <summary>A pool as anyone allowed to see it sees it: counts and schedule, never who the members are.</summary>
 public sealed record PoolView(
@@ -43,7 +47,8 @@ public sealed record PoolView(
     int Quorum,
     int PlacesLeft,
     IReadOnlyList<SlotView> Schedule,
-    DateTimeOffset? BiddingClosesAt)
+    DateTimeOffset? BiddingClosesAt,
+    DemandView? Demand = null)
 {
     public static PoolView From(PoolRecord p) => new(
         p.Id, p.CategoryCode, p.MunicipalityCode, p.Status, p.MemberCount, p.Capacity, p.Quorum,
