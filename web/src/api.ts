@@ -6,7 +6,8 @@ export interface Municipality { code: string; name: string; region: string; lati
 export interface Category { code: string; poolingMode: 'group' | 'shared-worker'; radiusMeters: number; capacity: number; quorum: number; minSharedMinutesPerWeek: number; matchedAttributes: string[]; referencePricePerHourCents: number }
 export interface AuditEntry { id: string; at: string; actorId: string | null; actorRoles: string; onBehalfOfId: string | null; action: string; resource: string; resourceId: string | null; subjectId: string | null; ipAddress: string | null }
 export interface Slot { day: string; start: string; end: string }
-export interface Pool { id: string; categoryCode: string; municipalityCode: string; status: string; memberCount: number; capacity: number; quorum: number; placesLeft: number; schedule: Slot[]; biddingClosesAt: string | null }
+export interface Demand { zone: { latitude: number; longitude: number }; zonePrecisionMeters: number; weeklyHours: number; attributes: Record<string, string> }
+export interface Pool { id: string; categoryCode: string; municipalityCode: string; status: string; memberCount: number; capacity: number; quorum: number; placesLeft: number; schedule: Slot[]; biddingClosesAt: string | null; demand?: Demand | null }
 export interface CareRequest { id: string; categoryCode: string; municipalityCode: string; status: string; poolId: string | null; schedule: Slot[]; startDate: string; attributes: Record<string, string>; maxPricePerHourCents: number | null; createdAt: string }
 export interface NewRequest { categoryCode: string; location: { latitude: number | null; longitude: number | null }; schedule: Slot[]; startDate: string; attributes: Record<string, string>; maxPricePerHourCents: number | null }
 

@@ -1,6 +1,6 @@
 import type { Pool, Slot } from '../api';
 import { h } from '../dom';
-import { label, t, type MessageKey } from '../i18n';
+import { label, locale, t, type MessageKey } from '../i18n';
 
 export function scheduleText(slots: Slot[]): string {
   return slots.map((s) => `${t(s.day as MessageKey)} ${s.start}–${s.end}`).join(', ');
@@ -20,7 +20,12 @@ export function poolCard(pool: Pool): HTMLElement {
         'aria-valuemin': 0, 'aria-valuemax': pool.quorum, 'aria-valuenow': Math.min(pool.memberCount, pool.quorum),
       }, progressBar(pool)),
       h('p', { class: 'mb-1 places' }, t('poolPlaces', { places: pool.placesLeft, capacity: pool.capacity })),
-      h('p', { class: 'mb-0 small' }, h('strong', {}, `${t('poolSchedule')}: `), scheduleText(pool.schedule))));
+      h('p', { class: 'mb-0 small' }, h('strong', {}, `${t('poolSchedule')}: `), scheduleText(pool.schedule)),
+      pool.demand
+        ? h('p', { class: 'mb-0 small', 'data-testid': 'pool-demand' },
+          t('weeklyHours', { hours: new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(pool.demand.weeklyHours) }),
+          ...Object.entries(pool.demand.attributes).map(([key, value]) => h('span', { class: 'badge bg-light text-dark ms-2' }, `${key}: ${value}`)))
+        : null));
 }
 
 export function updatePoolCard(card: HTMLElement, pool: Pick<Pool, 'status' | 'memberCount' | 'capacity' | 'quorum'>): void {
