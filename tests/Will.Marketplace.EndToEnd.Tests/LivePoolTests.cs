@@ -20,6 +20,7 @@ public sealed class LivePoolTests
 
         await Expect(second.PoolCard(poolId!).GetByTestId("pool-member-count")).ToHaveTextAsync("2");
         await Expect(first.PoolCard(poolId!).GetByTestId("pool-member-count")).ToHaveTextAsync("2");
+        await Expect(first.GetByTestId("price-estimate").First).ToContainTextAsync("con 2 famiglie");
         await Expect(first.GetByTestId("live-region")).Not.ToBeEmptyAsync();
         Assert.That(navigations, Is.Zero, "the first family's page was not reloaded");
         Assert.That(BrowserFixture.ConsoleErrors[first].Concat(BrowserFixture.ConsoleErrors[second]), Is.Empty, "no script error, nothing blocked by the Content-Security-Policy");

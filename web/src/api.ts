@@ -5,6 +5,7 @@ export interface Me { id: string; email: string; displayName: string; roles: str
 export interface Municipality { code: string; name: string; region: string; latitude: number; longitude: number }
 export interface Category { code: string; poolingMode: 'group' | 'shared-worker'; radiusMeters: number; capacity: number; quorum: number; minSharedMinutesPerWeek: number; matchedAttributes: string[]; referencePricePerHourCents: number }
 export interface AuditEntry { id: string; at: string; actorId: string | null; actorRoles: string; onBehalfOfId: string | null; action: string; resource: string; resourceId: string | null; subjectId: string | null; ipAddress: string | null }
+export interface PriceEstimate { poolingMode: string; weeklyMinutes: number; currentMembers: number; quorum: number; capacity: number; aloneMonthlyCents: number; currentMonthlyCents: number; curve: Array<{ members: number; monthlyCents: number }> }
 export interface Slot { day: string; start: string; end: string }
 export interface Demand { zone: { latitude: number; longitude: number }; zonePrecisionMeters: number; weeklyHours: number; attributes: Record<string, string> }
 export interface Pool { id: string; categoryCode: string; municipalityCode: string; status: string; memberCount: number; capacity: number; quorum: number; placesLeft: number; schedule: Slot[]; biddingClosesAt: string | null; demand?: Demand | null }
@@ -73,6 +74,7 @@ export const api = {
   categories: () => call<Category[]>('GET', '/api/v1/categories'),
   myRequests: () => call<CareRequest[]>('GET', '/api/v1/requests'),
   createRequest: (request: NewRequest) => call<{ request: CareRequest; pool: Pool; startedNewPool: boolean }>('POST', '/api/v1/requests', request),
+  estimate: (id: string) => call<PriceEstimate>('GET', `/api/v1/requests/${encodeURIComponent(id)}/estimate`),
   withdraw: (id: string) => call<{ request: CareRequest; pool: Pool }>('POST', `/api/v1/requests/${encodeURIComponent(id)}/withdraw`),
   erase: (password: string) => call<void>('POST', '/api/v1/account/erase', { password }),
   pool: (id: string) => call<Pool>('GET', `/api/v1/pools/${encodeURIComponent(id)}`),

@@ -5,7 +5,7 @@ import { api, helpDesk, ProblemError, type Me, type Resident } from './api';
 import { announce, h, mount } from './dom';
 import { label, language, setLanguage, t, type Language } from './i18n';
 import { connectLive, disconnectLive } from './live';
-import { renderDashboard } from './views/dashboard';
+import { refreshEstimate, renderDashboard } from './views/dashboard';
 import { renderLogin } from './views/login';
 import { updatePoolCard } from './views/poolCard';
 import { renderRequestForm } from './views/requestForm';
@@ -82,7 +82,11 @@ async function signedIn(): Promise<void> {
   await connectLive({
     poolUpdated: (event) => {
       const cards = document.querySelectorAll<HTMLElement>(`[data-testid="pool-card"][data-pool-id="${CSS.escape(event.poolId)}"]`);
-      cards.forEach((card) => updatePoolCard(card, event));
+      cards.forEach((card) => {
+        updatePoolCard(card, event);
+        const estimate = card.closest('li')?.querySelector<HTMLElement>('[data-testid="price-estimate"]');
+        if (estimate) void refreshEstimate(estimate);
+      });
       if (cards.length > 0) {
         announce(t('liveUpdated', { category: label('category', event.categoryCode), count: event.memberCount, status: label('status', event.status) }));
       }

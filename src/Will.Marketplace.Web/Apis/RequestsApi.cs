@@ -5,6 +5,8 @@ using Will.Marketplace.Abstractions.Matching;
 using Will.Marketplace.Domain.Catalog;
 using Will.Marketplace.Domain.Geography;
 using Will.Marketplace.Domain.Ports;
+using Will.Marketplace.Domain.Pricing;
+using Will.Marketplace.Domain.Scheduling;
 using Will.Marketplace.Infrastructure.Auditing;
 using Will.Marketplace.Infrastructure.Persistence;
 using Will.Marketplace.Web.Hosting;
@@ -21,6 +23,7 @@ public static class RequestsApi
         api.MapPost("/", Create).RequireRateLimiting(SecurityExtensions.WriteLimit).WithName("CreateRequest");
         api.MapGet("/", ListMine).WithName("ListMyRequests");
         api.MapGet("/{id:guid}", Get).WithName("GetRequest");
+        api.MapGet("/{id:guid}/estimate", Estimate).WithName("EstimateRequestPrice");
         api.MapPost("/{id:guid}/withdraw", Withdraw).RequireRateLimiting(SecurityExtensions.WriteLimit).WithName("WithdrawRequest");
         return api;
     }
@@ -67,6 +70,28 @@ public static class RequestsApi
         var records = await db.Requests.AsNoTracking().Where(r => r.FamilyId == familyId)
             .OrderByDescending(r => r.CreatedAt).Take(200).ToListAsync(cancellationToken);
         return TypedResults.Ok(records.Select(RequestView.From).ToList());
+    }
+
+    /// <summary>What the family would pay a month at each pool size, against buying alone (category reference prices).</summary>
+    public static async Task<Results<Ok<PriceEstimateView>, NotFound>> Estimate(
+        Guid id, HttpContext context, MarketplaceDbContext db, ICategoryCatalog catalog, CancellationToken cancellationToken)
+    {
+        var familyId = context.User.UserId();
+        var record = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && r.FamilyId == familyId, cancellationToken);
+        if (record is null || await catalog.FindAsync(record.MunicipalityCode, record.CategoryCode, cancellationToken) is not { } category)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var members = record is { Status: "pooled", PoolId: { } poolId }
+            ? await db.Pools.AsNoTracking().Where(p => p.Id == poolId).Select(p => p.MemberCount).SingleAsync(cancellationToken)
+            : 1;
+        var weeklyMinutes = WeeklySchedule.Parse(record.Schedule).TotalMinutes;
+        var curve = PriceEstimate.Curve(category, weeklyMinutes);
+        return TypedResults.Ok(new PriceEstimateView(
+            category.Mode.ToName(), weeklyMinutes, members, category.Quorum, category.Capacity,
+            curve[0].Monthly.Cents, PriceEstimate.MonthlyFor(category, weeklyMinutes, Math.Max(1, members)).Cents,
+            [.. curve.Select(p => new PricePointView(p.Members, p.Monthly.Cents))]));
     }
 
     /// <summary>The family takes its request back before the award; the pool is told live.</summary>

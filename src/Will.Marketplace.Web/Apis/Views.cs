@@ -62,3 +62,16 @@ public sealed record PoolView(
 public sealed record CreatedRequestView(RequestView Request, PoolView Pool, bool StartedNewPool);
 
 public sealed record WithdrawnRequestView(RequestView Request, PoolView Pool);
+
+public sealed record PricePointView(int Members, long MonthlyCents);
+
+/// <summary>Monthly cost per family alone, now, and at every pool size; an estimate from reference prices, not a bid.</summary>
+public sealed record PriceEstimateView(
+    string PoolingMode,
+    int WeeklyMinutes,
+    int CurrentMembers,
+    int Quorum,
+    int Capacity,
+    long AloneMonthlyCents,
+    long CurrentMonthlyCents,
+    IReadOnlyList<PricePointView> Curve);

@@ -1,6 +1,6 @@
 import { api, ProblemError, type AuditEntry, type CareRequest, type Me, type Pool, type Resident } from '../api';
 import { announce, h, mount } from '../dom';
-import { label, locale, t } from '../i18n';
+import { formatCents, label, locale, t } from '../i18n';
 import { poolCard } from './poolCard';
 
 /** Families see their requests with their pools; staff, providers and administrators see pools. */
@@ -65,6 +65,7 @@ function requestItem(request: CareRequest, pool: Pool | undefined): HTMLElement 
   return h('li', { class: 'mb-2', 'data-request-id': request.id },
     h('h2', { class: 'visually-hidden' }, `${t('requestStatus')}: ${label('category', request.categoryCode)}`),
     pool && request.status === 'pooled' ? poolCard(pool) : h('p', {}, `${label('category', request.categoryCode)} — ${label('status', request.status)}`),
+    request.status === 'pooled' ? estimateBox(request.id) : null,
     request.status === 'pooled' && pool && ['forming', 'open-for-bids'].includes(pool.status)
       ? h('button', { type: 'button', class: 'btn btn-outline-danger btn-sm', 'data-withdraw': request.id, 'data-testid': 'withdraw' }, t('withdraw'))
       : null);
@@ -106,4 +107,26 @@ function helpDeskForm(onActFor: (r: Resident) => void): HTMLElement {
     })));
   });
   return h('section', { 'aria-labelledby': 'desk-title' }, h('h2', { class: 'h4', id: 'desk-title' }, t('deskTitle')), form);
+}
+
+/** The price curve for one request: filled now and again whenever its pool changes. */
+function estimateBox(requestId: string): HTMLElement {
+  const box = h('div', { class: 'price-estimate mb-2', 'data-testid': 'price-estimate', 'data-request-id': requestId });
+  void refreshEstimate(box);
+  return box;
+}
+
+export async function refreshEstimate(box: HTMLElement): Promise<void> {
+  const estimate = await api.estimate(box.dataset.requestId!).catch(() => null);
+  if (!estimate) return;
+  const atQuorum = estimate.curve.find((p) => p.members === estimate.quorum);
+  mount(box,
+    h('p', { class: 'mb-1' }, t('priceNow', { now: formatCents(estimate.currentMonthlyCents), count: estimate.currentMembers, alone: formatCents(estimate.aloneMonthlyCents) })),
+    atQuorum && estimate.currentMembers < estimate.quorum ? h('p', { class: 'mb-1' }, t('priceAtQuorum', { quorum: estimate.quorum, price: formatCents(atQuorum.monthlyCents) })) : null,
+    h('details', {}, h('summary', {}, t('priceCurve')),
+      h('table', { class: 'table table-sm w-auto' },
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('priceFamilies')), h('th', { scope: 'col' }, t('priceMonthly')))),
+        h('tbody', {}, ...estimate.curve.map((p) => h('tr', p.members === estimate.currentMembers ? { class: 'table-primary', 'aria-current': 'true' } : {},
+          h('td', {}, p.members), h('td', {}, formatCents(p.monthlyCents)))))),
+      h('p', { class: 'small' }, t('priceNote'))));
 }
