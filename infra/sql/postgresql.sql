@@ -434,3 +434,21 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261124205027_PoolQuorumReachedAt') THEN
+    ALTER TABLE "DemandPools" ADD "QuorumReachedAt" timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261124205027_PoolQuorumReachedAt') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261124205027_PoolQuorumReachedAt', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

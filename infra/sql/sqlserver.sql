@@ -479,3 +479,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205018_PoolQuorumReachedAt'
+)
+BEGIN
+    ALTER TABLE [DemandPools] ADD [QuorumReachedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205018_PoolQuorumReachedAt'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261124205018_PoolQuorumReachedAt', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -57,6 +57,13 @@ public sealed class StaffViewTests
         await Expect(staff.GetByTestId("pool-card").First).ToBeVisibleAsync();
         await Expect(staff.GetByTestId("audit-table").Locator("tbody tr").First).ToBeVisibleAsync();
         await Expect(staff.GetByTestId("new-request")).ToHaveCountAsync(0);
+        await Expect(staff.GetByTestId("pool-timing").First).ToContainTextAsync("In formazione da");
+        await staff.Locator("#filter-status").SelectOptionAsync("open-for-bids");
+        await staff.GetByTestId("pool-filters").GetByRole(AriaRole.Button).ClickAsync();
+        await Expect(staff.GetByTestId("pool-card")).ToHaveCountAsync(0);
+        await staff.Locator("#filter-status").SelectOptionAsync("forming");
+        await staff.GetByTestId("pool-filters").GetByRole(AriaRole.Button).ClickAsync();
+        await Expect(staff.GetByTestId("zone-group").First.GetByTestId("pool-card").First).ToBeVisibleAsync();
         var result = await Deque.AxeCore.Playwright.PageExtensions.RunAxe(staff, new Deque.AxeCore.Commons.AxeRunOptions
         {
             RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },

@@ -8,7 +8,7 @@ export interface AuditEntry { id: string; at: string; actorId: string | null; ac
 export interface PriceEstimate { poolingMode: string; weeklyMinutes: number; currentMembers: number; quorum: number; capacity: number; aloneMonthlyCents: number; currentMonthlyCents: number; curve: Array<{ members: number; monthlyCents: number }> }
 export interface Slot { day: string; start: string; end: string }
 export interface Demand { zone: { latitude: number; longitude: number }; zonePrecisionMeters: number; weeklyHours: number; attributes: Record<string, string> }
-export interface Pool { id: string; categoryCode: string; municipalityCode: string; status: string; memberCount: number; capacity: number; quorum: number; placesLeft: number; schedule: Slot[]; biddingClosesAt: string | null; demand?: Demand | null }
+export interface Pool { id: string; categoryCode: string; municipalityCode: string; status: string; memberCount: number; capacity: number; quorum: number; placesLeft: number; schedule: Slot[]; biddingClosesAt: string | null; demand?: Demand | null; createdAt?: string | null; quorumReachedAt?: string | null }
 export interface CareRequest { id: string; categoryCode: string; municipalityCode: string; status: string; poolId: string | null; schedule: Slot[]; startDate: string; attributes: Record<string, string>; maxPricePerHourCents: number | null; createdAt: string }
 export interface NewRequest { categoryCode: string; location: { latitude: number | null; longitude: number | null }; schedule: Slot[]; startDate: string; attributes: Record<string, string>; maxPricePerHourCents: number | null }
 
@@ -78,7 +78,10 @@ export const api = {
   withdraw: (id: string) => call<{ request: CareRequest; pool: Pool }>('POST', `/api/v1/requests/${encodeURIComponent(id)}/withdraw`),
   erase: (password: string) => call<void>('POST', '/api/v1/account/erase', { password }),
   pool: (id: string) => call<Pool>('GET', `/api/v1/pools/${encodeURIComponent(id)}`),
-  pools: () => call<Pool[]>('GET', '/api/v1/pools'),
+  pools: (filter: { category?: string; status?: string } = {}) => {
+    const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as Array<[string, string]>).toString();
+    return call<Pool[]>('GET', `/api/v1/pools${query ? `?${query}` : ''}`);
+  },
   findResident: (email: string) => call<Resident[]>('GET', `/api/v1/residents?email=${encodeURIComponent(email)}`),
   audit: () => call<AuditEntry[]>('GET', '/api/v1/audit?take=50'),
 };

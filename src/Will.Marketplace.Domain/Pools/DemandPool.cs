@@ -18,7 +18,8 @@ public sealed class DemandPool
         IEnumerable<PoolMember> members,
         DateTimeOffset createdAt,
         DateTimeOffset? biddingClosesAt,
-        long version)
+        long version,
+        DateTimeOffset? quorumReachedAt = null)
     {
         if (capacity < 1 || quorum < 1 || quorum > capacity)
         {
@@ -35,6 +36,7 @@ public sealed class DemandPool
         CreatedAt = createdAt;
         BiddingClosesAt = biddingClosesAt;
         Version = version;
+        QuorumReachedAt = quorumReachedAt;
     }
 
     public Guid Id { get; }
@@ -54,6 +56,9 @@ public sealed class DemandPool
     public DateTimeOffset CreatedAt { get; }
 
     public DateTimeOffset? BiddingClosesAt { get; private set; }
+
+    /// <summary>When the pool last reached quorum; staff watch time to quorum.</summary>
+    public DateTimeOffset? QuorumReachedAt { get; private set; }
 
     /// <summary>Optimistic-concurrency token: the number of changes saved so far.</summary>
     public long Version { get; private set; }
@@ -90,6 +95,7 @@ public sealed class DemandPool
         {
             Status = PoolStatus.OpenForBids;
             BiddingClosesAt = now + category.BiddingWindow;
+            QuorumReachedAt = now;
         }
 
         return Incompatibility.None;
@@ -134,6 +140,7 @@ public sealed class DemandPool
         {
             Status = PoolStatus.Forming;
             BiddingClosesAt = null;
+            QuorumReachedAt = null;
         }
 
         return LeaveOutcome.Left;

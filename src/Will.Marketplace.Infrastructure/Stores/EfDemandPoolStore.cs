@@ -58,6 +58,7 @@ internal sealed class EfDemandPoolStore(IDbContextFactory<MarketplaceDbContext> 
         record.MemberCount = pool.Members.Count;
         record.Schedule = pool.ScheduleEnvelope(category?.Mode ?? PoolingMode.Group).ToString();
         record.BiddingClosesAt = pool.BiddingClosesAt;
+        record.QuorumReachedAt = pool.QuorumReachedAt;
         record.UpdatedAt = now;
         record.Version = pool.Version + 1;
 
@@ -114,7 +115,7 @@ internal sealed class EfDemandPoolStore(IDbContextFactory<MarketplaceDbContext> 
             WeeklySchedule.Parse(m.Request.Schedule),
             RequestAttributesJson.Read(m.Request.Attributes),
             m.JoinedAt));
-        return new DemandPool(record.Id, record.MunicipalityCode, record.CategoryCode, status, record.Capacity, record.Quorum, members, record.CreatedAt, record.BiddingClosesAt, record.Version);
+        return new DemandPool(record.Id, record.MunicipalityCode, record.CategoryCode, status, record.Capacity, record.Quorum, members, record.CreatedAt, record.BiddingClosesAt, record.Version, record.QuorumReachedAt);
     }
 
     private static RequestRecord ToRecord(CareRequest request, DateTimeOffset now) => new()

@@ -446,6 +446,9 @@ namespace Will.Marketplace.Migrations.PostgreSql.Migrations
                     b.Property<int>("Quorum")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("QuorumReachedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Schedule")
                         .IsRequired()
                         .HasMaxLength(2000)

@@ -448,6 +448,9 @@ namespace Will.Marketplace.Migrations.SqlServer.Migrations
                     b.Property<int>("Quorum")
                         .HasColumnType("int");
 
+                    b.Property<DateTimeOffset?>("QuorumReachedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("Schedule")
                         .IsRequired()
                         .HasMaxLength(2000)

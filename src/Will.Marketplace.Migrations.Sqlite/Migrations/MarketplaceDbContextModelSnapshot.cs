@@ -437,6 +437,9 @@ namespace Will.Marketplace.Migrations.Sqlite.Migrations
                     b.Property<int>("Quorum")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("QuorumReachedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Schedule")
                         .IsRequired()
                         .HasMaxLength(2000)

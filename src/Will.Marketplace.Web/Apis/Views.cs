@@ -48,11 +48,13 @@ public sealed record PoolView(
     int PlacesLeft,
     IReadOnlyList<SlotView> Schedule,
     DateTimeOffset? BiddingClosesAt,
-    DemandView? Demand = null)
+    DemandView? Demand = null,
+    DateTimeOffset? CreatedAt = null,
+    DateTimeOffset? QuorumReachedAt = null)
 {
     public static PoolView From(PoolRecord p) => new(
         p.Id, p.CategoryCode, p.MunicipalityCode, p.Status, p.MemberCount, p.Capacity, p.Quorum,
-        p.Capacity - p.MemberCount, SlotView.From(p.Schedule), p.BiddingClosesAt);
+        p.Capacity - p.MemberCount, SlotView.From(p.Schedule), p.BiddingClosesAt, null, p.CreatedAt, p.QuorumReachedAt);
 
     public static PoolView From(PoolSnapshot p) => new(
         p.Id, p.CategoryCode, p.MunicipalityCode, p.Status, p.MemberCount, p.Capacity, p.Quorum,

@@ -61,3 +61,23 @@ public sealed class DemandPoolLeaveTests
         Assert.That(pool.Members, Has.Count.EqualTo(2));
     }
 }
+
+public sealed class DemandPoolQuorumTimeTests
+{
+    private const string Weekdays8To12 = "mon 08:00-12:00;tue 08:00-12:00;wed 08:00-12:00;thu 08:00-12:00;fri 08:00-12:00";
+
+    [Test]
+    public void Join_WhenQuorumIsReached_RecordsWhen_AndLeavingBelowQuorumForgetsIt()
+    {
+        var pool = DemandPool.Start(Guid.NewGuid(), "016024", Samples.NannyShare, Samples.Member(Weekdays8To12), Samples.Now);
+        var later = Samples.Now.AddHours(30);
+
+        pool.Join(Samples.NannyShare, Samples.Member(Weekdays8To12), later);
+        var reached = pool.QuorumReachedAt;
+        var leaving = pool.Members[1];
+        pool.Leave(leaving.RequestId, leaving.FamilyId);
+
+        Assert.That(reached, Is.EqualTo(later));
+        Assert.That(pool.QuorumReachedAt, Is.Null);
+    }
+}

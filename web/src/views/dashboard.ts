@@ -8,12 +8,28 @@ export async function renderDashboard(main: HTMLElement, me: Me, onErased: () =>
   const isFamily = me.roles.includes('family');
   if (!isFamily) {
     const isStaff = me.roles.includes('staff');
-    const [pools, audit] = await Promise.all([api.pools(), isStaff ? api.audit().catch(() => null) : Promise.resolve(null)]);
+    const [categories, audit] = await Promise.all([api.categories(), isStaff ? api.audit().catch(() => null) : Promise.resolve(null)]);
+    const list = h('div', { class: 'pool-list', 'aria-live': 'polite' });
+    const category = h('select', { id: 'filter-category', class: 'form-select' },
+      h('option', { value: '' }, t('filterAll')), ...categories.map((c) => h('option', { value: c.code }, label('category', c.code))));
+    const status = h('select', { id: 'filter-status', class: 'form-select' },
+      h('option', { value: '' }, t('filterAll')), ...['forming', 'open-for-bids', 'awarded', 'active', 'closed', 'cancelled'].map((s) => h('option', { value: s }, label('status', s))));
+    const filters = h('form', { class: 'row g-3 align-items-end mb-4', 'data-testid': 'pool-filters' },
+      h('div', { class: 'col-sm-5' }, h('label', { for: 'filter-category', class: 'form-label' }, t('filterCategory')), category),
+      h('div', { class: 'col-sm-4' }, h('label', { for: 'filter-status', class: 'form-label' }, t('filterStatus')), status),
+      h('div', { class: 'col-sm-3' }, h('button', { type: 'submit', class: 'btn btn-primary' }, t('filterApply'))));
+    const load = async () => mount(list, ...byZone(await api.pools({ category: category.value, status: status.value })));
+    filters.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void load();
+    });
     mount(main,
       h('h1', { class: 'h2 mb-4' }, t('staffTitle')),
       audit ? helpDeskForm(onActFor) : null,
-      pools.length === 0 ? h('p', {}, t('noPools')) : h('div', { class: 'pool-list' }, ...pools.map(poolCard)),
+      filters,
+      list,
       audit ? auditTable(audit) : isStaff ? h('p', { class: 'mt-5' }, h('a', { href: '#/security' }, t('auditNeedsTwoFactor'))) : null);
+    await load();
     return;
   }
 
@@ -129,4 +145,18 @@ export async function refreshEstimate(box: HTMLElement): Promise<void> {
         h('tbody', {}, ...estimate.curve.map((p) => h('tr', p.members === estimate.currentMembers ? { class: 'table-primary', 'aria-current': 'true' } : {},
           h('td', {}, p.members), h('td', {}, formatCents(p.monthlyCents)))))),
       h('p', { class: 'small' }, t('priceNote'))));
+}
+
+/** Staff's zone view: pools grouped by their ~1 km cell; small pools, whose zone is not shown, together. */
+function byZone(pools: Pool[]): Node[] {
+  if (pools.length === 0) return [h('p', {}, t('noPools'))];
+  const groups = new Map<string, Pool[]>();
+  for (const pool of pools) {
+    const zone = pool.demand && pool.demand.zonePrecisionMeters <= 1000
+      ? t('zoneCell', { lat: pool.demand.zone.latitude.toFixed(2), lon: pool.demand.zone.longitude.toFixed(2) })
+      : t('zoneCity');
+    groups.set(zone, [...(groups.get(zone) ?? []), pool]);
+  }
+  return [...groups.entries()].map(([zone, members]) => h('section', { class: 'mb-4', 'data-testid': 'zone-group' },
+    h('h2', { class: 'h5' }, `${zone} (${members.length})`), ...members.map(poolCard)));
 }

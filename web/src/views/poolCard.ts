@@ -21,6 +21,7 @@ export function poolCard(pool: Pool): HTMLElement {
       }, progressBar(pool)),
       h('p', { class: 'mb-1 places' }, t('poolPlaces', { places: pool.placesLeft, capacity: pool.capacity })),
       h('p', { class: 'mb-0 small' }, h('strong', {}, `${t('poolSchedule')}: `), scheduleText(pool.schedule)),
+      timing(pool),
       pool.demand
         ? h('p', { class: 'mb-0 small', 'data-testid': 'pool-demand' },
           t('weeklyHours', { hours: new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(pool.demand.weeklyHours) }),
@@ -53,4 +54,14 @@ function progressBar(pool: Pick<Pool, 'memberCount' | 'quorum'>): HTMLElement {
 
 function progress(pool: Pick<Pool, 'memberCount' | 'quorum'>): number {
   return Math.round((Math.min(pool.memberCount, pool.quorum) / pool.quorum) * 100);
+}
+
+/** How long a pool has been forming, or how long it took to reach its minimum: what staff watch. */
+function timing(pool: Pool): HTMLElement | null {
+  if (!pool.createdAt) return null;
+  const from = new Date(pool.createdAt).getTime();
+  const to = pool.quorumReachedAt ? new Date(pool.quorumReachedAt).getTime() : Date.now();
+  const hours = Math.max(0, Math.round((to - from) / 3_600_000));
+  const duration = hours < 48 ? t('hours', { n: hours }) : t('days', { n: Math.round(hours / 24) });
+  return h('p', { class: 'mb-0 small', 'data-testid': 'pool-timing' }, pool.quorumReachedAt ? t('quorumIn', { duration }) : t('waitingFor', { duration }));
 }

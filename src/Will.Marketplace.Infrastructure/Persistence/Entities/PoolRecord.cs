@@ -25,6 +25,8 @@ public sealed class PoolRecord
 
     public DateTimeOffset? BiddingClosesAt { get; set; }
 
+    public DateTimeOffset? QuorumReachedAt { get; set; }
+
     /// <summary>Optimistic-concurrency token, the pool's count of saved changes.</summary>
     public long Version { get; set; }
 
