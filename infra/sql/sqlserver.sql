@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124191755_Initial'
+    WHERE [MigrationId] = N'20261124205358_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,7 +25,28 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124191755_Initial'
+    WHERE [MigrationId] = N'20261124205358_Initial'
+)
+BEGIN
+    CREATE TABLE [AuditLog] (
+        [Id] uniqueidentifier NOT NULL,
+        [At] datetimeoffset NOT NULL,
+        [ActorId] uniqueidentifier NULL,
+        [ActorRoles] varchar(100) NOT NULL,
+        [Action] varchar(30) NOT NULL,
+        [Resource] varchar(100) NOT NULL,
+        [ResourceId] nvarchar(256) NULL,
+        [OnBehalfOfId] uniqueidentifier NULL,
+        [SubjectId] uniqueidentifier NULL,
+        [MunicipalityCode] varchar(6) NULL,
+        [IpAddress] varchar(45) NULL,
+        CONSTRAINT [PK_AuditLog] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205358_Initial'
 )
 BEGIN
     CREATE TABLE [Municipalities] (
@@ -40,7 +61,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124191755_Initial'
+    WHERE [MigrationId] = N'20261124205358_Initial'
 )
 BEGIN
     CREATE TABLE [ServiceCategories] (
@@ -61,7 +82,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124191755_Initial'
+    WHERE [MigrationId] = N'20261124205358_Initial'
 )
 BEGIN
     CREATE TABLE [StripeEvents] (
@@ -78,7 +99,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124191755_Initial'
+    WHERE [MigrationId] = N'20261124205358_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -93,7 +114,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124191755_Initial'
+    WHERE [MigrationId] = N'20261124205358_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -121,7 +142,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124191755_Initial'
+    WHERE [MigrationId] = N'20261124205358_Initial'
 )
 BEGIN
     CREATE TABLE [CategorySettings] (
@@ -137,7 +158,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124191755_Initial'
+    WHERE [MigrationId] = N'20261124205358_Initial'
 )
 BEGIN
     CREATE TABLE [DemandPools] (
@@ -152,6 +173,7 @@ BEGIN
         [CreatedAt] datetimeoffset NOT NULL,
         [UpdatedAt] datetimeoffset NOT NULL,
         [BiddingClosesAt] datetimeoffset NULL,
+        [QuorumReachedAt] datetimeoffset NULL,
         [Version] bigint NOT NULL,
         CONSTRAINT [PK_DemandPools] PRIMARY KEY ([Id]),
         CONSTRAINT [FK_DemandPools_Municipalities_MunicipalityCode] FOREIGN KEY ([MunicipalityCode]) REFERENCES [Municipalities] ([Code]) ON DELETE NO ACTION,
@@ -161,7 +183,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124191755_Initial'
+    WHERE [MigrationId] = N'20261124205358_Initial'
 )
 BEGIN
     CREATE TABLE [Requests] (
@@ -187,7 +209,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124191755_Initial'
+    WHERE [MigrationId] = N'20261124205358_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -202,7 +224,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124191755_Initial'
+    WHERE [MigrationId] = N'20261124205358_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -217,7 +239,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124191755_Initial'
+    WHERE [MigrationId] = N'20261124205358_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -231,7 +253,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124191755_Initial'
+    WHERE [MigrationId] = N'20261124205358_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -246,7 +268,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124191755_Initial'
+    WHERE [MigrationId] = N'20261124205358_Initial'
 )
 BEGIN
     CREATE TABLE [PoolMemberships] (
@@ -263,7 +285,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124191755_Initial'
+    WHERE [MigrationId] = N'20261124205358_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -271,7 +293,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124191755_Initial'
+    WHERE [MigrationId] = N'20261124205358_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -279,7 +301,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124191755_Initial'
+    WHERE [MigrationId] = N'20261124205358_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -287,7 +309,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124191755_Initial'
+    WHERE [MigrationId] = N'20261124205358_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -295,7 +317,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124191755_Initial'
+    WHERE [MigrationId] = N'20261124205358_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -303,7 +325,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124191755_Initial'
+    WHERE [MigrationId] = N'20261124205358_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -311,7 +333,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124191755_Initial'
+    WHERE [MigrationId] = N'20261124205358_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_MunicipalityCode] ON [AspNetUsers] ([MunicipalityCode]);
@@ -319,7 +341,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124191755_Initial'
+    WHERE [MigrationId] = N'20261124205358_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -327,112 +349,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124191755_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_CategorySettings_CategoryCode] ON [CategorySettings] ([CategoryCode]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124191755_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_DemandPools_CategoryCode] ON [DemandPools] ([CategoryCode]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124191755_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_DemandPools_MunicipalityCode_CategoryCode_Status] ON [DemandPools] ([MunicipalityCode], [CategoryCode], [Status]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124191755_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_PoolMemberships_FamilyId] ON [PoolMemberships] ([FamilyId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124191755_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_PoolMemberships_RequestId] ON [PoolMemberships] ([RequestId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124191755_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_Requests_CategoryCode] ON [Requests] ([CategoryCode]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124191755_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_Requests_FamilyId_CreatedAt] ON [Requests] ([FamilyId], [CreatedAt]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124191755_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_Requests_MunicipalityCode] ON [Requests] ([MunicipalityCode]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124191755_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_Requests_PoolId] ON [Requests] ([PoolId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124191755_Initial'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261124191755_Initial', N'10.0.15');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124200540_AuditLog'
-)
-BEGIN
-    CREATE TABLE [AuditLog] (
-        [Id] uniqueidentifier NOT NULL,
-        [At] datetimeoffset NOT NULL,
-        [ActorId] uniqueidentifier NULL,
-        [ActorRoles] varchar(100) NOT NULL,
-        [Action] varchar(30) NOT NULL,
-        [Resource] varchar(100) NOT NULL,
-        [ResourceId] nvarchar(256) NULL,
-        [SubjectId] uniqueidentifier NULL,
-        [MunicipalityCode] varchar(6) NULL,
-        [IpAddress] varchar(45) NULL,
-        CONSTRAINT [PK_AuditLog] PRIMARY KEY ([Id])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124200540_AuditLog'
+    WHERE [MigrationId] = N'20261124205358_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditLog_MunicipalityCode_At] ON [AuditLog] ([MunicipalityCode], [At]);
@@ -440,7 +357,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124200540_AuditLog'
+    WHERE [MigrationId] = N'20261124205358_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditLog_SubjectId_At] ON [AuditLog] ([SubjectId], [At]);
@@ -448,53 +365,83 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124200540_AuditLog'
+    WHERE [MigrationId] = N'20261124205358_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_CategorySettings_CategoryCode] ON [CategorySettings] ([CategoryCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205358_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DemandPools_CategoryCode] ON [DemandPools] ([CategoryCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205358_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DemandPools_MunicipalityCode_CategoryCode_Status] ON [DemandPools] ([MunicipalityCode], [CategoryCode], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205358_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_PoolMemberships_FamilyId] ON [PoolMemberships] ([FamilyId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205358_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_PoolMemberships_RequestId] ON [PoolMemberships] ([RequestId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205358_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Requests_CategoryCode] ON [Requests] ([CategoryCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205358_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Requests_FamilyId_CreatedAt] ON [Requests] ([FamilyId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205358_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Requests_MunicipalityCode] ON [Requests] ([MunicipalityCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205358_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Requests_PoolId] ON [Requests] ([PoolId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205358_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261124200540_AuditLog', N'10.0.15');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124201318_AuditOnBehalfOf'
-)
-BEGIN
-    ALTER TABLE [AuditLog] ADD [OnBehalfOfId] uniqueidentifier NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124201318_AuditOnBehalfOf'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261124201318_AuditOnBehalfOf', N'10.0.15');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124205018_PoolQuorumReachedAt'
-)
-BEGIN
-    ALTER TABLE [DemandPools] ADD [QuorumReachedAt] datetimeoffset NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124205018_PoolQuorumReachedAt'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261124205018_PoolQuorumReachedAt', N'10.0.15');
+    VALUES (N'20261124205358_Initial', N'10.0.15');
 END;
 
 COMMIT;

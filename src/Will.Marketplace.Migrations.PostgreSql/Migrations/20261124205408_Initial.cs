@@ -27,6 +27,27 @@ namespace Will.Marketplace.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditLog",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ActorId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ActorRoles = table.Column<string>(type: "character varying(100)", unicode: false, maxLength: 100, nullable: false),
+                    Action = table.Column<string>(type: "character varying(30)", unicode: false, maxLength: 30, nullable: false),
+                    Resource = table.Column<string>(type: "character varying(100)", unicode: false, maxLength: 100, nullable: false),
+                    ResourceId = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    OnBehalfOfId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SubjectId = table.Column<Guid>(type: "uuid", nullable: true),
+                    MunicipalityCode = table.Column<string>(type: "character varying(6)", unicode: false, maxLength: 6, nullable: true),
+                    IpAddress = table.Column<string>(type: "character varying(45)", unicode: false, maxLength: 45, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditLog", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Municipalities",
                 columns: table => new
                 {
@@ -174,6 +195,7 @@ namespace Will.Marketplace.Migrations.PostgreSql.Migrations
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     BiddingClosesAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    QuorumReachedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -384,6 +406,16 @@ namespace Will.Marketplace.Migrations.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditLog_MunicipalityCode_At",
+                table: "AuditLog",
+                columns: new[] { "MunicipalityCode", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditLog_SubjectId_At",
+                table: "AuditLog",
+                columns: new[] { "SubjectId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CategorySettings_CategoryCode",
                 table: "CategorySettings",
                 column: "CategoryCode");
@@ -446,6 +478,9 @@ namespace Will.Marketplace.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "AuditLog");
 
             migrationBuilder.DropTable(
                 name: "CategorySettings");

@@ -26,6 +26,27 @@ namespace Will.Marketplace.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditLog",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ActorRoles = table.Column<string>(type: "TEXT", unicode: false, maxLength: 100, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", unicode: false, maxLength: 30, nullable: false),
+                    Resource = table.Column<string>(type: "TEXT", unicode: false, maxLength: 100, nullable: false),
+                    ResourceId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    OnBehalfOfId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SubjectId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    MunicipalityCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 6, nullable: true),
+                    IpAddress = table.Column<string>(type: "TEXT", unicode: false, maxLength: 45, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditLog", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Municipalities",
                 columns: table => new
                 {
@@ -173,6 +194,7 @@ namespace Will.Marketplace.Migrations.Sqlite.Migrations
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     BiddingClosesAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    QuorumReachedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -383,6 +405,16 @@ namespace Will.Marketplace.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditLog_MunicipalityCode_At",
+                table: "AuditLog",
+                columns: new[] { "MunicipalityCode", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditLog_SubjectId_At",
+                table: "AuditLog",
+                columns: new[] { "SubjectId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CategorySettings_CategoryCode",
                 table: "CategorySettings",
                 column: "CategoryCode");
@@ -445,6 +477,9 @@ namespace Will.Marketplace.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "AuditLog");
 
             migrationBuilder.DropTable(
                 name: "CategorySettings");

@@ -26,6 +26,27 @@ namespace Will.Marketplace.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditLog",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ActorId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ActorRoles = table.Column<string>(type: "varchar(100)", unicode: false, maxLength: 100, nullable: false),
+                    Action = table.Column<string>(type: "varchar(30)", unicode: false, maxLength: 30, nullable: false),
+                    Resource = table.Column<string>(type: "varchar(100)", unicode: false, maxLength: 100, nullable: false),
+                    ResourceId = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    OnBehalfOfId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    SubjectId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    MunicipalityCode = table.Column<string>(type: "varchar(6)", unicode: false, maxLength: 6, nullable: true),
+                    IpAddress = table.Column<string>(type: "varchar(45)", unicode: false, maxLength: 45, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditLog", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Municipalities",
                 columns: table => new
                 {
@@ -173,6 +194,7 @@ namespace Will.Marketplace.Migrations.SqlServer.Migrations
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     BiddingClosesAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    QuorumReachedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -385,6 +407,16 @@ namespace Will.Marketplace.Migrations.SqlServer.Migrations
                 filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditLog_MunicipalityCode_At",
+                table: "AuditLog",
+                columns: new[] { "MunicipalityCode", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditLog_SubjectId_At",
+                table: "AuditLog",
+                columns: new[] { "SubjectId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CategorySettings_CategoryCode",
                 table: "CategorySettings",
                 column: "CategoryCode");
@@ -447,6 +479,9 @@ namespace Will.Marketplace.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "AuditLog");
 
             migrationBuilder.DropTable(
                 name: "CategorySettings");
