@@ -3,7 +3,7 @@ namespace Will.Marketplace.Grains.Tests;
 /// <summary>Nanny share holds at most 3 families, however many ask at once.</summary>
 public sealed class CapacityTests
 {
-    private const int Families = 40;
+    private const int Families = 300;
     private const int Capacity = 3;
 
     [Test]

@@ -14,7 +14,7 @@ public sealed class PoolCapacityTests
         var started = await territory.Matchmaker.Place(territory.Request(Weekdays));
         var pool = Territory.Pool(started.Pool.Id);
 
-        var answers = await Task.WhenAll(Enumerable.Range(1, 10).Select(i => pool.Join(territory.Request(Weekdays, metresNorth: i))));
+        var answers = await Task.WhenAll(Enumerable.Range(1, 200).Select(i => pool.Join(territory.Request(Weekdays, metresNorth: i))));
         var saved = await ClusterFixture.Store.FindAsync(started.Pool.Id);
 
         Assert.That(answers.Count(a => a.Joined), Is.EqualTo(2));
