@@ -63,17 +63,7 @@ public sealed class DemandPoolGrain(
             return new JoinOutcome(false, verdict.ToString(), Snapshot());
         }
 
-        try
-        {
-            await store.SaveAsync(_pool, careRequest.PlacedIn(_pool.Id));
-            _pool.MarkSaved();
-        }
-        catch
-        {
-            // The in-memory change was never made durable: drop it and start again from the database.
-            _pool = await store.FindAsync(this.GetPrimaryKey());
-            throw;
-        }
+        await SaveOrReload(careRequest.PlacedIn(_pool.Id));
 
         await Publish(careRequest, startedNewPool: false);
         return new JoinOutcome(true, null, Snapshot());
@@ -92,19 +82,25 @@ public sealed class DemandPoolGrain(
             return new LeaveResult(false, outcome.ToString(), Snapshot());
         }
 
-        try
-        {
-            await store.SaveAsync(_pool, placedRequest: null);
-            _pool.MarkSaved();
-        }
-        catch
-        {
-            _pool = await store.FindAsync(this.GetPrimaryKey());
-            throw;
-        }
+        await SaveOrReload(placedRequest: null);
 
         await Publish(PoolChanged(also: familyId));
         return new LeaveResult(true, null, Snapshot());
+    }
+
+    private async Task SaveOrReload(CareRequest? placedRequest)
+    {
+        try
+        {
+            await store.SaveAsync(_pool!, placedRequest);
+            _pool!.MarkSaved();
+        }
+        catch
+        {
+            // The in-memory change was never made durable: drop it and start again from the database.
+            _pool = await store.FindAsync(this.GetPrimaryKey());
+            throw;
+        }
     }
 
     public Task<PoolSnapshot?> GetSnapshot() => Task.FromResult(_pool is null ? null : Snapshot());

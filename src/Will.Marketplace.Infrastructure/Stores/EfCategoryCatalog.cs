@@ -11,7 +11,7 @@ namespace Will.Marketplace.Infrastructure.Stores;
 internal sealed class EfCategoryCatalog(IDbContextFactory<MarketplaceDbContext> contexts, TimeProvider time) : ICategoryCatalog
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
-    private readonly ConcurrentDictionary<(string, string), (ServiceCategory? Category, DateTimeOffset Expires)> _cache = new();
+    private readonly ConcurrentDictionary<(string, string), (ServiceCategory Category, DateTimeOffset Expires)> _cache = new();
 
     public async Task<ServiceCategory?> FindAsync(string municipalityCode, string categoryCode, CancellationToken cancellationToken = default)
     {
@@ -25,7 +25,13 @@ internal sealed class EfCategoryCatalog(IDbContextFactory<MarketplaceDbContext> 
         var record = await db.Categories.AsNoTracking().SingleOrDefaultAsync(c => c.Code == categoryCode, cancellationToken);
         var setting = await db.CategorySettings.AsNoTracking()
             .SingleOrDefaultAsync(s => s.MunicipalityCode == municipalityCode && s.CategoryCode == categoryCode, cancellationToken);
-        var category = record is null ? null : ToDomain(record, setting);
+        if (record is null)
+        {
+            // Unknown codes are not cached: anyone can send any number of them.
+            return null;
+        }
+
+        var category = ToDomain(record, setting);
         _cache[key] = (category, time.GetUtcNow() + CacheFor);
         return category;
     }

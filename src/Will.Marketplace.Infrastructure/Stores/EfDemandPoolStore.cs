@@ -62,7 +62,8 @@ internal sealed class EfDemandPoolStore(IDbContextFactory<MarketplaceDbContext> 
         record.UpdatedAt = now;
         record.Version = pool.Version + 1;
 
-        if (placedRequest is not null && !await db.Requests.AnyAsync(r => r.Id == placedRequest.Id, cancellationToken))
+        // A request is placed once: inserting it twice fails the whole save instead of passing silently.
+        if (placedRequest is not null)
         {
             db.Requests.Add(ToRecord(placedRequest, now));
         }

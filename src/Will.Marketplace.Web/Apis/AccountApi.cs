@@ -138,7 +138,7 @@ public static class AccountApi
         }
 
         var municipality = user.MunicipalityCode is null ? null : await db.Municipalities.AsNoTracking().SingleOrDefaultAsync(m => m.Code == user.MunicipalityCode);
-        var roles = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
+        var roles = principal.RoleNames();
         return TypedResults.Ok(new MeView(user.Id, user.Email ?? "", user.DisplayName, roles, user.MunicipalityCode, municipality?.Name));
     }
 }

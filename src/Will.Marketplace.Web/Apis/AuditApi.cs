@@ -1,12 +1,19 @@
+using System.Linq.Expressions;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Will.Marketplace.Infrastructure.Persistence;
+using Will.Marketplace.Infrastructure.Persistence.Entities;
 using Will.Marketplace.Web.Hosting;
 
 namespace Will.Marketplace.Web.Apis;
 
-public sealed record AuditEntryView(Guid Id, DateTimeOffset At, Guid? ActorId, string ActorRoles, Guid? OnBehalfOfId, string Action, string Resource, string? ResourceId, Guid? SubjectId, string? IpAddress);
+public sealed record AuditEntryView(Guid Id, DateTimeOffset At, Guid? ActorId, string ActorRoles, Guid? OnBehalfOfId, string Action, string Resource, string? ResourceId, Guid? SubjectId, string? IpAddress)
+{
+    /// <summary>The one projection of an audit row, usable inside EF Core queries.</summary>
+    public static readonly Expression<Func<AuditEntryRecord, AuditEntryView>> FromRecord = a =>
+        new AuditEntryView(a.Id, a.At, a.ActorId, a.ActorRoles, a.OnBehalfOfId, a.Action, a.Resource, a.ResourceId, a.SubjectId, a.IpAddress);
+}
 
 public static class AuditApi
 {
@@ -38,7 +45,6 @@ public static class AuditApi
             entries = entries.Where(a => a.At < end.ToUniversalTime());
         }
 
-        var rows = await entries.OrderByDescending(a => a.At).Take(take ?? 200).ToListAsync(cancellationToken);
-        return TypedResults.Ok(rows.Select(a => new AuditEntryView(a.Id, a.At, a.ActorId, a.ActorRoles, a.OnBehalfOfId, a.Action, a.Resource, a.ResourceId, a.SubjectId, a.IpAddress)).ToList());
+        return TypedResults.Ok(await entries.OrderByDescending(a => a.At).Take(take ?? 200).Select(AuditEntryView.FromRecord).ToListAsync(cancellationToken));
     }
 }

@@ -36,7 +36,7 @@ public static class PersonalDataApi
         var memberships = await db.PoolMemberships.AsNoTracking().Where(m => m.FamilyId == account.Id).OrderBy(m => m.JoinedAt)
             .Select(m => new MembershipView(m.PoolId, m.RequestId, m.JoinedAt, m.LeftAt)).ToListAsync(cancellationToken);
         var accessLog = await db.AuditLog.AsNoTracking().Where(a => a.SubjectId == account.Id || a.ActorId == account.Id || a.OnBehalfOfId == account.Id).OrderBy(a => a.At)
-            .Select(a => new AuditEntryView(a.Id, a.At, a.ActorId, a.ActorRoles, a.OnBehalfOfId, a.Action, a.Resource, a.ResourceId, a.SubjectId, a.IpAddress)).ToListAsync(cancellationToken);
+            .Select(AuditEntryView.FromRecord).ToListAsync(cancellationToken);
         await context.Audit(new AuditEvent("export", "account", account.Id.ToString(), account.Id, account.MunicipalityCode));
         context.Response.Headers.ContentDisposition = "attachment; filename=\"will-marketplace-my-data.json\"";
         return TypedResults.Ok(new PersonalDataView(time.GetUtcNow(), account, [.. requests.Select(RequestView.From)], memberships, accessLog));

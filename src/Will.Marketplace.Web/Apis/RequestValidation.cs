@@ -28,20 +28,23 @@ public static partial class RequestValidation
 
     public sealed record Valid(string CategoryCode, GeoPoint Location, WeeklySchedule Schedule, DateOnly StartDate, IReadOnlyDictionary<string, string> Attributes, long? MaxPricePerHourCents);
 
-    public static Valid? Validate(CreateRequestBody body, GeoPoint cityCentre, IReadOnlyDictionary<string, ServiceCategory> categories, DateOnly today, Dictionary<string, string[]> errors)
+    public const int MaxCategoryCodeLength = 40;
+
+    /// <summary><paramref name="category"/> is the municipality's category named by the body, null when there is none.</summary>
+    public static Valid? Validate(CreateRequestBody body, GeoPoint cityCentre, ServiceCategory? category, DateOnly today, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(body.CategoryCode))
         {
             errors["categoryCode"] = [Say("Scegli un servizio.", "Choose a service category.")];
         }
-        else if (!categories.ContainsKey(body.CategoryCode))
+        else if (category is null)
         {
             errors["categoryCode"] = [Say($"'{Truncate(body.CategoryCode)}' non è un servizio.", $"'{Truncate(body.CategoryCode)}' is not a service category.")];
         }
 
         var location = ValidateLocation(body.Location, cityCentre, errors);
         var schedule = ValidateSchedule(body.Schedule, errors);
-        if (schedule is not null && body.CategoryCode is not null && categories.TryGetValue(body.CategoryCode, out var category) &&
+        if (schedule is not null && category is not null &&
             category.Mode == PoolingMode.Group && schedule.TotalMinutes < category.MinSharedMinutesPerWeek)
         {
             errors["schedule"] = [Say($"Questo servizio si svolge in gruppo per almeno {category.MinSharedMinutesPerWeek / 60.0:0.#} ore a settimana: scegli più tempo.", $"This service runs in groups of at least {category.MinSharedMinutesPerWeek / 60.0:0.#} hours a week: choose more time.")];

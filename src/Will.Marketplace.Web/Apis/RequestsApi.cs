@@ -35,16 +35,14 @@ public static class RequestsApi
         var user = context.User;
         var municipalityCode = user.MunicipalityCode()!;
         var city = await db.Municipalities.AsNoTracking().SingleAsync(m => m.Code == municipalityCode, cancellationToken);
-        var categories = new Dictionary<string, ServiceCategory>();
-        foreach (var code in await db.Categories.AsNoTracking().Select(c => c.Code).ToListAsync(cancellationToken))
-        {
-            categories[code] = (await catalog.FindAsync(municipalityCode, code, cancellationToken))!;
-        }
+        var category = body.CategoryCode is { Length: > 0 and <= RequestValidation.MaxCategoryCodeLength } code
+            ? await catalog.FindAsync(municipalityCode, code, cancellationToken)
+            : null;
 
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Italy).DateTime);
         var errors = new Dictionary<string, string[]>();
-        var valid = RequestValidation.Validate(body, new GeoPoint(city.Latitude, city.Longitude), categories, today, errors);
+        var valid = RequestValidation.Validate(body, new GeoPoint(city.Latitude, city.Longitude), category, today, errors);
         if (valid is null)
         {
             return TypedResults.ValidationProblem(errors);

@@ -17,19 +17,20 @@ public static class AuditExtensions
     /// <summary>Records the event with the caller as actor (or the given user, at sign-in) and the caller's address.</summary>
     public static Task Audit(this HttpContext context, AuditEvent audit, Guid? actorId = null, IReadOnlyList<string>? actorRoles = null)
     {
-        var user = context.User;
-        var signedIn = user.Identity?.IsAuthenticated == true;
-        var ip = context.Connection.RemoteIpAddress?.ToString();
+        var actor = ActorOf(context.User, context.Connection.RemoteIpAddress?.ToString());
+        if (actorId is not null || actorRoles is not null)
+        {
+            actor = actor with { Id = actorId ?? actor.Id, Roles = actorRoles ?? actor.Roles };
+        }
 
-        // In help-desk mode the actor is the staff member; the family is who they acted for.
-        var actor = user.ProxyActor() is { } staff
-            ? new AuditActor(staff, [Roles.Staff], ip, OnBehalfOfId: user.UserId())
-            : new AuditActor(
-                actorId ?? (signedIn ? user.UserId() : null),
-                actorRoles ?? (signedIn ? [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)] : []),
-                ip);
         return context.RequestServices.GetRequiredService<AuditTrail>().RecordAsync(actor, audit, context.RequestAborted);
     }
+
+    /// <summary>Who acts: the signed-in user, or in help-desk mode the staff member, with the family as the person acted for.</summary>
+    public static AuditActor ActorOf(ClaimsPrincipal user, string? ipAddress) =>
+        user.ProxyActor() is { } staff ? new AuditActor(staff, [Roles.Staff], ipAddress, OnBehalfOfId: user.UserId())
+        : user.Identity?.IsAuthenticated == true ? new AuditActor(user.UserId(), user.RoleNames(), ipAddress)
+        : new AuditActor(null, [], ipAddress);
 
     /// <summary>Every refusal by an authorization policy is on record, with the endpoint that was refused.</summary>
     private sealed class AuditingAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler

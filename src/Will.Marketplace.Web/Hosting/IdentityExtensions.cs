@@ -125,4 +125,6 @@ public static class ClaimsPrincipalExtensions
         Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("No user id claim."));
 
     public static string? MunicipalityCode(this ClaimsPrincipal user) => user.FindFirstValue(MarketplaceClaims.Municipality);
+
+    public static IReadOnlyList<string> RoleNames(this ClaimsPrincipal user) => [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)];
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +34,7 @@ public sealed class MarketplaceHub(IDbContextFactory<MarketplaceDbContext> conte
             await db.PoolMemberships.AnyAsync(m => m.PoolId == poolId && m.FamilyId == user.UserId() && m.LeftAt == null));
         if (!allowed)
         {
-            var actor = new AuditActor(user.UserId(), [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)], Context.GetHttpContext()?.Connection.RemoteIpAddress?.ToString());
+            var actor = AuditExtensions.ActorOf(user, Context.GetHttpContext()?.Connection.RemoteIpAddress?.ToString());
             await audit.RecordAsync(actor, new AuditEvent("denied", "hub watchPool", poolId.ToString(), MunicipalityCode: user.MunicipalityCode()));
             throw new HubException("No such pool.");
         }
