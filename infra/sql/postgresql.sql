@@ -407,3 +407,44 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261125022123_DurableDeadlines') THEN
+    ALTER TABLE "DemandPools" ADD "BiddingExtended" boolean NOT NULL DEFAULT FALSE;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261125022123_DurableDeadlines') THEN
+    CREATE TABLE "Reminders" (
+        "ServiceId" character varying(150) NOT NULL,
+        "GrainId" character varying(200) NOT NULL,
+        "Name" character varying(150) NOT NULL,
+        "StartAt" timestamp with time zone NOT NULL,
+        "PeriodTicks" bigint NOT NULL,
+        "GrainHash" bigint NOT NULL,
+        "ETag" uuid NOT NULL,
+        CONSTRAINT "PK_Reminders" PRIMARY KEY ("ServiceId", "GrainId", "Name")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261125022123_DurableDeadlines') THEN
+    CREATE INDEX "IX_Reminders_ServiceId_GrainHash" ON "Reminders" ("ServiceId", "GrainHash");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261125022123_DurableDeadlines') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261125022123_DurableDeadlines', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -447,3 +447,49 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125022115_DurableDeadlines'
+)
+BEGIN
+    ALTER TABLE [DemandPools] ADD [BiddingExtended] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125022115_DurableDeadlines'
+)
+BEGIN
+    CREATE TABLE [Reminders] (
+        [ServiceId] varchar(150) NOT NULL,
+        [GrainId] varchar(200) NOT NULL,
+        [Name] nvarchar(150) NOT NULL,
+        [StartAt] datetimeoffset NOT NULL,
+        [PeriodTicks] bigint NOT NULL,
+        [GrainHash] bigint NOT NULL,
+        [ETag] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_Reminders] PRIMARY KEY ([ServiceId], [GrainId], [Name])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125022115_DurableDeadlines'
+)
+BEGIN
+    CREATE INDEX [IX_Reminders_ServiceId_GrainHash] ON [Reminders] ([ServiceId], [GrainHash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125022115_DurableDeadlines'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261125022115_DurableDeadlines', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -11,6 +11,7 @@ public sealed class MarketplaceSilo : ISiloConfigurator
     {
         siloBuilder.Services.AddMarketplaceInfrastructure();
         siloBuilder.Services.AddMarketplaceGrainServices();
+        siloBuilder.Services.AddMarketplaceReminders();
         siloBuilder.Services.AddSingleton<RecordingPushObserver>();
         siloBuilder.Services.AddSingleton<IPushObserver>(sp => sp.GetRequiredService<RecordingPushObserver>());
     }

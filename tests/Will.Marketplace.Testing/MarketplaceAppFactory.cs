@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 
 namespace Will.Marketplace.Testing;
 
@@ -51,6 +52,8 @@ public sealed class MarketplaceAppFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(ShortBiddingWindows.Install);
     }
 
     public override async ValueTask DisposeAsync()

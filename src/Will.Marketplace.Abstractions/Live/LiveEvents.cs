@@ -27,7 +27,27 @@ public sealed record MatchFound(
     [property: Id(3)] int MemberCount,
     [property: Id(4)] int Quorum) : LiveEvent;
 
-/// <summary>One event for one audience: a target is "pool:{id}" or "user:{id}", a SignalR group name.</summary>
+/// <summary>
+/// SignalR "poolNotice": something happened to a pool that its members (and staff) are told in
+/// words: <c>bidding-extended</c>, <c>no-bids</c>, <c>regrouped</c> (moved to a pool that can go
+/// ahead), <c>refilled</c> (a waiting family took a freed place). <see cref="MovedFrom"/> names the
+/// pool a family left for this one.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Will.PoolNotice")]
+public sealed record PoolNotice(
+    [property: Id(0)] Guid PoolId,
+    [property: Id(1)] string Kind,
+    [property: Id(2)] string Status,
+    [property: Id(3)] DateTimeOffset? BiddingClosesAt,
+    [property: Id(4)] Guid? MovedFrom) : LiveEvent
+{
+    public const string BiddingExtended = "bidding-extended";
+    public const string NoBids = "no-bids";
+    public const string Regrouped = "regrouped";
+    public const string Refilled = "refilled";
+}
+
+/// <summary>One event for one audience: a target is "pool:{id}", "user:{id}" or "staff:{municipality}", a SignalR group name.</summary>
 [GenerateSerializer, Immutable, Alias("Will.LiveMessage")]
 public sealed record LiveMessage(
     [property: Id(0)] string Target,
@@ -36,8 +56,12 @@ public sealed record LiveMessage(
 {
     public const string PoolUpdatedMethod = "poolUpdated";
     public const string MatchFoundMethod = "matchFound";
+    public const string PoolNoticeMethod = "poolNotice";
 
     public static string PoolTarget(Guid poolId) => $"pool:{poolId}";
 
     public static string UserTarget(Guid userId) => $"user:{userId}";
+
+    /// <summary>The municipal staff of one municipality (alerts such as a pool without bids).</summary>
+    public static string StaffTarget(string municipalityCode) => $"staff:{municipalityCode}";
 }

@@ -19,7 +19,8 @@ public sealed class DemandPool
         DateTimeOffset createdAt,
         DateTimeOffset? biddingClosesAt,
         long version,
-        DateTimeOffset? quorumReachedAt = null)
+        DateTimeOffset? quorumReachedAt = null,
+        bool biddingExtended = false)
     {
         if (capacity < 1 || quorum < 1 || quorum > capacity)
         {
@@ -37,6 +38,7 @@ public sealed class DemandPool
         BiddingClosesAt = biddingClosesAt;
         Version = version;
         QuorumReachedAt = quorumReachedAt;
+        BiddingExtended = biddingExtended;
     }
 
     public Guid Id { get; }
@@ -59,6 +61,9 @@ public sealed class DemandPool
 
     /// <summary>When the pool last reached quorum; staff watch time to quorum.</summary>
     public DateTimeOffset? QuorumReachedAt { get; private set; }
+
+    /// <summary>The bidding window has already been extended once for want of a valid bid.</summary>
+    public bool BiddingExtended { get; private set; }
 
     /// <summary>Optimistic-concurrency token: the number of changes saved so far.</summary>
     public long Version { get; private set; }
@@ -141,9 +146,38 @@ public sealed class DemandPool
             Status = PoolStatus.Forming;
             BiddingClosesAt = null;
             QuorumReachedAt = null;
+            BiddingExtended = false;
         }
 
         return LeaveOutcome.Left;
+    }
+
+    /// <summary>
+    /// The bidding deadline has come. With a valid bid the award is due. Without one the window is
+    /// extended once by the category's window (staff are alerted); after that the pool is told no
+    /// provider bid, and stays open for bids with no deadline until staff find one.
+    /// </summary>
+    public BiddingDeadlineOutcome CloseBidding(ServiceCategory category, DateTimeOffset now, bool hasValidBid)
+    {
+        if (Status != PoolStatus.OpenForBids || BiddingClosesAt is not { } closesAt || closesAt > now)
+        {
+            return BiddingDeadlineOutcome.NotDue;
+        }
+
+        if (hasValidBid)
+        {
+            return BiddingDeadlineOutcome.AwardDue;
+        }
+
+        if (!BiddingExtended)
+        {
+            BiddingExtended = true;
+            BiddingClosesAt = now + category.BiddingWindow;
+            return BiddingDeadlineOutcome.Extended;
+        }
+
+        BiddingClosesAt = null;
+        return BiddingDeadlineOutcome.NoBids;
     }
 
     /// <summary>Called once the change is durable: the next save must see this version.</summary>

@@ -10,13 +10,22 @@ using Will.Marketplace.Domain.Requests;
 
 namespace Will.Marketplace.Grains.Pools;
 
-/// <summary>Owns one pool: every change is saved before it is acknowledged or published.</summary>
+/// <summary>
+/// Owns one pool: every change is saved before it is acknowledged or published. The bidding
+/// deadline is an Orleans reminder, stored in the database before the pool that needs it, so it
+/// fires after any restart; a reminder that finds no deadline due does nothing.
+/// </summary>
 public sealed class DemandPoolGrain(
     IDemandPoolStore store,
     ICategoryCatalog catalog,
     TimeProvider time,
-    ILogger<DemandPoolGrain> logger) : Grain, IDemandPoolGrain
+    ILogger<DemandPoolGrain> logger) : Grain, IDemandPoolGrain, IRemindable
 {
+    public const string BiddingDeadline = "bidding-deadline";
+
+    /// <summary>If a tick is missed (the silo was down), the next comes this much later.</summary>
+    private static readonly TimeSpan DeadlineRetry = TimeSpan.FromMinutes(1);
+
     private DemandPool? _pool;
     private ServiceCategory? _category;
 
@@ -42,6 +51,7 @@ public sealed class DemandPoolGrain(
             ?? throw new ArgumentException($"Unknown category '{first.CategoryCode}'.", nameof(first));
         var request = first.ToDomain();
         var pool = DemandPool.Start(this.GetPrimaryKey(), first.MunicipalityCode, category, PoolMember.From(request, time.GetUtcNow()), time.GetUtcNow());
+        await KeepDeadline(pool.BiddingClosesAt, previous: null);
         await store.SaveAsync(pool, request.PlacedIn(pool.Id));
         pool.MarkSaved();
         (_pool, _category) = (pool, category);
@@ -57,12 +67,14 @@ public sealed class DemandPoolGrain(
         }
 
         var careRequest = request.ToDomain();
+        var closedAt = _pool.BiddingClosesAt;
         var verdict = _pool.Join(_category, PoolMember.From(careRequest, time.GetUtcNow()), time.GetUtcNow());
         if (verdict != Incompatibility.None)
         {
             return new JoinOutcome(false, verdict.ToString(), Snapshot());
         }
 
+        await KeepDeadline(_pool.BiddingClosesAt, closedAt);
         await SaveOrReload(careRequest.PlacedIn(_pool.Id));
 
         await Publish(careRequest, startedNewPool: false);
@@ -76,6 +88,7 @@ public sealed class DemandPoolGrain(
             return new LeaveResult(false, LeaveOutcome.NotAMember.ToString(), null);
         }
 
+        var closedAt = _pool.BiddingClosesAt;
         var outcome = _pool.Leave(requestId, familyId);
         if (outcome != LeaveOutcome.Left)
         {
@@ -83,9 +96,70 @@ public sealed class DemandPoolGrain(
         }
 
         await SaveOrReload(placedRequest: null);
+        await KeepDeadline(_pool!.BiddingClosesAt, closedAt);
 
         await Publish(PoolChanged(also: familyId));
         return new LeaveResult(true, null, Snapshot());
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != BiddingDeadline)
+        {
+            return;
+        }
+
+        if (_pool is null || _category is null || _pool.BiddingClosesAt is null)
+        {
+            await KeepDeadline(null, previous: DateTimeOffset.MinValue);
+            return;
+        }
+
+        var closedAt = _pool.BiddingClosesAt;
+
+        // Bids arrive with the providers' issue; until then no pool has a valid bid.
+        var outcome = _pool.CloseBidding(_category, time.GetUtcNow(), hasValidBid: false);
+        if (outcome is BiddingDeadlineOutcome.NotDue or BiddingDeadlineOutcome.AwardDue)
+        {
+            return;
+        }
+
+        await KeepDeadline(_pool.BiddingClosesAt, closedAt);
+        await SaveOrReload(placedRequest: null);
+        logger.LogInformation("Bidding deadline of pool {PoolId}: {Outcome}", _pool.Id, outcome);
+
+        var kind = outcome == BiddingDeadlineOutcome.Extended ? PoolNotice.BiddingExtended : PoolNotice.NoBids;
+        var notice = new PoolNotice(_pool.Id, kind, _pool.Status.ToName(), _pool.BiddingClosesAt, MovedFrom: null);
+        var messages = PoolChanged();
+        messages.Add(new LiveMessage(LiveMessage.PoolTarget(_pool.Id), LiveMessage.PoolNoticeMethod, notice));
+        messages.Add(new LiveMessage(LiveMessage.StaffTarget(_pool.MunicipalityCode), LiveMessage.PoolNoticeMethod, notice));
+        messages.AddRange(_pool.FamilyIds().Select(f => new LiveMessage(LiveMessage.UserTarget(f), LiveMessage.PoolNoticeMethod, notice)));
+        await Publish(messages);
+    }
+
+    /// <summary>
+    /// Makes the stored reminder match the deadline: registered (or moved) when there is one,
+    /// removed when there is none. Called before the pool is saved when a deadline appears, so a
+    /// crash in between leaves a reminder that finds nothing due rather than a deadline that never fires.
+    /// </summary>
+    private async Task KeepDeadline(DateTimeOffset? closesAt, DateTimeOffset? previous)
+    {
+        if (closesAt == previous)
+        {
+            return;
+        }
+
+        if (closesAt is { } due)
+        {
+            var dueIn = due - time.GetUtcNow();
+            await this.RegisterOrUpdateReminder(BiddingDeadline, dueIn > TimeSpan.Zero ? dueIn : TimeSpan.Zero, DeadlineRetry);
+            return;
+        }
+
+        if (await this.GetReminder(BiddingDeadline) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
     }
 
     private async Task SaveOrReload(CareRequest? placedRequest)

@@ -26,6 +26,8 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
 
     public DbSet<AuditEntryRecord> AuditLog => Set<AuditEntryRecord>();
 
+    public DbSet<ReminderRecord> Reminders => Set<ReminderRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

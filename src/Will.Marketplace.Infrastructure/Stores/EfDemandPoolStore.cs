@@ -59,6 +59,7 @@ internal sealed class EfDemandPoolStore(IDbContextFactory<MarketplaceDbContext> 
         record.Schedule = pool.ScheduleEnvelope(category?.Mode ?? PoolingMode.Group).ToString();
         record.BiddingClosesAt = pool.BiddingClosesAt;
         record.QuorumReachedAt = pool.QuorumReachedAt;
+        record.BiddingExtended = pool.BiddingExtended;
         record.UpdatedAt = now;
         record.Version = pool.Version + 1;
 
@@ -116,7 +117,7 @@ internal sealed class EfDemandPoolStore(IDbContextFactory<MarketplaceDbContext> 
             WeeklySchedule.Parse(m.Request.Schedule),
             RequestAttributesJson.Read(m.Request.Attributes),
             m.JoinedAt));
-        return new DemandPool(record.Id, record.MunicipalityCode, record.CategoryCode, status, record.Capacity, record.Quorum, members, record.CreatedAt, record.BiddingClosesAt, record.Version, record.QuorumReachedAt);
+        return new DemandPool(record.Id, record.MunicipalityCode, record.CategoryCode, status, record.Capacity, record.Quorum, members, record.CreatedAt, record.BiddingClosesAt, record.Version, record.QuorumReachedAt, record.BiddingExtended);
     }
 
     private static RequestRecord ToRecord(CareRequest request, DateTimeOffset now) => new()

@@ -422,6 +422,9 @@ namespace Will.Marketplace.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset?>("BiddingClosesAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("BiddingExtended")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Capacity")
                         .HasColumnType("integer");
 
@@ -475,6 +478,42 @@ namespace Will.Marketplace.Migrations.PostgreSql.Migrations
                     b.HasIndex("MunicipalityCode", "CategoryCode", "Status");
 
                     b.ToTable("DemandPools", (string)null);
+                });
+
+            modelBuilder.Entity("Will.Marketplace.Infrastructure.Persistence.Entities.ReminderRecord", b =>
+                {
+                    b.Property<string>("ServiceId")
+                        .HasMaxLength(150)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<string>("GrainId")
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<Guid>("ETag")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("GrainHash")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PeriodTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("StartAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ServiceId", "GrainId", "Name");
+
+                    b.HasIndex("ServiceId", "GrainHash");
+
+                    b.ToTable("Reminders", (string)null);
                 });
 
             modelBuilder.Entity("Will.Marketplace.Infrastructure.Persistence.Entities.RequestRecord", b =>

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Will.Marketplace.Grains;
+using Will.Marketplace.Infrastructure;
 
 namespace Will.Marketplace.Web.Hosting;
 
@@ -37,6 +38,7 @@ public static class OrleansExtensions
         {
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
             silo.Services.AddMarketplaceGrainServices();
+            silo.Services.AddMarketplaceReminders();
             silo.Services.AddHealthChecks().AddSiloCheck();
         });
         return builder;

@@ -10,7 +10,7 @@ using Will.Marketplace.Web.Hosting;
 namespace Will.Marketplace.Web.Live;
 
 /// <summary>
-/// "/hubs/marketplace": every connection joins its user's group; staff may also watch a pool of
+/// "/hubs/marketplace": every connection joins its user's group, staff their municipality's; staff may also watch a pool of
 /// their municipality. Members hear about their pools through their user group.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
@@ -18,7 +18,13 @@ public sealed class MarketplaceHub(IDbContextFactory<MarketplaceDbContext> conte
 {
     public override async Task OnConnectedAsync()
     {
-        await Groups.AddToGroupAsync(Context.ConnectionId, LiveMessage.UserTarget(Context.User!.UserId()));
+        var user = Context.User!;
+        await Groups.AddToGroupAsync(Context.ConnectionId, LiveMessage.UserTarget(user.UserId()));
+        if (user.IsInRole(Roles.Staff) && user.MunicipalityCode() is { } municipality)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, LiveMessage.StaffTarget(municipality));
+        }
+
         await base.OnConnectedAsync();
     }
 

@@ -27,6 +27,8 @@ public sealed class PoolRecord
 
     public DateTimeOffset? QuorumReachedAt { get; set; }
 
+    public bool BiddingExtended { get; set; }
+
     /// <summary>Optimistic-concurrency token, the pool's count of saved changes.</summary>
     public long Version { get; set; }
 

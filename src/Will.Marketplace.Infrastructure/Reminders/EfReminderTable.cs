@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Orleans;
+using Orleans.Configuration;
+using Orleans.Runtime;
+using Will.Marketplace.Infrastructure.Persistence;
+using Will.Marketplace.Infrastructure.Persistence.Entities;
+
+namespace Will.Marketplace.Infrastructure.Reminders;
+
+/// <summary>
+/// Orleans reminders kept in the marketplace database, so deadlines survive restarts on every
+/// provider the product runs on, the embedded SQLite file included. Each row carries an ETag that
+/// changes on every write; a remove with a stale ETag removes nothing.
+/// </summary>
+internal sealed class EfReminderTable(IDbContextFactory<MarketplaceDbContext> contexts, IOptions<ClusterOptions> cluster) : IReminderTable
+{
+    private readonly string _serviceId = cluster.Value.ServiceId;
+
+    public async Task<ReminderTableData> ReadRows(GrainId grainId)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        var key = grainId.ToString();
+        var rows = await db.Reminders.AsNoTracking().Where(r => r.ServiceId == _serviceId && r.GrainId == key).ToListAsync();
+        return new ReminderTableData(rows.Select(ToEntry));
+    }
+
+    /// <summary>The rows of one silo's ring range: (begin, end], wrapping round when begin ≥ end.</summary>
+    public async Task<ReminderTableData> ReadRows(uint begin, uint end)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        var (from, to) = ((long)begin, (long)end);
+        var rows = db.Reminders.AsNoTracking().Where(r => r.ServiceId == _serviceId);
+        rows = begin < end
+            ? rows.Where(r => r.GrainHash > from && r.GrainHash <= to)
+            : rows.Where(r => r.GrainHash > from || r.GrainHash <= to);
+        return new ReminderTableData((await rows.ToListAsync()).Select(ToEntry));
+    }
+
+    public async Task<ReminderEntry?> ReadRow(GrainId grainId, string reminderName)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        var row = await db.Reminders.AsNoTracking().SingleOrDefaultAsync(r => r.ServiceId == _serviceId && r.GrainId == grainId.ToString() && r.Name == reminderName);
+        return row is null ? null : ToEntry(row);
+    }
+
+    public async Task<string?> UpsertRow(ReminderEntry entry)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        var key = entry.GrainId.ToString();
+        var row = await db.Reminders.SingleOrDefaultAsync(r => r.ServiceId == _serviceId && r.GrainId == key && r.Name == entry.ReminderName);
+        if (row is null)
+        {
+            row = new ReminderRecord { ServiceId = _serviceId, GrainId = key, Name = entry.ReminderName };
+            db.Reminders.Add(row);
+        }
+
+        row.StartAt = new DateTimeOffset(DateTime.SpecifyKind(entry.StartAt, DateTimeKind.Utc));
+        row.PeriodTicks = entry.Period.Ticks;
+        row.GrainHash = entry.GrainId.GetUniformHashCode();
+        row.ETag = Guid.NewGuid();
+        await db.SaveChangesAsync();
+        return row.ETag.ToString("N");
+    }
+
+    public async Task<bool> RemoveRow(GrainId grainId, string reminderName, string eTag)
+    {
+        if (!Guid.TryParse(eTag, out var expected))
+        {
+            return false;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync();
+        var key = grainId.ToString();
+        var removed = await db.Reminders
+            .Where(r => r.ServiceId == _serviceId && r.GrainId == key && r.Name == reminderName && r.ETag == expected)
+            .ExecuteDeleteAsync();
+        return removed == 1;
+    }
+
+    public async Task TestOnlyClearTable()
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        await db.Reminders.Where(r => r.ServiceId == _serviceId).ExecuteDeleteAsync();
+    }
+
+    private static ReminderEntry ToEntry(ReminderRecord row) => new()
+    {
+        GrainId = GrainId.Parse(row.GrainId),
+        ReminderName = row.Name,
+        StartAt = row.StartAt.UtcDateTime,
+        Period = TimeSpan.FromTicks(row.PeriodTicks),
+        ETag = row.ETag.ToString("N"),
+    };
+}
