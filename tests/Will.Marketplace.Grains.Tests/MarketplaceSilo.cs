@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Will.Marketplace.Abstractions.Live;
+using Will.Marketplace.Domain.Ports;
 using Will.Marketplace.Infrastructure;
+using Will.Marketplace.Optimisation;
 
 namespace Will.Marketplace.Grains.Tests;
 
@@ -12,6 +14,7 @@ public sealed class MarketplaceSilo : ISiloConfigurator
         siloBuilder.Services.AddMarketplaceInfrastructure();
         siloBuilder.Services.AddMarketplaceGrainServices();
         siloBuilder.Services.AddMarketplaceReminders();
+        siloBuilder.Services.AddSingleton<ISetPackingSolver, CpSatSetPackingSolver>();
         siloBuilder.Services.AddSingleton<RecordingPushObserver>();
         siloBuilder.Services.AddSingleton<IPushObserver>(sp => sp.GetRequiredService<RecordingPushObserver>());
     }

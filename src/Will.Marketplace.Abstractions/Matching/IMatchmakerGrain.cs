@@ -13,5 +13,12 @@ public interface IMatchmakerGrain : IGrainWithStringKey
     [Alias("Withdraw")]
     Task<LeaveResult> Withdraw(Guid poolId, Guid requestId, Guid familyId);
 
+    /// <summary>
+    /// Re-groups the requests waiting in pools below quorum when an exact solve pools more families;
+    /// pools open for bids are left alone. Runs by itself in the background as well.
+    /// </summary>
+    [Alias("Reoptimise")]
+    Task<RegroupingReport> Reoptimise();
+
     public static string KeyFor(string municipalityCode, string categoryCode) => $"{municipalityCode}/{categoryCode}";
 }

@@ -17,6 +17,14 @@ public interface IDemandPoolGrain : IGrainWithGuidKey
     [Alias("Leave")]
     Task<LeaveResult> Leave(Guid requestId, Guid familyId);
 
+    /// <summary>Stores the reminder for a deadline the matchmaker is about to save for this pool.</summary>
+    [Alias("HoldDeadline")]
+    Task HoldDeadline(DateTimeOffset closesAt);
+
+    /// <summary>The matchmaker saved this pool (a regrouping or a refill): re-read it and tell its members.</summary>
+    [Alias("Reload")]
+    Task Reload();
+
     /// <summary>Null when no pool with this id exists.</summary>
     [Alias("GetSnapshot")]
     Task<PoolSnapshot?> GetSnapshot();

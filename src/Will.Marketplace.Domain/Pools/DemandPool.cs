@@ -153,6 +153,27 @@ public sealed class DemandPool
     }
 
     /// <summary>
+    /// A waiting member is moved to another pool (re-optimisation or a refill): only from a pool
+    /// still forming; a pool left empty is cancelled.
+    /// </summary>
+    public bool Release(Guid requestId)
+    {
+        var member = _members.FirstOrDefault(m => m.RequestId == requestId);
+        if (member is null || Status != PoolStatus.Forming)
+        {
+            return false;
+        }
+
+        _members.Remove(member);
+        if (_members.Count == 0)
+        {
+            Status = PoolStatus.Cancelled;
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// The bidding deadline has come. With a valid bid the award is due. Without one the window is
     /// extended once by the category's window (staff are alerted); after that the pool is told no
     /// provider bid, and stays open for bids with no deadline until staff find one.

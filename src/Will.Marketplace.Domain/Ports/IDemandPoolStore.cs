@@ -1,3 +1,4 @@
+using Will.Marketplace.Domain.Matching;
 using Will.Marketplace.Domain.Pools;
 using Will.Marketplace.Domain.Requests;
 
@@ -18,6 +19,13 @@ public interface IDemandPoolStore
     /// when someone else saved the pool first.
     /// </summary>
     Task SaveAsync(DemandPool pool, CareRequest? placedRequest, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Saves several pools in one transaction, each checked against its version, with requests
+    /// moved between them (re-optimisation, refills): a moved request keeps its status and gets its
+    /// new pool; nothing is saved if any pool was changed elsewhere.
+    /// </summary>
+    Task SaveMovesAsync(IReadOnlyList<DemandPool> pools, IReadOnlyList<PoolMove> moves, CancellationToken cancellationToken = default);
 }
 
 public sealed class ConcurrencyConflictException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,4 +1,7 @@
+using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Will.Marketplace.Abstractions.Live;
 using Will.Marketplace.Abstractions.Matching;
 using Will.Marketplace.Abstractions.Pools;
 using Will.Marketplace.Domain.Catalog;
@@ -11,16 +14,22 @@ namespace Will.Marketplace.Grains.Matching;
 /// <summary>
 /// Places requests for one municipality × category. It keeps a copy of the joinable pools so a
 /// placement costs no database read; the pool grains own the truth and may still say no, in which
-/// case the copy is refreshed and the next best pool is tried.
+/// case the copy is refreshed and the next best pool is tried. It also moves waiting requests (those
+/// in pools below quorum): into a place freed by a withdrawal, and into better groups found by the
+/// exact re-optimisation a little after requests start waiting. All joins and moves of its pools go
+/// through it, one at a time.
 /// </summary>
 public sealed class MatchmakerGrain(
     ICategoryCatalog catalog,
     IDemandPoolStore store,
+    ISetPackingSolver solver,
+    IOptions<MatchingOptions> options,
     TimeProvider time,
     ILogger<MatchmakerGrain> logger) : Grain, IMatchmakerGrain
 {
     private const int MaxAttempts = 5;
     private readonly Dictionary<Guid, DemandPool> _joinable = [];
+    private IGrainTimer? _reoptimisation;
     private ServiceCategory _category = null!;
     private string _municipalityCode = "";
 
@@ -64,6 +73,7 @@ public sealed class MatchmakerGrain(
             {
                 best.Join(_category, member, time.GetUtcNow());
                 ForgetIfFull(best);
+                ReoptimiseSoonIfWaiting(best);
                 return new PlacementOutcome(command.RequestId, outcome.Pool!, StartedNewPool: false);
             }
 
@@ -80,9 +90,170 @@ public sealed class MatchmakerGrain(
         if (result.Left)
         {
             await Refresh(poolId);
+            await Refill(poolId, result);
         }
 
         return result;
+    }
+
+    public async Task<RegroupingReport> Reoptimise()
+    {
+        await ReloadJoinable();
+        var forming = Waiting().ToList();
+        var waiting = forming.SelectMany(p => p.Members).ToList();
+        if (waiting.Count < _category.Quorum)
+        {
+            return new RegroupingReport(waiting.Count, 0, 0, 0, 0);
+        }
+
+        var limits = new RegroupingLimits(options.Value.MaxShardSize, options.Value.SolveTimeLimit);
+        var plan = await Task.Run(() => Regrouping.Plan(_category, waiting, solver, limits));
+        if (plan.Groups.Count == 0)
+        {
+            return new RegroupingReport(waiting.Count, 0, 0, 0, plan.UpperBound);
+        }
+
+        var now = time.GetUtcNow();
+        var change = Regrouping.Apply(_category, forming, plan, now, () => Guid.CreateVersion7(now));
+        if (!await Commit(change, PoolNotice.Regrouped))
+        {
+            return new RegroupingReport(waiting.Count, 0, 0, 0, plan.UpperBound);
+        }
+
+        logger.LogInformation(
+            "Re-optimised {Key}: {Pooled} of {Waiting} waiting families pooled in {Pools} pools, {Moved} moved (bound {Bound})",
+            this.GetPrimaryKeyString(), plan.Pooled, waiting.Count, plan.Groups.Count, change.Moves.Count, plan.UpperBound);
+        return new RegroupingReport(waiting.Count, change.Moves.Count, plan.Groups.Count, plan.Pooled, plan.UpperBound);
+    }
+
+    /// <summary>Pools still below quorum: their members are the waiting list.</summary>
+    private IEnumerable<DemandPool> Waiting() =>
+        _joinable.Values.Where(p => p.Status == PoolStatus.Forming && p.Members.Count < p.Quorum).OrderBy(p => p.CreatedAt);
+
+    /// <summary>
+    /// A withdrawal freed a place in a pool that had reached quorum: the compatible families waiting
+    /// longest move in (each moved family is pooled from then on), so the pool goes ahead again.
+    /// </summary>
+    private async Task Refill(Guid poolId, LeaveResult left)
+    {
+        var wasViable = left.Pool is { } after && after.MemberCount + 1 >= after.Quorum;
+        if (!wasViable)
+        {
+            return;
+        }
+
+        await ReloadJoinable();
+        if (!_joinable.TryGetValue(poolId, out var pool))
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var moves = new List<PoolMove>();
+        var changed = new Dictionary<Guid, DemandPool>();
+        var queue = Waiting().Where(p => p.Id != poolId).SelectMany(p => p.Members.Select(m => (Member: m, Source: p))).OrderBy(x => x.Member.JoinedAt).ToList();
+        foreach (var (member, source) in queue)
+        {
+            if (pool.PlacesLeft == 0)
+            {
+                break;
+            }
+
+            if (pool.Check(_category, member) == Incompatibility.None && source.Release(member.RequestId))
+            {
+                pool.Join(_category, member with { JoinedAt = now }, now);
+                moves.Add(new PoolMove(member.RequestId, member.FamilyId, source.Id, pool.Id));
+                (changed[source.Id], changed[pool.Id]) = (source, pool);
+            }
+        }
+
+        if (moves.Count > 0)
+        {
+            _ = await Commit(new RegroupingChange([.. changed.Values], moves), PoolNotice.Refilled);
+        }
+    }
+
+    /// <summary>Moves are saved against the pools' stored versions: start from the stored pools.</summary>
+    private async Task ReloadJoinable()
+    {
+        _joinable.Clear();
+        foreach (var pool in await store.ListJoinableAsync(_municipalityCode, _category.Code))
+        {
+            _joinable[pool.Id] = pool;
+        }
+    }
+
+    /// <summary>
+    /// Saves moves between pools in one transaction (deadlines first, as the pool grains do), then
+    /// has each pool grain re-read its pool, and tells every moved family where it went and why.
+    /// False when a pool changed meanwhile: nothing was saved, and the next run starts again.
+    /// </summary>
+    private async Task<bool> Commit(RegroupingChange change, string kind)
+    {
+        try
+        {
+            foreach (var pool in change.Changed.Where(p => p.BiddingClosesAt is not null))
+            {
+                await GrainFactory.GetGrain<IDemandPoolGrain>(pool.Id).HoldDeadline(pool.BiddingClosesAt!.Value);
+            }
+
+            await store.SaveMovesAsync(change.Changed, change.Moves);
+        }
+        catch (ConcurrencyConflictException ex)
+        {
+            // The copies were changed in memory only: read the truth back.
+            logger.LogInformation(ex, "Moves in {Key} not saved: a pool changed meanwhile", this.GetPrimaryKeyString());
+            await ReloadJoinable();
+            return false;
+        }
+
+        foreach (var pool in change.Changed)
+        {
+            pool.MarkSaved();
+            if (pool.IsJoinable)
+            {
+                _joinable[pool.Id] = pool;
+            }
+            else
+            {
+                _joinable.Remove(pool.Id);
+            }
+        }
+
+        await Task.WhenAll(change.Changed.Select(p => GrainFactory.GetGrain<IDemandPoolGrain>(p.Id).Reload()));
+        var byId = change.Changed.ToDictionary(p => p.Id);
+        var notices = change.Moves.Select(m => new LiveMessage(
+            LiveMessage.UserTarget(m.FamilyId),
+            LiveMessage.PoolNoticeMethod,
+            new PoolNotice(m.To, kind, byId[m.To].Status.ToName(), byId[m.To].BiddingClosesAt, m.From)));
+        try
+        {
+            await GrainFactory.GetGrain<IPushNotifierGrain>(0).Publish([.. notices]);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Could not tell the moved families of {Key}", this.GetPrimaryKeyString());
+        }
+
+        return true;
+    }
+
+    private void ReoptimiseSoonIfWaiting(DemandPool placedIn)
+    {
+        if (_reoptimisation is not null || placedIn.Status != PoolStatus.Forming || placedIn.Members.Count >= placedIn.Quorum)
+        {
+            return;
+        }
+
+        _reoptimisation = this.RegisterGrainTimer(
+            async () =>
+            {
+                _reoptimisation?.Dispose();
+                _reoptimisation = null;
+                await Reoptimise();
+            },
+            options.Value.ReoptimiseAfter,
+            Timeout.InfiniteTimeSpan);
     }
 
     private async Task<PlacementOutcome> StartNewPool(PlaceRequestCommand command)
@@ -95,6 +266,11 @@ public sealed class MatchmakerGrain(
         }
 
         await Refresh(poolId);
+        if (_joinable.TryGetValue(poolId, out var started))
+        {
+            ReoptimiseSoonIfWaiting(started);
+        }
+
         return new PlacementOutcome(command.RequestId, outcome.Pool!, StartedNewPool: true);
     }
 

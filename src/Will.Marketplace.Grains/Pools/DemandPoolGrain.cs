@@ -102,6 +102,22 @@ public sealed class DemandPoolGrain(
         return new LeaveResult(true, null, Snapshot());
     }
 
+    public Task HoldDeadline(DateTimeOffset closesAt) => KeepDeadline(closesAt, previous: null);
+
+    public async Task Reload()
+    {
+        var closedAt = _pool?.BiddingClosesAt;
+        _pool = await store.FindAsync(this.GetPrimaryKey());
+        if (_pool is null)
+        {
+            return;
+        }
+
+        _category ??= await catalog.FindAsync(_pool.MunicipalityCode, _pool.CategoryCode);
+        await KeepDeadline(_pool.BiddingClosesAt, closedAt);
+        await Publish(PoolChanged());
+    }
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (reminderName != BiddingDeadline)

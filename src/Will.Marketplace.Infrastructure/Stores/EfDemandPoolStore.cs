@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Will.Marketplace.Domain.Catalog;
 using Will.Marketplace.Domain.Geography;
+using Will.Marketplace.Domain.Matching;
 using Will.Marketplace.Domain.Pools;
 using Will.Marketplace.Domain.Ports;
 using Will.Marketplace.Domain.Requests;
@@ -34,6 +35,41 @@ internal sealed class EfDemandPoolStore(IDbContextFactory<MarketplaceDbContext> 
     public async Task SaveAsync(DemandPool pool, CareRequest? placedRequest, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        await Stage(db, pool, [], now, cancellationToken);
+
+        // A request is placed once: inserting it twice fails the whole save instead of passing silently.
+        if (placedRequest is not null)
+        {
+            db.Requests.Add(ToRecord(placedRequest, now));
+        }
+
+        await Commit(db, pool.Id, cancellationToken);
+    }
+
+    public async Task SaveMovesAsync(IReadOnlyList<DemandPool> pools, IReadOnlyList<PoolMove> moves, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var movedTo = moves.ToDictionary(m => m.RequestId, m => m.To);
+        foreach (var pool in pools)
+        {
+            await Stage(db, pool, movedTo, now, cancellationToken);
+        }
+
+        var movedIds = movedTo.Keys.ToList();
+        foreach (var request in await db.Requests.Where(r => movedIds.Contains(r.Id)).ToListAsync(cancellationToken))
+        {
+            request.PoolId = movedTo[request.Id];
+            request.UpdatedAt = now;
+        }
+
+        await Commit(db, pools.Count == 1 ? pools[0].Id : null, cancellationToken);
+    }
+
+    /// <summary>Tracks the pool's new state, checked against its version; members gone and not moved are withdrawn.</summary>
+    private async Task Stage(MarketplaceDbContext db, DemandPool pool, Dictionary<Guid, Guid> movedTo, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var record = await db.Pools.Include(p => p.Members).SingleOrDefaultAsync(p => p.Id == pool.Id, cancellationToken);
         if (record is null)
         {
@@ -50,7 +86,6 @@ internal sealed class EfDemandPoolStore(IDbContextFactory<MarketplaceDbContext> 
             throw new ConcurrencyConflictException($"Pool {pool.Id} was changed elsewhere (version {record.Version}, expected {pool.Version}).");
         }
 
-        var now = time.GetUtcNow();
         var category = await catalog.FindAsync(pool.MunicipalityCode, pool.CategoryCode, cancellationToken);
         record.Status = pool.Status.ToName();
         record.Capacity = pool.Capacity;
@@ -63,40 +98,43 @@ internal sealed class EfDemandPoolStore(IDbContextFactory<MarketplaceDbContext> 
         record.UpdatedAt = now;
         record.Version = pool.Version + 1;
 
-        // A request is placed once: inserting it twice fails the whole save instead of passing silently.
-        if (placedRequest is not null)
-        {
-            db.Requests.Add(ToRecord(placedRequest, now));
-        }
-
         var left = record.Members.Where(r => r.LeftAt == null && pool.Members.All(m => m.RequestId != r.RequestId)).ToList();
         foreach (var membership in left)
         {
             membership.LeftAt = now;
         }
 
-        if (left.Count > 0)
+        var withdrawn = left.Select(m => m.RequestId).Where(id => !movedTo.ContainsKey(id)).ToList();
+        foreach (var request in withdrawn.Count == 0 ? [] : await db.Requests.Where(r => withdrawn.Contains(r.Id)).ToListAsync(cancellationToken))
         {
-            var leftIds = left.Select(m => m.RequestId).ToList();
-            foreach (var request in await db.Requests.Where(r => leftIds.Contains(r.Id)).ToListAsync(cancellationToken))
+            request.Status = "withdrawn";
+            request.UpdatedAt = now;
+        }
+
+        foreach (var member in pool.Members)
+        {
+            var membership = record.Members.FirstOrDefault(r => r.RequestId == member.RequestId);
+            if (membership is null)
             {
-                request.Status = "withdrawn";
-                request.UpdatedAt = now;
+                record.Members.Add(new PoolMembershipRecord { PoolId = pool.Id, RequestId = member.RequestId, FamilyId = member.FamilyId, JoinedAt = member.JoinedAt });
+            }
+            else if (membership.LeftAt is not null)
+            {
+                // Back in a pool it was moved out of earlier: the same membership row, open again.
+                (membership.LeftAt, membership.JoinedAt) = (null, member.JoinedAt);
             }
         }
+    }
 
-        foreach (var member in pool.Members.Where(m => record.Members.All(r => r.RequestId != m.RequestId)))
-        {
-            record.Members.Add(new PoolMembershipRecord { PoolId = pool.Id, RequestId = member.RequestId, FamilyId = member.FamilyId, JoinedAt = member.JoinedAt });
-        }
-
+    private static async Task Commit(MarketplaceDbContext db, Guid? poolId, CancellationToken cancellationToken)
+    {
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException ex)
         {
-            throw new ConcurrencyConflictException($"Pool {pool.Id} was changed elsewhere.", ex);
+            throw new ConcurrencyConflictException($"Pool {poolId?.ToString() ?? "of a regrouping"} was changed elsewhere.", ex);
         }
     }
 

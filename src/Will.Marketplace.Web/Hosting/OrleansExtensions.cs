@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Will.Marketplace.Domain.Ports;
 using Will.Marketplace.Grains;
+using Will.Marketplace.Optimisation;
 using Will.Marketplace.Infrastructure;
 
 namespace Will.Marketplace.Web.Hosting;
@@ -39,6 +41,7 @@ public static class OrleansExtensions
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
             silo.Services.AddMarketplaceGrainServices();
             silo.Services.AddMarketplaceReminders();
+            silo.Services.AddSingleton<ISetPackingSolver, CpSatSetPackingSolver>();
             silo.Services.AddHealthChecks().AddSiloCheck();
         });
         return builder;

@@ -1,0 +1,93 @@
+using CsCheck;
+using Will.Marketplace.Domain.Catalog;
+using Will.Marketplace.Domain.Matching;
+using Will.Marketplace.Domain.Pools;
+using Will.Marketplace.Domain.Ports;
+
+namespace Will.Marketplace.Domain.Tests.PropertyBased;
+
+/// <summary>
+/// Re-optimisation over the pools that online placement left below quorum: whatever the solver
+/// picks, no request is lost or duplicated, no rule or capacity is broken, pools open for bids are
+/// not touched and no fewer families are pooled than before.
+/// </summary>
+public sealed class RegroupingProperties
+{
+    private static readonly Dictionary<string, ServiceCategory> Categories = new[] { Samples.NannyShare, Samples.AfterSchool, Samples.HomeCare }
+        .ToDictionary(c => c.Code);
+
+    [TestCase("nanny-share")]
+    [TestCase("after-school")]
+    [TestCase("home-care-elderly")]
+    public void PlanThenApply_OverWhatPlacementLeftWaiting_NeverLosesARequestOrBreaksARule(string categoryCode)
+    {
+        var category = Categories[categoryCode];
+        var regrouped = 0;
+
+        CandidateGens.For(category).Sample(candidates =>
+        {
+            var pools = PlaceAll(category, candidates.Select((c, i) => c.ToMember(i)));
+            var open = pools.Where(p => p.Status != PoolStatus.Forming).ToDictionary(p => p.Id, p => (p.Version, Members: p.Members.Select(m => m.RequestId).ToList()));
+            var forming = pools.Where(p => p.Status == PoolStatus.Forming).ToList();
+            var before = Pooled(pools);
+            var allIds = pools.SelectMany(p => p.Members).Select(m => m.RequestId).Order().ToList();
+
+            var plan = Regrouping.Plan(category, [.. forming.SelectMany(p => p.Members)], new GreedyPacking(), new RegroupingLimits(12, TimeSpan.FromSeconds(1)));
+            var change = Regrouping.Apply(category, forming, plan, Samples.Now, Guid.NewGuid);
+            var after = pools.Concat(change.Changed).DistinctBy(p => p.Id).ToList();
+            Interlocked.Add(ref regrouped, change.Moves.Count > 0 ? 1 : 0);
+
+            return after.SelectMany(p => p.Members).Select(m => m.RequestId).Order().SequenceEqual(allIds) &&
+                after.Where(p => p.Status != PoolStatus.Cancelled).All(p => PoolInvariants.Hold(category, p)) &&
+                after.Where(p => p.Status == PoolStatus.Cancelled).All(p => p.Members.Count == 0) &&
+                after.Where(p => open.ContainsKey(p.Id)).All(p => p.Members.Select(m => m.RequestId).SequenceEqual(open[p.Id].Members)) &&
+                change.Changed.All(p => !open.ContainsKey(p.Id)) &&
+                Pooled(after) == before + plan.Pooled &&
+                change.Moves.All(m => after.Single(p => p.Id == m.To).Members.Any(x => x.RequestId == m.RequestId));
+        }, iter: 300);
+        // With a quorum of two, a waiting family is never compatible with another waiting one (placement
+        // would have paired them), so only the larger quorums leave something to regroup.
+        Assert.That(regrouped, category.Quorum > 2 ? Is.GreaterThan(0) : Is.Zero);
+    }
+
+    private static int Pooled(IEnumerable<DemandPool> pools) => pools.Where(p => p.Members.Count >= p.Quorum).Sum(p => p.Members.Count);
+
+    private static List<DemandPool> PlaceAll(ServiceCategory category, IEnumerable<PoolMember> members)
+    {
+        var pools = new List<DemandPool>();
+        foreach (var member in members)
+        {
+            var best = Placement.ChooseBest(category, member, pools);
+            if (best is null)
+            {
+                pools.Add(DemandPool.Start(Guid.NewGuid(), "016024", category, member, Samples.Now));
+            }
+            else
+            {
+                best.Join(category, member, Samples.Now);
+            }
+        }
+
+        return pools;
+    }
+
+    /// <summary>Any valid packing will do for these properties: largest value first, disjoint.</summary>
+    private sealed class GreedyPacking : ISetPackingSolver
+    {
+        public PackingResult Solve(int itemCount, IReadOnlyList<PackingCandidate> candidates, TimeSpan timeLimit)
+        {
+            var used = new HashSet<int>();
+            var chosen = new List<int>();
+            foreach (var (candidate, index) in candidates.Select((c, i) => (c, i)).OrderByDescending(x => x.c.Value))
+            {
+                if (!candidate.Items.Any(used.Contains))
+                {
+                    used.UnionWith(candidate.Items);
+                    chosen.Add(index);
+                }
+            }
+
+            return new PackingResult(chosen, chosen.Sum(i => candidates[i].Value), candidates.Sum(c => c.Value), ProvedOptimal: false);
+        }
+    }
+}

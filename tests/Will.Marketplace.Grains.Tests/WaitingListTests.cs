@@ -1,0 +1,81 @@
+using Will.Marketplace.Abstractions.Live;
+using Will.Marketplace.Domain.Pools;
+
+namespace Will.Marketplace.Grains.Tests;
+
+/// <summary>
+/// Home care for the elderly (shared worker): homes within 3 km of each other, quorum 3. Families
+/// waiting in pools below quorum are moved when that lets a pool go ahead, and are told why.
+/// </summary>
+public sealed class WaitingListTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    [Test]
+    public async Task Reoptimise_WhenArrivalOrderLeftTwoPoolsBelowQuorum_MovesOneFamilySoThreeArePooled()
+    {
+        // A and B (2.5 km apart) pool first; C and D, 5 km from A, start their own pool; B, C and D could be one.
+        var territory = Territory.Claim("home-care-elderly");
+        var a = territory.Request("mon 09:00-11:00");
+        var b = territory.Request("tue 09:00-11:00", metresNorth: 2_500);
+        var c = territory.Request("wed 09:00-11:00", metresNorth: 5_000);
+        var d = territory.Request("thu 09:00-11:00", metresNorth: 5_200);
+        var first = await territory.Matchmaker.Place(a);
+        await territory.Matchmaker.Place(b);
+        var second = await territory.Matchmaker.Place(c);
+        await territory.Matchmaker.Place(d);
+
+        var report = await territory.Matchmaker.Reoptimise();
+        var left = await ClusterFixture.Store.FindAsync(first.Pool.Id);
+        var formed = await ClusterFixture.Store.FindAsync(second.Pool.Id);
+        var told = await ClusterFixture.Observers[0].WaitFor(m => m.Target == LiveMessage.UserTarget(b.FamilyId) && m.Payload is PoolNotice { Kind: PoolNotice.Regrouped }, Patience);
+
+        Assert.That(report, Is.EqualTo(new Abstractions.Matching.RegroupingReport(4, 1, 1, 3, 3)));
+        Assert.That(left!.Members.Select(m => m.RequestId), Is.EqualTo(new[] { a.RequestId }));
+        Assert.That(left.Status, Is.EqualTo(PoolStatus.Forming));
+        Assert.That(formed!.Members.Select(m => m.RequestId), Is.EquivalentTo(new[] { b.RequestId, c.RequestId, d.RequestId }));
+        Assert.That(formed.Status, Is.EqualTo(PoolStatus.OpenForBids));
+        Assert.That(formed.BiddingClosesAt, Is.Not.Null);
+        Assert.That(((PoolNotice)told.Payload).PoolId, Is.EqualTo(second.Pool.Id));
+        Assert.That(((PoolNotice)told.Payload).MovedFrom, Is.EqualTo(first.Pool.Id));
+    }
+
+    [Test]
+    public async Task Reoptimise_WhenNoRegroupingPoolsMoreFamilies_MovesNobody()
+    {
+        var territory = Territory.Claim("home-care-elderly");
+        await territory.Matchmaker.Place(territory.Request("mon 09:00-11:00"));
+        await territory.Matchmaker.Place(territory.Request("tue 09:00-11:00", metresNorth: 9_000));
+
+        var report = await territory.Matchmaker.Reoptimise();
+
+        Assert.That(report.Moved, Is.Zero);
+        Assert.That(report.FamiliesPooled, Is.Zero);
+    }
+
+    [Test]
+    public async Task Withdraw_FromAPoolThatReachedQuorum_MovesInTheCompatibleFamilyWaitingLongest()
+    {
+        // A, B, C make a pool; E wants C's hours, so it waits in a pool of its own until C leaves.
+        var territory = Territory.Claim("home-care-elderly");
+        var a = territory.Request("mon 09:00-11:00");
+        var b = territory.Request("tue 09:00-11:00", metresNorth: 300);
+        var c = territory.Request("wed 09:00-11:00", metresNorth: 600);
+        var e = territory.Request("wed 09:30-11:30", metresNorth: 900);
+        var pool = (await territory.Matchmaker.Place(a)).Pool;
+        await territory.Matchmaker.Place(b);
+        await territory.Matchmaker.Place(c);
+        var waiting = await territory.Matchmaker.Place(e);
+
+        var left = await territory.Matchmaker.Withdraw(pool.Id, c.RequestId, c.FamilyId);
+        var refilled = await ClusterFixture.Store.FindAsync(pool.Id);
+        var emptied = await ClusterFixture.Store.FindAsync(waiting.Pool.Id);
+
+        Assert.That(waiting.Pool.Id, Is.Not.EqualTo(pool.Id));
+        Assert.That(left.Left, Is.True);
+        Assert.That(refilled!.Members.Select(m => m.RequestId), Is.EquivalentTo(new[] { a.RequestId, b.RequestId, e.RequestId }));
+        Assert.That(refilled.Status, Is.EqualTo(PoolStatus.OpenForBids));
+        Assert.That(emptied!.Status, Is.EqualTo(PoolStatus.Cancelled));
+        await ClusterFixture.Observers[0].WaitFor(m => m.Target == LiveMessage.UserTarget(e.FamilyId) && m.Payload is PoolNotice { Kind: PoolNotice.Refilled } n && n.PoolId == pool.Id, Patience);
+    }
+}
