@@ -12,9 +12,10 @@ public sealed class WaitingListTests
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     [Test]
-    public async Task Reoptimise_WhenArrivalOrderLeftTwoPoolsBelowQuorum_MovesOneFamilySoThreeArePooled()
+    public async Task Place_WhenWaitingFamiliesCanCompleteTheNewcomersPool_MovesOneInSoThreeArePooled()
     {
-        // A and B (2.5 km apart) pool first; C and D, 5 km from A, start their own pool; B, C and D could be one.
+        // A and B (2.5 km apart) wait together; C, 5 km from A, starts its own pool; D joins C and,
+        // with B moved over, makes three: B, C and D can share a worker, A cannot reach C or D.
         var territory = Territory.Claim("home-care-elderly");
         var a = territory.Request("mon 09:00-11:00");
         var b = territory.Request("tue 09:00-11:00", metresNorth: 2_500);
@@ -23,14 +24,15 @@ public sealed class WaitingListTests
         var first = await territory.Matchmaker.Place(a);
         await territory.Matchmaker.Place(b);
         var second = await territory.Matchmaker.Place(c);
-        await territory.Matchmaker.Place(d);
 
-        var report = await territory.Matchmaker.Reoptimise();
+        var last = await territory.Matchmaker.Place(d);
         var left = await ClusterFixture.Store.FindAsync(first.Pool.Id);
         var formed = await ClusterFixture.Store.FindAsync(second.Pool.Id);
         var told = await ClusterFixture.Observers[0].WaitFor(m => m.Target == LiveMessage.UserTarget(b.FamilyId) && m.Payload is PoolNotice { Kind: PoolNotice.Regrouped }, Patience);
 
-        Assert.That(report, Is.EqualTo(new Abstractions.Matching.RegroupingReport(4, 1, 1, 3, 3)));
+        Assert.That(second.Pool.Id, Is.Not.EqualTo(first.Pool.Id));
+        Assert.That(last.Pool.Id, Is.EqualTo(second.Pool.Id));
+        Assert.That(last.Pool.Status, Is.EqualTo("open-for-bids"), "the answer already shows the completed pool");
         Assert.That(left!.Members.Select(m => m.RequestId), Is.EqualTo(new[] { a.RequestId }));
         Assert.That(left.Status, Is.EqualTo(PoolStatus.Forming));
         Assert.That(formed!.Members.Select(m => m.RequestId), Is.EquivalentTo(new[] { b.RequestId, c.RequestId, d.RequestId }));
@@ -38,6 +40,33 @@ public sealed class WaitingListTests
         Assert.That(formed.BiddingClosesAt, Is.Not.Null);
         Assert.That(((PoolNotice)told.Payload).PoolId, Is.EqualTo(second.Pool.Id));
         Assert.That(((PoolNotice)told.Payload).MovedFrom, Is.EqualTo(first.Pool.Id));
+    }
+
+    [Test]
+    public async Task Reoptimise_WhenCompatibleFamiliesWaitInSeparatePools_RegroupsThemIntoOneThatGoesAhead()
+    {
+        // Pools started straight on their grains, as if the matchmaker had never seen them together.
+        var territory = Territory.Claim("home-care-elderly");
+        var requests = new[] { territory.Request("mon 09:00-11:00"), territory.Request("tue 09:00-11:00", metresNorth: 400), territory.Request("wed 09:00-11:00", metresNorth: 800) };
+        var pools = new List<Guid>();
+        foreach (var request in requests)
+        {
+            var id = Guid.CreateVersion7();
+            Assert.That((await Territory.Pool(id).Start(request)).Joined, Is.True);
+            pools.Add(id);
+        }
+
+        var report = await territory.Matchmaker.Reoptimise();
+        var stored = await Task.WhenAll(pools.Select(id => ClusterFixture.Store.FindAsync(id)));
+        var goingAhead = stored.Single(p => p!.Status == PoolStatus.OpenForBids)!;
+
+        Assert.That(report, Is.EqualTo(new Abstractions.Matching.RegroupingReport(3, 2, 1, 3, 3)));
+        Assert.That(goingAhead.Members.Select(m => m.RequestId), Is.EquivalentTo(requests.Select(r => r.RequestId)));
+        Assert.That(stored.Count(p => p!.Status == PoolStatus.Cancelled), Is.EqualTo(2), "the pools left empty are cancelled");
+        foreach (var moved in requests.Where(r => goingAhead.Id != pools[Array.IndexOf(requests, r)]))
+        {
+            await ClusterFixture.Observers[0].WaitFor(m => m.Target == LiveMessage.UserTarget(moved.FamilyId) && m.Payload is PoolNotice { Kind: PoolNotice.Regrouped } n && n.PoolId == goingAhead.Id, Patience);
+        }
     }
 
     [Test]

@@ -20,6 +20,39 @@ public static class Placement
             .Select(x => x.Pool)
             .FirstOrDefault();
 
+    /// <summary>
+    /// The placement with look-around: for each compatible pool, and for a new pool, what joining
+    /// it and then completing it with waiting families (<see cref="Completion"/>) would pool; the
+    /// option that pools most wins, ties go by <see cref="ChooseBest"/>'s order, a new pool last.
+    /// </summary>
+    public static PlacementDecision Decide(ServiceCategory category, PoolMember candidate, IReadOnlyCollection<DemandPool> pools, Guid newPoolId)
+    {
+        var compatible = pools
+            .Where(p => p.CategoryCode == category.Code && p.Check(category, candidate) == Incompatibility.None)
+            .Select(p => (Pool: p, Score: Score(category, p, candidate)))
+            .OrderBy(x => x.Score.MissingToQuorum)
+            .ThenByDescending(x => x.Score.ScheduleFit)
+            .ThenBy(x => x.Score.MeanDistanceMeters)
+            .ThenBy(x => x.Pool.CreatedAt)
+            .Select(x => x.Pool)
+            .ToList();
+        PlacementDecision? best = null;
+        foreach (var pool in compatible)
+        {
+            var moves = Completion.Plan(category, [.. pool.Members, candidate], pool.Id, pools);
+            var size = pool.Members.Count + 1 + moves.Count;
+            var gain = pool.Members.Count >= pool.Quorum ? 1 + moves.Count : size >= pool.Quorum ? size : 0;
+            if (best is null || gain > best.Gain)
+            {
+                best = new PlacementDecision(pool, moves, gain);
+            }
+        }
+
+        var alone = Completion.Plan(category, [candidate], newPoolId, pools);
+        var aloneGain = 1 + alone.Count >= category.Quorum ? 1 + alone.Count : 0;
+        return best is null || aloneGain > best.Gain ? new PlacementDecision(null, alone, aloneGain) : best;
+    }
+
     public static PlacementScore Score(ServiceCategory category, DemandPool pool, PoolMember candidate)
     {
         // Pools already at quorum rank after those still forming: filling a forming pool pools one more family.
@@ -32,5 +65,8 @@ public static class Placement
         return new PlacementScore(missingRank, fit, distance);
     }
 }
+
+/// <summary>Where to place: a pool (null: a new one), the waiting families to pull in after, and the families that pools.</summary>
+public sealed record PlacementDecision(DemandPool? Pool, IReadOnlyList<PoolMove> Moves, int Gain);
 
 public readonly record struct PlacementScore(int MissingToQuorum, int ScheduleFit, double MeanDistanceMeters);

@@ -114,6 +114,37 @@ public static class Regrouping
         return new RegroupingChange([.. changed.Values], moves);
     }
 
+    /// <summary>
+    /// One background run over the pools of a municipality × category: the exact regrouping of the
+    /// families waiting below quorum, then the places left in pools at quorum filled with waiting
+    /// families that fit (a join, which open pools take anyway). Returns the plan and every change.
+    /// </summary>
+    public static (RegroupingPlan Plan, RegroupingChange Change) Run(ServiceCategory category, IReadOnlyList<DemandPool> pools, ISetPackingSolver solver, RegroupingLimits limits, DateTimeOffset now, Func<Guid> newPoolId)
+    {
+        var forming = pools.Where(p => p.Status == PoolStatus.Forming && p.Members.Count < p.Quorum).ToList();
+        var plan = Plan(category, [.. forming.SelectMany(p => p.Members)], solver, limits);
+        var regrouped = plan.Groups.Count == 0 ? RegroupingChange.None : Apply(category, forming, plan, now, newPoolId);
+        var all = pools.Concat(regrouped.Changed).DistinctBy(p => p.Id).ToList();
+        var byId = all.ToDictionary(p => p.Id);
+        var changed = regrouped.Changed.ToDictionary(p => p.Id);
+        var moves = regrouped.Moves.ToList();
+        foreach (var pool in all.Where(p => p.Members.Count >= p.Quorum && p.PlacesLeft > 0).OrderBy(p => p.CreatedAt).ToList())
+        {
+            var fill = Completion.For(category, pool, all);
+            if (fill.Count > 0)
+            {
+                foreach (var touched in Completion.Apply(category, pool, fill, byId, now))
+                {
+                    changed[touched.Id] = touched;
+                }
+
+                moves.AddRange(fill);
+            }
+        }
+
+        return (plan, new RegroupingChange([.. changed.Values], moves));
+    }
+
     /// <summary>Groups of requests that could share a pool, none larger than <paramref name="maxShardSize"/>.</summary>
     public static IEnumerable<IReadOnlyList<PoolMember>> Shards(ServiceCategory category, IReadOnlyList<PoolMember> members, int maxShardSize)
     {

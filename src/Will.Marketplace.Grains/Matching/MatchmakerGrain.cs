@@ -58,13 +58,14 @@ public sealed class MatchmakerGrain(
         }
 
         var member = PoolMember.From(command.ToDomain(), time.GetUtcNow());
+        var newPoolId = Guid.CreateVersion7(time.GetUtcNow());
         var tried = new HashSet<Guid>();
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var best = Placement.ChooseBest(_category, member, _joinable.Values.Where(p => !tried.Contains(p.Id)));
-            if (best is null)
+            var decision = Placement.Decide(_category, member, [.. _joinable.Values.Where(p => !tried.Contains(p.Id))], newPoolId);
+            if (decision.Pool is not { } best)
             {
-                break;
+                return await StartNewPool(command, newPoolId, decision.Moves.Count > 0);
             }
 
             tried.Add(best.Id);
@@ -73,15 +74,40 @@ public sealed class MatchmakerGrain(
             {
                 best.Join(_category, member, time.GetUtcNow());
                 ForgetIfFull(best);
+                var completed = decision.Moves.Count > 0 ? await Complete(best.Id) : null;
                 ReoptimiseSoonIfWaiting(best);
-                return new PlacementOutcome(command.RequestId, outcome.Pool!, StartedNewPool: false);
+                return new PlacementOutcome(command.RequestId, completed ?? outcome.Pool!, StartedNewPool: false);
             }
 
             logger.LogInformation("Pool {PoolId} refused request {RequestId}: {Reason}", best.Id, command.RequestId, outcome.RefusedBecause);
             await Refresh(best.Id);
         }
 
-        return await StartNewPool(command);
+        return await StartNewPool(command, newPoolId, complete: false);
+    }
+
+    /// <summary>
+    /// The placement found waiting families that make this pool go ahead (or fill its places):
+    /// move them in, judged again on the stored pools. Returns the pool as it then is.
+    /// </summary>
+    private async Task<PoolSnapshot?> Complete(Guid poolId)
+    {
+        await ReloadJoinable();
+        if (!_joinable.TryGetValue(poolId, out var pool))
+        {
+            return null;
+        }
+
+        var moves = Completion.For(_category, pool, _joinable.Values);
+        if (moves.Count == 0)
+        {
+            return null;
+        }
+
+        var changed = Completion.Apply(_category, pool, moves, _joinable, time.GetUtcNow());
+        return await Commit(new RegroupingChange(changed, moves), PoolNotice.Regrouped)
+            ? await GrainFactory.GetGrain<IDemandPoolGrain>(poolId).GetSnapshot()
+            : null;
     }
 
     public async Task<LeaveResult> Withdraw(Guid poolId, Guid requestId, Guid familyId)
@@ -101,29 +127,26 @@ public sealed class MatchmakerGrain(
         await ReloadJoinable();
         var forming = Waiting().ToList();
         var waiting = forming.SelectMany(p => p.Members).ToList();
-        if (waiting.Count < _category.Quorum)
+        if (waiting.Count == 0)
         {
-            return new RegroupingReport(waiting.Count, 0, 0, 0, 0);
+            return new RegroupingReport(0, 0, 0, 0, 0);
         }
 
         var limits = new RegroupingLimits(options.Value.MaxShardSize, options.Value.SolveTimeLimit);
-        var plan = await Task.Run(() => Regrouping.Plan(_category, waiting, solver, limits));
-        if (plan.Groups.Count == 0)
-        {
-            return new RegroupingReport(waiting.Count, 0, 0, 0, plan.UpperBound);
-        }
-
         var now = time.GetUtcNow();
-        var change = Regrouping.Apply(_category, forming, plan, now, () => Guid.CreateVersion7(now));
-        if (!await Commit(change, PoolNotice.Regrouped))
+        var pools = _joinable.Values.ToList();
+        var (plan, change) = await Task.Run(() => Regrouping.Run(_category, pools, solver, limits, now, () => Guid.CreateVersion7(now)));
+        if (change.Moves.Count == 0 || !await Commit(change, PoolNotice.Regrouped))
         {
+            await ReloadJoinable();
             return new RegroupingReport(waiting.Count, 0, 0, 0, plan.UpperBound);
         }
 
+        var pooled = plan.Pooled + change.Moves.Count(m => plan.Groups.All(g => g.All(x => x.RequestId != m.RequestId)));
         logger.LogInformation(
-            "Re-optimised {Key}: {Pooled} of {Waiting} waiting families pooled in {Pools} pools, {Moved} moved (bound {Bound})",
-            this.GetPrimaryKeyString(), plan.Pooled, waiting.Count, plan.Groups.Count, change.Moves.Count, plan.UpperBound);
-        return new RegroupingReport(waiting.Count, change.Moves.Count, plan.Groups.Count, plan.Pooled, plan.UpperBound);
+            "Re-optimised {Key}: {Pooled} of {Waiting} waiting families pooled, {Pools} new groups, {Moved} moved (bound {Bound})",
+            this.GetPrimaryKeyString(), pooled, waiting.Count, plan.Groups.Count, change.Moves.Count, plan.UpperBound);
+        return new RegroupingReport(waiting.Count, change.Moves.Count, plan.Groups.Count, pooled, plan.UpperBound);
     }
 
     /// <summary>Pools still below quorum: their members are the waiting list.</summary>
@@ -256,9 +279,8 @@ public sealed class MatchmakerGrain(
             Timeout.InfiniteTimeSpan);
     }
 
-    private async Task<PlacementOutcome> StartNewPool(PlaceRequestCommand command)
+    private async Task<PlacementOutcome> StartNewPool(PlaceRequestCommand command, Guid poolId, bool complete)
     {
-        var poolId = Guid.CreateVersion7(time.GetUtcNow());
         var outcome = await GrainFactory.GetGrain<IDemandPoolGrain>(poolId).Start(command);
         if (!outcome.Joined)
         {
@@ -266,12 +288,13 @@ public sealed class MatchmakerGrain(
         }
 
         await Refresh(poolId);
+        var completed = complete ? await Complete(poolId) : null;
         if (_joinable.TryGetValue(poolId, out var started))
         {
             ReoptimiseSoonIfWaiting(started);
         }
 
-        return new PlacementOutcome(command.RequestId, outcome.Pool!, StartedNewPool: true);
+        return new PlacementOutcome(command.RequestId, completed ?? outcome.Pool!, StartedNewPool: true);
     }
 
     private async Task Refresh(Guid poolId)

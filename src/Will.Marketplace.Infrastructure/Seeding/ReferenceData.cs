@@ -1,4 +1,6 @@
+using Will.Marketplace.Domain.Catalog;
 using Will.Marketplace.Infrastructure.Persistence.Entities;
+using Will.Marketplace.Infrastructure.Stores;
 
 namespace Will.Marketplace.Infrastructure.Seeding;
 
@@ -28,6 +30,9 @@ public static class ReferenceData
         new() { Code = "elderly-day-activities", PoolingMode = "group", RadiusMeters = 5000, Capacity = 12, Quorum = 5, BiddingWindowHours = 96, MinSharedMinutesPerWeek = 180, MatchedAttributes = "accessibility", ReferencePricePerHourCents = 2600 },
         new() { Code = "escort-transport", PoolingMode = "shared-worker", RadiusMeters = 8000, Capacity = 8, Quorum = 3, BiddingWindowHours = 72, TravelBufferMinutes = 20, MaxWeeklyMinutes = 38 * 60, MatchedAttributes = "accessibility", ReferencePricePerHourCents = 2000 },
     ];
+
+    /// <summary>The network's categories with their default settings, as the matching rules see them.</summary>
+    public static IReadOnlyList<ServiceCategory> CategorySettings { get; } = [.. Categories.Select(c => EfCategoryCatalog.ToDomain(c))];
 
     /// <summary>The demo domain of a city's accounts: "Reggio Emilia" → "reggioemilia.demo".</summary>
     public static string DemoDomain(MunicipalityRecord city) => city.Name.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant() + ".demo";

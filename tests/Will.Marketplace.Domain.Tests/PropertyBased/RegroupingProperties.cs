@@ -50,6 +50,58 @@ public sealed class RegroupingProperties
         Assert.That(regrouped, category.Quorum > 2 ? Is.GreaterThan(0) : Is.Zero);
     }
 
+    [TestCase("nanny-share")]
+    [TestCase("after-school")]
+    [TestCase("home-care-elderly")]
+    public void DecideCompleteAndRun_WhenRandomRequestsArriveOneByOne_KeepEveryRequestOnceWithinTheRules(string categoryCode)
+    {
+        var category = Categories[categoryCode];
+        var completed = 0;
+
+        CandidateGens.For(category).Sample(candidates =>
+        {
+            var pools = new List<DemandPool>();
+            var pooledSoFar = 0;
+            foreach (var member in candidates.Select((c, i) => c.ToMember(i)))
+            {
+                var decision = Placement.Decide(category, member, pools, Guid.NewGuid());
+                var pool = decision.Pool;
+                if (pool is null)
+                {
+                    pools.Add(pool = DemandPool.Start(Guid.NewGuid(), "016024", category, member, Samples.Now));
+                }
+                else if (pool.Join(category, member, Samples.Now) != Incompatibility.None)
+                {
+                    return false;
+                }
+
+                if (decision.Moves.Count > 0)
+                {
+                    Completion.Apply(category, pool, decision.Moves, pools.ToDictionary(p => p.Id), Samples.Now);
+                    Interlocked.Increment(ref completed);
+                }
+
+                // Pooled families stay pooled, whatever a later arrival does.
+                if (Pooled(pools) < pooledSoFar)
+                {
+                    return false;
+                }
+
+                pooledSoFar = Pooled(pools);
+            }
+
+            var (_, change) = Regrouping.Run(category, pools, new GreedyPacking(), new RegroupingLimits(12, TimeSpan.FromSeconds(1)), Samples.Now, Guid.NewGuid);
+            var after = pools.Concat(change.Changed).DistinctBy(p => p.Id).ToList();
+            return after.SelectMany(p => p.Members).Select(m => m.RequestId).Order().SequenceEqual(candidates.Select((_, i) => new Guid(i, 0, 0, new byte[8])).Order()) &&
+                after.Where(p => p.Status != PoolStatus.Cancelled).All(p => PoolInvariants.Hold(category, p)) &&
+                Pooled(after) >= pooledSoFar;
+        }, iter: 300);
+        if (category.Quorum > 2)
+        {
+            Assert.That(completed, Is.GreaterThan(0), "some arrivals must complete a pool with waiting families, or the property says little");
+        }
+    }
+
     private static int Pooled(IEnumerable<DemandPool> pools) => pools.Where(p => p.Members.Count >= p.Quorum).Sum(p => p.Members.Count);
 
     private static List<DemandPool> PlaceAll(ServiceCategory category, IEnumerable<PoolMember> members)

@@ -1,0 +1,143 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Will.Marketplace.Abstractions.Live;
+using Will.Marketplace.Abstractions.Matching;
+using Will.Marketplace.Domain.Catalog;
+using Will.Marketplace.Domain.Matching;
+using Will.Marketplace.Domain.Pools;
+using Will.Marketplace.Domain.Ports;
+using Will.Marketplace.Domain.Requests;
+using Will.Marketplace.Grains;
+using Will.Marketplace.Infrastructure;
+using Will.Marketplace.Infrastructure.Seeding;
+using Will.Marketplace.Optimisation;
+
+namespace Will.Marketplace.Benchmarks;
+
+/// <summary>The simplest grain there is: the baseline every grain figure is divided by.</summary>
+[Alias("Will.Bench.IPingGrain")]
+public interface IPingGrain : IGrainWithIntegerKey
+{
+    [Alias("Ping")]
+    Task<int> Ping(int value);
+}
+
+public sealed class PingGrain : Grain, IPingGrain
+{
+    public Task<int> Ping(int value) => Task.FromResult(value + 1);
+}
+
+/// <summary>
+/// One silo in this process, as the web host runs it, with either in-memory stores (no disk: the
+/// grains' own cost) or the real EF Core stores on a SQLite file.
+/// </summary>
+public static class BenchmarkSilo
+{
+    public static async Task<IHost> Start(string? sqliteFile)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["Database:ConnectionString"] = $"Data Source={sqliteFile}",
+            ["Matching:ReoptimiseAfter"] = "1.00:00:00",
+        });
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(FreePort(), FreePort());
+            silo.Services.AddMarketplaceGrainServices();
+            silo.Services.AddSingleton<ISetPackingSolver, CpSatSetPackingSolver>();
+            silo.Services.AddSingleton<IPushObserver, CountingObserver>();
+            if (sqliteFile is null)
+            {
+                silo.UseInMemoryReminderService();
+                silo.Services.AddSingleton<ICategoryCatalog, ReferenceCatalog>();
+                silo.Services.AddSingleton<IDemandPoolStore, InMemoryPoolStore>();
+            }
+            else
+            {
+                silo.Services.AddMarketplaceInfrastructure();
+                silo.Services.AddMarketplaceReminders();
+                silo.Services.AddSingleton<DatabaseInitializer>();
+            }
+        });
+        var host = builder.Build();
+        if (sqliteFile is not null)
+        {
+            await host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        }
+
+        await host.StartAsync();
+        return host;
+    }
+
+    public static PlaceRequestCommand Command(InstanceRequest r) => new(
+        Guid.CreateVersion7(),
+        Guid.NewGuid(), r.Municipality, r.Category, r.Latitude, r.Longitude, r.Schedule,
+        DateOnly.FromDateTime(r.ArrivedAt.UtcDateTime).AddDays(30), r.Attributes, null, r.ArrivedAt);
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class CountingObserver : IPushObserver
+    {
+        public Task Deliver(ImmutableArray<LiveMessage> messages) => Task.CompletedTask;
+    }
+
+    private sealed class ReferenceCatalog : ICategoryCatalog
+    {
+        public Task<ServiceCategory?> FindAsync(string municipalityCode, string categoryCode, CancellationToken cancellationToken = default) =>
+            Task.FromResult(Instance.Categories.GetValueOrDefault(categoryCode));
+    }
+
+    /// <summary>The database's stand-in when only the grains are measured: pools by id, versions checked.</summary>
+    private sealed class InMemoryPoolStore : IDemandPoolStore
+    {
+        private readonly ConcurrentDictionary<Guid, DemandPool> _pools = new();
+
+        public Task<DemandPool?> FindAsync(Guid poolId, CancellationToken cancellationToken = default) =>
+            Task.FromResult(_pools.TryGetValue(poolId, out var pool) ? Copy(pool) : null);
+
+        public Task<IReadOnlyList<DemandPool>> ListJoinableAsync(string municipalityCode, string categoryCode, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<DemandPool>>([.. _pools.Values.Where(p => p.MunicipalityCode == municipalityCode && p.CategoryCode == categoryCode && p.IsJoinable).Select(p => Copy(p))]);
+
+        public Task SaveAsync(DemandPool pool, CareRequest? placedRequest, CancellationToken cancellationToken = default)
+        {
+            Save(pool);
+            return Task.CompletedTask;
+        }
+
+        public Task SaveMovesAsync(IReadOnlyList<DemandPool> pools, IReadOnlyList<PoolMove> moves, CancellationToken cancellationToken = default)
+        {
+            foreach (var pool in pools)
+            {
+                Save(pool);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        private void Save(DemandPool pool)
+        {
+            var stored = Copy(pool, pool.Version + 1);
+            if (pool.Version == 0 ? !_pools.TryAdd(pool.Id, stored) : !_pools.TryGetValue(pool.Id, out var old) || old.Version != pool.Version || !_pools.TryUpdate(pool.Id, stored, old))
+            {
+                throw new ConcurrencyConflictException($"Pool {pool.Id} changed elsewhere.");
+            }
+        }
+
+        private static DemandPool Copy(DemandPool p) => Copy(p, p.Version);
+
+        private static DemandPool Copy(DemandPool p, long version) =>
+            new(p.Id, p.MunicipalityCode, p.CategoryCode, p.Status, p.Capacity, p.Quorum, p.Members, p.CreatedAt, p.BiddingClosesAt, version, p.QuorumReachedAt, p.BiddingExtended);
+    }
+}

@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using Will.Marketplace.Domain.Catalog;
+using Will.Marketplace.Domain.Matching;
+using Will.Marketplace.Domain.Pools;
+using Will.Marketplace.Optimisation;
+
+namespace Will.Marketplace.Benchmarks;
+
+/// <summary>Pools per municipality × category after running an engine over an instance.</summary>
+public sealed record EngineResult(string Engine, IReadOnlyList<DemandPool> Pools, TimeSpan Elapsed)
+{
+    public int Pooled => Pools.Where(p => p.Members.Count >= p.Quorum).Sum(p => p.Members.Count);
+
+    public int ViablePools => Pools.Count(p => p.Members.Count >= p.Quorum);
+}
+
+/// <summary>
+/// The engines compared: a plain first-fit greedy, the product's online placement (the same
+/// <see cref="Placement"/> the matchmaker grain uses), that followed by the background
+/// re-optimisation, and the offline exact solve of the whole instance.
+/// </summary>
+public static class PoolingQuality
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly CpSatSetPackingSolver Solver = new();
+
+    public static EngineResult Online(Instance instance, bool firstFit = false, bool background = false)
+    {
+        var clock = Stopwatch.StartNew();
+        var pools = new Dictionary<(string, string), List<DemandPool>>();
+        foreach (var request in instance.Requests)
+        {
+            var category = Instance.Categories[request.Category];
+            var member = request.ToMember();
+            var here = pools.TryGetValue((request.Municipality, request.Category), out var list) ? list : pools[(request.Municipality, request.Category)] = [];
+            if (firstFit)
+            {
+                var first = here.FirstOrDefault(p => p.Check(category, member) == Incompatibility.None);
+                if (first is null)
+                {
+                    here.Add(DemandPool.Start(member.RequestId, request.Municipality, category, member, member.JoinedAt));
+                }
+                else
+                {
+                    first.Join(category, member, member.JoinedAt);
+                }
+
+                continue;
+            }
+
+            var decision = Placement.Decide(category, member, here, member.RequestId);
+            var pool = decision.Pool;
+            if (pool is null)
+            {
+                here.Add(pool = DemandPool.Start(member.RequestId, request.Municipality, category, member, member.JoinedAt));
+            }
+            else if (pool.Join(category, member, member.JoinedAt) != Incompatibility.None)
+            {
+                throw new InvalidOperationException("Placement chose a pool that refused the request.");
+            }
+
+            if (decision.Moves.Count > 0)
+            {
+                Completion.Apply(category, pool, decision.Moves, here.ToDictionary(p => p.Id), member.JoinedAt);
+            }
+
+            // The matchmaker's background run comes 30 s after a family starts waiting: before the next arrival.
+            if (background && pool.Members.Count < pool.Quorum)
+            {
+                var (_, change) = Regrouping.Run(category, here, Solver, RegroupingLimits.Default, member.JoinedAt, Guid.NewGuid);
+                here.AddRange(change.Changed.Where(c => here.All(p => p.Id != c.Id)));
+            }
+        }
+
+        var name = firstFit ? "first-fit greedy" : background ? "online engine (+ background)" : "placement alone";
+        return new EngineResult(name, [.. pools.Values.SelectMany(p => p)], clock.Elapsed);
+    }
+
+    /// <summary>One more background run per matchmaker once everything has arrived.</summary>
+    public static EngineResult Reoptimised(EngineResult online, RegroupingLimits limits)
+    {
+        var clock = Stopwatch.StartNew();
+        var pools = online.Pools.Select(Copy).ToList();
+        foreach (var group in pools.GroupBy(p => (p.MunicipalityCode, p.CategoryCode)).ToList())
+        {
+            var (_, change) = Regrouping.Run(Instance.Categories[group.Key.CategoryCode], [.. group], Solver, limits, Now, Guid.NewGuid);
+            pools.AddRange(change.Changed.Where(c => pools.All(p => p.Id != c.Id)));
+        }
+
+        return new EngineResult(online.Engine + " + final run", pools, online.Elapsed + clock.Elapsed);
+    }
+
+    /// <summary>
+    /// The offline optimum: every request of each municipality × category solved at once by CP-SAT
+    /// over candidate pools (larger shards, longer limits). Returns the pools and the proven bound
+    /// on pooled families for that candidate set.
+    /// </summary>
+    public static (EngineResult Result, int UpperBound, bool ProvedOptimal) Offline(Instance instance, RegroupingLimits limits)
+    {
+        var clock = Stopwatch.StartNew();
+        var solver = new CpSatSetPackingSolver(workers: Math.Max(1, Environment.ProcessorCount));
+        var pools = new List<DemandPool>();
+        var (bound, optimal) = (0, true);
+        foreach (var group in instance.Requests.GroupBy(r => (r.Municipality, r.Category)))
+        {
+            var category = Instance.Categories[group.Key.Category];
+            var plan = Regrouping.Plan(category, [.. group.Select(r => r.ToMember())], solver, limits);
+            pools.AddRange(plan.Groups.Select(g => Pool(category, group.Key.Municipality, g)));
+            (bound, optimal) = (bound + plan.UpperBound, optimal && plan.ProvedOptimal);
+        }
+
+        return (new EngineResult("offline CP-SAT", pools, clock.Elapsed), bound, optimal);
+    }
+
+    private static DemandPool Pool(ServiceCategory category, string municipality, IReadOnlyList<PoolMember> members)
+    {
+        var pool = DemandPool.Start(Guid.NewGuid(), municipality, category, members[0], Now);
+        foreach (var member in members.Skip(1))
+        {
+            pool.Join(category, member, Now);
+        }
+
+        return pool;
+    }
+
+    private static DemandPool Copy(DemandPool p) =>
+        new(p.Id, p.MunicipalityCode, p.CategoryCode, p.Status, p.Capacity, p.Quorum, p.Members, p.CreatedAt, p.BiddingClosesAt, p.Version, p.QuorumReachedAt);
+}

@@ -1,0 +1,203 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Will.Marketplace.Abstractions.Matching;
+using Will.Marketplace.Benchmarks;
+using Will.Marketplace.Domain.Matching;
+
+// dotnet run -c Release --project tests/Will.Marketplace.Benchmarks -- <command>; docs/benchmarks.md explains each.
+var command = args.FirstOrDefault() ?? "help";
+var option = (string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
+var seed = int.Parse(option("--seed", "2026"), CultureInfo.InvariantCulture);
+
+switch (command)
+{
+    case "generate":
+        var instance = InstanceGenerator.Generate(int.Parse(option("--requests", "1000"), CultureInfo.InvariantCulture), seed);
+        instance.Save(option("--out", "instance.json"));
+        Console.WriteLine($"{instance.Requests.Count} requests written to {option("--out", "instance.json")}");
+        break;
+    case "online":
+        var online = PoolingQuality.Online(Instance.Load(args[1]));
+        foreach (var pool in online.Pools.OrderBy(p => p.MunicipalityCode).ThenBy(p => p.CategoryCode).ThenBy(p => p.CreatedAt))
+        {
+            Console.WriteLine($"{pool.MunicipalityCode} {pool.CategoryCode,-24} {pool.Status,-11} {pool.Members.Count}/{pool.Capacity} (quorum {pool.Quorum})");
+        }
+
+        Console.WriteLine($"{online.Pooled} of {online.Pools.Sum(p => p.Members.Count)} requests pooled in {online.ViablePools} pools at quorum; {online.Pools.Count} pools in all");
+        break;
+    case "quality":
+        foreach (var size in option("--sizes", "300,1000,3000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)))
+        {
+            Quality(InstanceGenerator.Generate(size, seed));
+        }
+
+        break;
+    case "speed":
+        await Speed(int.Parse(option("--requests", "20000"), CultureInfo.InvariantCulture));
+        break;
+    case "memory":
+        await Memory(int.Parse(option("--requests", "100000"), CultureInfo.InvariantCulture));
+        break;
+    case "durable":
+        await Durable(int.Parse(option("--requests", "3000"), CultureInfo.InvariantCulture));
+        break;
+    default:
+        Console.WriteLine("commands: generate [--requests N] [--seed S] [--out FILE] | online FILE | quality [--sizes 300,1000,3000] | speed | memory | durable");
+        break;
+}
+
+static void Quality(Instance instance)
+{
+    var greedy = PoolingQuality.Online(instance, firstFit: true);
+    var placement = PoolingQuality.Online(instance);
+    var online = PoolingQuality.Online(instance, background: true);
+    var reoptimised = PoolingQuality.Reoptimised(online, RegroupingLimits.Default);
+    var (offline, bound, proved) = PoolingQuality.Offline(instance, new RegroupingLimits(120, TimeSpan.FromSeconds(10)));
+    var best = new[] { offline.Pooled, reoptimised.Pooled, online.Pooled, placement.Pooled }.Max();
+    Console.WriteLine($"## {instance.Requests.Count} requests (seed {instance.Seed})");
+    Console.WriteLine($"optimum (best found): {best} pooled; offline CP-SAT {offline.Pooled} in {offline.Elapsed.TotalSeconds:F1} s, bound {bound}{(proved ? ", proved optimal over its candidates" : "")}");
+    foreach (var result in new[] { greedy, placement, online, reoptimised })
+    {
+        Console.WriteLine($"{result.Engine,-26} {result.Pooled,5} pooled in {result.ViablePools,4} pools   ratio {(double)result.Pooled / best:F3}   {result.Elapsed.TotalMilliseconds,8:F0} ms");
+    }
+
+    foreach (var category in Instance.Categories.Keys)
+    {
+        int Of(EngineResult r) => r.Pools.Where(p => p.CategoryCode == category && p.Members.Count >= p.Quorum).Sum(p => p.Members.Count);
+        Console.WriteLine($"  {category,-24} requests {instance.Requests.Count(r => r.Category == category),5}  offline {Of(offline),5}  online {Of(online),5}  re-optimised {Of(reoptimised),5}");
+    }
+}
+
+static async Task Speed(int requests)
+{
+    var instance = InstanceGenerator.Generate(requests, 7);
+    using var host = await BenchmarkSilo.Start(sqliteFile: null);
+    var grains = host.Services.GetRequiredService<IGrainFactory>();
+    var commands = instance.Requests.Select(BenchmarkSilo.Command).ToList();
+    const int Workers = 64;
+
+    // Warm-up: activations, JIT, connections.
+    await Parallel.ForEachAsync(Enumerable.Range(0, 2_000), new ParallelOptions { MaxDegreeOfParallelism = Workers }, async (i, _) => await grains.GetGrain<IPingGrain>(i % 60).Ping(i));
+    await Parallel.ForEachAsync(commands.Take(1_000), new ParallelOptions { MaxDegreeOfParallelism = Workers }, async (c, _) => await grains.GetGrain<IMatchmakerGrain>(IMatchmakerGrain.KeyFor(c.MunicipalityCode, c.CategoryCode)).Place(c));
+
+    var pings = await Rate(requests, Workers, i => grains.GetGrain<IPingGrain>(i % 60).Ping(i));
+    var placements = await Rate(requests - 1_000, Workers, i =>
+    {
+        var c = commands[1_000 + i];
+        return grains.GetGrain<IMatchmakerGrain>(IMatchmakerGrain.KeyFor(c.MunicipalityCode, c.CategoryCode)).Place(c);
+    });
+    var pingLatency = await Latency(2_000, i => grains.GetGrain<IPingGrain>(0).Ping(i));
+    var more = InstanceGenerator.Generate(2_000, 8).Requests.Select(BenchmarkSilo.Command).ToList();
+    var placeLatency = await Latency(2_000, i => grains.GetGrain<IMatchmakerGrain>(IMatchmakerGrain.KeyFor(more[i].MunicipalityCode, more[i].CategoryCode)).Place(more[i]));
+    Console.WriteLine($"bare grain ping:     {pings:F0} calls/s ({Workers} callers), {pingLatency:F1} µs each alone");
+    Console.WriteLine($"placement (grains):  {placements:F0} placements/s ({Workers} callers), {placeLatency:F1} µs each alone");
+    Console.WriteLine($"throughput ratio placements ÷ pings: {placements / pings:F3} (target ≥ 0.25)");
+    Console.WriteLine($"latency ratio placement ÷ ping: {placeLatency / pingLatency:F2}; a placement makes 3 grain calls (matchmaker, pool, push), so per grain call {placeLatency / pingLatency / 3:F2}× a bare call");
+    await host.StopAsync();
+}
+
+static async Task Memory(int requests)
+{
+    var instance = InstanceGenerator.Generate(requests, 11);
+    using var host = await BenchmarkSilo.Start(sqliteFile: null);
+    var grains = host.Services.GetRequiredService<IGrainFactory>();
+    await grains.GetGrain<IPingGrain>(-1).Ping(0);
+    var before = Heap();
+    await Parallel.ForEachAsync(Enumerable.Range(0, requests), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (i, _) => await grains.GetGrain<IPingGrain>(i).Ping(i));
+    var perEmptyGrain = (double)(Heap() - before) / requests;
+
+    var commands = instance.Requests.Select(BenchmarkSilo.Command).ToList();
+    var start = Heap();
+    var pools = new System.Collections.Concurrent.ConcurrentDictionary<Guid, bool>();
+    await Parallel.ForEachAsync(commands, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (c, _) =>
+        pools[(await grains.GetGrain<IMatchmakerGrain>(IMatchmakerGrain.KeyFor(c.MunicipalityCode, c.CategoryCode)).Place(c)).Pool.Id] = true);
+    var used = Heap() - start;
+    Console.WriteLine($"empty grain: {perEmptyGrain:F0} bytes each ({requests} live)");
+    Console.WriteLine($"{requests} requests in {pools.Count} live pools: {used / 1024 / 1024} MiB, including the in-memory stand-in for the database");
+    Console.WriteLine($"per live pool: {(double)used / pools.Count:F0} bytes = {(double)used / pools.Count / perEmptyGrain:F2}× an empty grain (target ≤ 5×)");
+    Console.WriteLine($"per request:   {(double)used / requests:F0} bytes = {(double)used / requests / perEmptyGrain:F2}× an empty grain");
+    await host.StopAsync();
+}
+
+static async Task Durable(int requests)
+{
+    var directory = Directory.CreateTempSubdirectory("will-bench-");
+    try
+    {
+        var raw = RawSqliteInserts(Path.Combine(directory.FullName, "raw.db"), requests);
+        var file = Path.Combine(directory.FullName, "marketplace.db");
+        using var host = await BenchmarkSilo.Start(file);
+        var grains = host.Services.GetRequiredService<IGrainFactory>();
+        var commands = InstanceGenerator.Generate(requests + 500, 13).Requests.Select(BenchmarkSilo.Command).ToList();
+        await Parallel.ForEachAsync(commands.Take(500), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (c, _) => await grains.GetGrain<IMatchmakerGrain>(IMatchmakerGrain.KeyFor(c.MunicipalityCode, c.CategoryCode)).Place(c));
+        var placements = await Rate(requests, 16, i =>
+        {
+            var c = commands[500 + i];
+            return grains.GetGrain<IMatchmakerGrain>(IMatchmakerGrain.KeyFor(c.MunicipalityCode, c.CategoryCode)).Place(c);
+        });
+        Console.WriteLine($"raw SQLite: {raw:F0} durable inserts/s (one row per transaction, same file settings)");
+        Console.WriteLine($"placements with the database on: {placements:F0}/s (pool, request and membership saved in one transaction each)");
+        Console.WriteLine($"durable ratio placements ÷ raw inserts: {placements / raw:F3} (target ≥ 0.5)");
+        await host.StopAsync();
+    }
+    finally
+    {
+        SqliteConnection.ClearAllPools();
+        directory.Delete(recursive: true);
+    }
+}
+
+static double RawSqliteInserts(string file, int count)
+{
+    using var connection = new SqliteConnection($"Data Source={file}");
+    connection.Open();
+    using (var create = connection.CreateCommand())
+    {
+        create.CommandText = "CREATE TABLE Requests (Id TEXT PRIMARY KEY, Category TEXT, Schedule TEXT, Attributes TEXT, CreatedAt INTEGER)";
+        create.ExecuteNonQuery();
+    }
+
+    var clock = Stopwatch.StartNew();
+    for (var i = 0; i < count; i++)
+    {
+        using var transaction = connection.BeginTransaction();
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO Requests VALUES ($id, 'home-care-elderly', 'mon 09:00-11:00;thu 09:00-11:00', '{\"language\":\"it\"}', $at)";
+        insert.Parameters.AddWithValue("$id", Guid.CreateVersion7().ToString());
+        insert.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.UtcTicks);
+        insert.ExecuteNonQuery();
+        transaction.Commit();
+    }
+
+    return count / clock.Elapsed.TotalSeconds;
+}
+
+static async Task<double> Rate<T>(int count, int workers, Func<int, Task<T>> call)
+{
+    var clock = Stopwatch.StartNew();
+    await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = workers }, async (i, _) => await call(i));
+    return count / clock.Elapsed.TotalSeconds;
+}
+
+static async Task<double> Latency<T>(int count, Func<int, Task<T>> call)
+{
+    var clock = Stopwatch.StartNew();
+    for (var i = 0; i < count; i++)
+    {
+        await call(i);
+    }
+
+    return clock.Elapsed.TotalMicroseconds / count;
+}
+
+static long Heap()
+{
+    GC.Collect();
+    GC.WaitForPendingFinalizers();
+    GC.Collect();
+    return GC.GetTotalMemory(forceFullCollection: true);
+}
