@@ -84,4 +84,6 @@ export const api = {
   },
   findResident: (email: string) => call<Resident[]>('GET', `/api/v1/residents?email=${encodeURIComponent(email)}`),
   audit: () => call<AuditEntry[]>('GET', '/api/v1/audit?take=50'),
+  reoptimise: (categoryCode: string) =>
+    call<{ waiting: number; moved: number; poolsFormed: number; familiesPooled: number; upperBound: number }>('POST', '/api/v1/pools/reoptimise', { categoryCode }),
 };

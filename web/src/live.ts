@@ -3,10 +3,14 @@ import { t } from './i18n';
 
 export interface PoolUpdated { poolId: string; categoryCode: string; status: string; memberCount: number; capacity: number; quorum: number; version: number }
 export interface MatchFound { requestId: string; poolId: string; startedNewPool: boolean; memberCount: number; quorum: number }
+export type NoticeKind = 'bidding-extended' | 'no-bids' | 'regrouped' | 'refilled';
+export interface PoolNotice { poolId: string; kind: NoticeKind; status: string; biddingClosesAt: string | null; movedFrom: string | null }
 
 export interface LiveHandlers {
   poolUpdated(event: PoolUpdated): void;
   matchFound(event: MatchFound): void;
+  /** Something happened to a pool that its members (or staff) are told in words. */
+  poolNotice(event: PoolNotice): void;
   /** Push is best-effort: after a reconnect the page re-reads what it shows. */
   reconnected(): void;
 }
@@ -29,6 +33,7 @@ export async function connectLive(handlers: LiveHandlers): Promise<void> {
     .build();
   connection.on('poolUpdated', (event: PoolUpdated) => handlers.poolUpdated(event));
   connection.on('matchFound', (event: MatchFound) => handlers.matchFound(event));
+  connection.on('poolNotice', (event: PoolNotice) => handlers.poolNotice(event));
   connection.onreconnecting(() => showState('reconnecting'));
   connection.onreconnected(() => {
     showState('connected');

@@ -3,8 +3,8 @@ import './fonts.css';
 import './styles.css';
 import { api, helpDesk, ProblemError, type Me, type Resident } from './api';
 import { announce, h, mount } from './dom';
-import { label, language, setLanguage, t, type Language } from './i18n';
-import { connectLive, disconnectLive } from './live';
+import { label, language, locale, setLanguage, t, type Language } from './i18n';
+import { connectLive, disconnectLive, type PoolNotice } from './live';
 import { refreshEstimate, renderDashboard } from './views/dashboard';
 import { renderLogin } from './views/login';
 import { updatePoolCard } from './views/poolCard';
@@ -95,6 +95,10 @@ async function signedIn(): Promise<void> {
       announce(t('liveMatch'));
       if ((location.hash.replace(/^#/, '') || '/') === '/') void route();
     },
+    poolNotice: (event) => {
+      showNotice(event);
+      if ((location.hash.replace(/^#/, '') || '/') === '/') void route();
+    },
     reconnected: () => void route(),
   });
   if (location.hash === '#/') {
@@ -102,6 +106,19 @@ async function signedIn(): Promise<void> {
   } else {
     location.hash = '#/';
   }
+}
+
+/** A notice stays on screen until dismissed, and is read out once. */
+function showNotice(event: PoolNotice): void {
+  const region = document.getElementById('notices');
+  if (!region) return;
+  const closes = event.biddingClosesAt ? new Date(event.biddingClosesAt).toLocaleString(locale()) : '';
+  const text = t(`notice-${event.kind}`, { closes });
+  const close = h('button', { type: 'button', class: 'btn-close', 'aria-label': t('dismiss') });
+  const alert = h('div', { class: 'alert alert-info d-flex justify-content-between align-items-start gap-3', 'data-testid': 'pool-notice', 'data-kind': event.kind }, h('p', { class: 'mb-0' }, text), close);
+  close.addEventListener('click', () => alert.remove());
+  region.prepend(alert);
+  announce(text);
 }
 
 /** Help-desk mode: the app shows the resident's views; the server records the staff member as actor. */

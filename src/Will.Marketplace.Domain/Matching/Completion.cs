@@ -12,12 +12,39 @@ namespace Will.Marketplace.Domain.Matching;
 public static class Completion
 {
     public static IReadOnlyList<PoolMove> For(ServiceCategory category, DemandPool pool, IEnumerable<DemandPool> pools) =>
-        pool.Status is PoolStatus.Forming or PoolStatus.OpenForBids
-            ? Plan(category, pool.Members, pool.Id, pools)
+        pool.Status is PoolStatus.Forming or PoolStatus.OpenForBids && pool.Members.Count > 0
+            ? Plan(category, pool.Members, pool.Id, WaitingNear(category, pool.Members[0], pools))
             : [];
 
+    /// <summary>
+    /// Families waiting below quorum within the radius of <paramref name="near"/>, in the order
+    /// completion takes them: smallest waiting pool first, then nearest.
+    /// </summary>
+    public static IReadOnlyList<(PoolMember Member, DemandPool From)> WaitingNear(ServiceCategory category, PoolMember near, IEnumerable<DemandPool> pools)
+    {
+        var waiting = new List<(PoolMember Member, DemandPool From, double Distance)>();
+        foreach (var pool in pools)
+        {
+            if (pool.Status != PoolStatus.Forming || pool.Members.Count >= pool.Quorum)
+            {
+                continue;
+            }
+
+            foreach (var member in pool.Members)
+            {
+                var distance = member.Location.DistanceMetersTo(near.Location);
+                if (distance <= category.RadiusMeters)
+                {
+                    waiting.Add((member, pool, distance));
+                }
+            }
+        }
+
+        return waiting.Count == 0 ? [] : [.. waiting.OrderBy(x => x.From.Members.Count).ThenBy(x => x.Distance).Select(x => (x.Member, x.From))];
+    }
+
     /// <summary>The moves that would complete <paramref name="group"/> (the members of pool <paramref name="poolId"/>, or of a pool yet to start).</summary>
-    public static IReadOnlyList<PoolMove> Plan(ServiceCategory category, IReadOnlyList<PoolMember> group, Guid poolId, IEnumerable<DemandPool> pools)
+    public static IReadOnlyList<PoolMove> Plan(ServiceCategory category, IReadOnlyList<PoolMember> group, Guid poolId, IReadOnlyList<(PoolMember Member, DemandPool From)> waiting)
     {
         if (group.Count == 0 || group.Count >= category.Capacity)
         {
@@ -25,15 +52,7 @@ public static class Completion
         }
 
         var target = group.Count >= category.Quorum ? group.Count + 1 : category.Quorum;
-        var centre = group[0].Location;
-        var waiting = pools
-            .Where(q => q.Id != poolId && q.Status == PoolStatus.Forming && q.Members.Count < q.Quorum)
-            .SelectMany(q => q.Members.Select(m => (Member: m, From: q)))
-            .Where(x => x.Member.Location.DistanceMetersTo(centre) <= category.RadiusMeters)
-            .OrderBy(x => x.From.Members.Count)
-            .ThenBy(x => x.Member.Location.DistanceMetersTo(centre))
-            .ToList();
-        if (waiting.Count + group.Count < target)
+        if (waiting.Count(w => w.From.Id != poolId) + group.Count < target)
         {
             return [];
         }
@@ -42,6 +61,11 @@ public static class Completion
         var moves = new List<PoolMove>();
         foreach (var (member, from) in waiting)
         {
+            if (from.Id == poolId)
+            {
+                continue;
+            }
+
             if (members.Count >= category.Capacity)
             {
                 break;

@@ -36,10 +36,12 @@ public static class Placement
             .ThenBy(x => x.Pool.CreatedAt)
             .Select(x => x.Pool)
             .ToList();
+        // Waiting families near the newcomer: the only ones a completion could take (all must be within its radius).
+        var waiting = Completion.WaitingNear(category, candidate, pools);
         PlacementDecision? best = null;
         foreach (var pool in compatible)
         {
-            var moves = Completion.Plan(category, [.. pool.Members, candidate], pool.Id, pools);
+            var moves = waiting.Count == 0 ? [] : Completion.Plan(category, [.. pool.Members, candidate], pool.Id, waiting);
             var size = pool.Members.Count + 1 + moves.Count;
             var gain = pool.Members.Count >= pool.Quorum ? 1 + moves.Count : size >= pool.Quorum ? size : 0;
             if (best is null || gain > best.Gain)
@@ -48,7 +50,7 @@ public static class Placement
             }
         }
 
-        var alone = Completion.Plan(category, [candidate], newPoolId, pools);
+        var alone = Completion.Plan(category, [candidate], newPoolId, waiting);
         var aloneGain = 1 + alone.Count >= category.Quorum ? 1 + alone.Count : 0;
         return best is null || aloneGain > best.Gain ? new PlacementDecision(null, alone, aloneGain) : best;
     }

@@ -72,7 +72,9 @@ public sealed class MatchmakerGrain(
             var outcome = await GrainFactory.GetGrain<IDemandPoolGrain>(best.Id).Join(command);
             if (outcome.Joined)
             {
+                // The grain saved the join once: the copy follows, so moves can be saved against it.
                 best.Join(_category, member, time.GetUtcNow());
+                best.MarkSaved();
                 ForgetIfFull(best);
                 var completed = decision.Moves.Count > 0 ? await Complete(best.Id) : null;
                 ReoptimiseSoonIfWaiting(best);
@@ -88,11 +90,11 @@ public sealed class MatchmakerGrain(
 
     /// <summary>
     /// The placement found waiting families that make this pool go ahead (or fill its places):
-    /// move them in, judged again on the stored pools. Returns the pool as it then is.
+    /// move them in. The copies carry the stored versions, so a pool changed meanwhile makes the
+    /// save fail and nothing moves. Returns the pool as it then is.
     /// </summary>
     private async Task<PoolSnapshot?> Complete(Guid poolId)
     {
-        await ReloadJoinable();
         if (!_joinable.TryGetValue(poolId, out var pool))
         {
             return null;
@@ -287,7 +289,15 @@ public sealed class MatchmakerGrain(
             throw new InvalidOperationException($"New pool {poolId} refused its first member: {outcome.RefusedBecause}.");
         }
 
-        await Refresh(poolId);
+        // The copy is built as the grain built the pool, saved once: no need to read it back.
+        var now = time.GetUtcNow();
+        var copy = DemandPool.Start(poolId, _municipalityCode, _category, PoolMember.From(command.ToDomain(), now), now);
+        copy.MarkSaved();
+        if (copy.IsJoinable)
+        {
+            _joinable[poolId] = copy;
+        }
+
         var completed = complete ? await Complete(poolId) : null;
         if (_joinable.TryGetValue(poolId, out var started))
         {

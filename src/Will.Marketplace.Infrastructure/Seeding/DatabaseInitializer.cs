@@ -14,6 +14,13 @@ public sealed class DatabaseInitializer(
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // Write-ahead log: readers no longer wait for a writer, and a commit is one append and one
+            // fsync (synchronous stays FULL, so an acknowledged change survives a power cut). The mode is kept in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
         if (options.Value.MigrateOnStart)
         {
             await db.Database.MigrateAsync(cancellationToken);

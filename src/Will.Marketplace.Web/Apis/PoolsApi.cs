@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Will.Marketplace.Abstractions.Matching;
 using Will.Marketplace.Domain.Geography;
 using Will.Marketplace.Domain.Pools;
 using Will.Marketplace.Domain.Ports;
 using Will.Marketplace.Domain.Scheduling;
+using Will.Marketplace.Infrastructure.Auditing;
 using Will.Marketplace.Infrastructure.Identity;
 using Will.Marketplace.Infrastructure.Persistence;
 using Will.Marketplace.Infrastructure.Persistence.Entities;
@@ -20,7 +22,34 @@ public static class PoolsApi
         var api = app.MapGroup("/api/v1/pools").WithTags("Pools").RequireAuthorization(Policies.SignedIn);
         api.MapGet("/", List).WithName("ListPools");
         api.MapGet("/{id:guid}", Get).WithName("GetPool");
+        api.MapPost("/reoptimise", Reoptimise).WithName("ReoptimisePools").RequireAuthorization(Policies.Staff);
         return api;
+    }
+
+    public sealed record ReoptimiseBody(string? CategoryCode);
+
+    /// <summary>
+    /// Staff ask for a regrouping now instead of waiting for the background run: the families
+    /// waiting below quorum in one category of their municipality.
+    /// </summary>
+    public static async Task<Results<Ok<RegroupingReport>, ValidationProblem>> Reoptimise(
+        ReoptimiseBody body, HttpContext context, ICategoryCatalog catalog, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        var municipalityCode = context.User.MunicipalityCode()!;
+        var category = body.CategoryCode is { Length: > 0 and <= RequestValidation.MaxCategoryCodeLength } code
+            ? await catalog.FindAsync(municipalityCode, code, cancellationToken)
+            : null;
+        if (category is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["categoryCode"] = [Say("Categoria di servizio sconosciuta.", "Unknown service category.")],
+            });
+        }
+
+        var report = await grains.GetGrain<IMatchmakerGrain>(IMatchmakerGrain.KeyFor(municipalityCode, category.Code)).Reoptimise();
+        await context.Audit(new AuditEvent("reoptimise", "pools", category.Code, MunicipalityCode: municipalityCode));
+        return TypedResults.Ok(report);
     }
 
     public static async Task<Results<Ok<List<PoolView>>, ValidationProblem>> List(

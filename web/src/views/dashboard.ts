@@ -23,10 +23,33 @@ export async function renderDashboard(main: HTMLElement, me: Me, onErased: () =>
       event.preventDefault();
       void load();
     });
+    const regroupResult = h('p', { class: 'mt-2 mb-0', role: 'status', 'data-testid': 'reoptimise-result' });
+    const regroup = h('button', { type: 'button', class: 'btn btn-outline-primary', 'data-testid': 'reoptimise', 'aria-describedby': 'reoptimise-help' }, t('reoptimise'));
+    regroup.addEventListener('click', async () => {
+      if (!category.value) {
+        regroupResult.textContent = t('reoptimiseNeedsCategory');
+        return;
+      }
+
+      regroup.disabled = true;
+      try {
+        const report = await api.reoptimise(category.value);
+        regroupResult.textContent = t('reoptimiseDone', { waiting: report.waiting, pooled: report.familiesPooled, moved: report.moved });
+        await load();
+      } catch (e) {
+        regroupResult.textContent = e instanceof ProblemError ? e.title : t('unexpectedError');
+      } finally {
+        regroup.disabled = false;
+      }
+    });
+    const regroupSection = isStaff
+      ? h('div', { class: 'mb-4' }, regroup, h('p', { id: 'reoptimise-help', class: 'form-text mb-0' }, t('reoptimiseHelp')), regroupResult)
+      : null;
     mount(main,
       h('h1', { class: 'h2 mb-4' }, t('staffTitle')),
       audit ? helpDeskForm(onActFor) : null,
       filters,
+      regroupSection,
       list,
       audit ? auditTable(audit) : isStaff ? h('p', { class: 'mt-5' }, h('a', { href: '#/security' }, t('auditNeedsTwoFactor'))) : null);
     await load();
