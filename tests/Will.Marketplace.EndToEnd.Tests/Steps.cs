@@ -3,13 +3,14 @@ namespace Will.Marketplace.EndToEnd.Tests;
 /// <summary>What a family does in the browser app, step by step, through labelled controls.</summary>
 internal static class Steps
 {
-    public static async Task SignIn(this IPage page, string email)
+    /// <summary>Signs in and waits for the dashboard: a family's (new-request) or staff's (pool-filters).</summary>
+    public static async Task SignIn(this IPage page, string email, string dashboardTestId = "new-request")
     {
         await page.GotoAsync("/#/login");
         await page.Locator("#email").FillAsync(email);
         await page.Locator("#password").FillAsync(MarketplaceAppFactory.DemoPassword);
         await page.GetByTestId("login-submit").ClickAsync();
-        await Expect(page.GetByTestId("new-request")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId(dashboardTestId)).ToBeVisibleAsync();
     }
 
     /// <summary>Posts an after-school request for Tuesday and Thursday afternoons, children 6-10.</summary>
