@@ -42,7 +42,7 @@ switch (command)
         await Memory(int.Parse(option("--requests", "100000"), CultureInfo.InvariantCulture));
         break;
     case "durable":
-        await Durable(int.Parse(option("--requests", "3000"), CultureInfo.InvariantCulture));
+        await Durable(int.Parse(option("--requests", "3000"), CultureInfo.InvariantCulture), int.Parse(option("--workers", "16"), CultureInfo.InvariantCulture));
         break;
     default:
         Console.WriteLine("commands: generate [--requests N] [--seed S] [--out FILE] | online FILE | quality [--sizes 300,1000,3000] | speed | memory | durable");
@@ -122,7 +122,7 @@ static async Task Memory(int requests)
     await host.StopAsync();
 }
 
-static async Task Durable(int requests)
+static async Task Durable(int requests, int workers)
 {
     var directory = Directory.CreateTempSubdirectory("will-bench-");
     try
@@ -133,7 +133,7 @@ static async Task Durable(int requests)
         var grains = host.Services.GetRequiredService<IGrainFactory>();
         var commands = InstanceGenerator.Generate(requests + 500, 13).Requests.Select(BenchmarkSilo.Command).ToList();
         await Parallel.ForEachAsync(commands.Take(500), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (c, _) => await grains.GetGrain<IMatchmakerGrain>(IMatchmakerGrain.KeyFor(c.MunicipalityCode, c.CategoryCode)).Place(c));
-        var placements = await Rate(requests, int.Parse(Environment.GetEnvironmentVariable("DURABLE_WORKERS") ?? "16", CultureInfo.InvariantCulture), i =>
+        var placements = await Rate(requests, workers, i =>
         {
             var c = commands[500 + i];
             return grains.GetGrain<IMatchmakerGrain>(IMatchmakerGrain.KeyFor(c.MunicipalityCode, c.CategoryCode)).Place(c);

@@ -16,16 +16,16 @@ public sealed class ReoptimiseTests
     public async Task Reoptimise_WhenCompatibleFamiliesWaitApart_GroupsThemAndTellsThem()
     {
         // Three Novara families, each alone in a home-care pool started straight on its grain.
-        var families = new List<Guid>();
+        var requestIds = new List<Guid>();
         var grains = AppFixture.App.Service<IGrainFactory>();
         for (var n = 1; n <= 3; n++)
         {
             using var family = await AppFixture.App.ClientFor(Samples.Family(n, "novara"));
             var me = await family.GetFromJsonAsync<Me>("/api/v1/account/me");
-            families.Add(me!.Id);
-            var command = new PlaceRequestCommand(Guid.CreateVersion7(), me.Id, "003106", "home-care-elderly", Lat + n * 0.002, Lon,
+            var command = new PlaceRequestCommand(Guid.CreateVersion7(), me!.Id, "003106", "home-care-elderly", Lat + n * 0.002, Lon,
                 $"{new[] { "mon", "tue", "wed" }[n - 1]} 09:00-11:00", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(20), new Dictionary<string, string>(), null, DateTimeOffset.UtcNow);
             Assert.That((await grains.GetGrain<IDemandPoolGrain>(Guid.CreateVersion7()).Start(command)).Joined, Is.True);
+            requestIds.Add(command.RequestId);
         }
 
         await using var hub = await AppFixture.App.HubFor(Samples.Family(2, "novara"));
@@ -37,13 +37,14 @@ public sealed class ReoptimiseTests
         var report = await response.Content.ReadFromJsonAsync<RegroupingReportView>();
         var notice = await told.Task.WaitAsync(TimeSpan.FromSeconds(15));
         using var second = await AppFixture.App.ClientFor(Samples.Family(2, "novara"));
-        var requests = await second.GetFromJsonAsync<List<Request>>("/api/v1/requests");
+        var moved = await second.GetFromJsonAsync<Request>($"/api/v1/requests/{requestIds[1]}");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(report, Is.EqualTo(new RegroupingReportView(3, 2, 1, 3, 3)));
         Assert.That(notice.Kind, Is.EqualTo("regrouped"));
         Assert.That(notice.Status, Is.EqualTo("open-for-bids"));
-        Assert.That(requests!.Single().PoolId, Is.EqualTo(notice.PoolId), "the request follows its family to the new pool");
+        Assert.That(moved!.PoolId, Is.EqualTo(notice.PoolId), "the request follows its family to the new pool");
+        Assert.That(moved.Status, Is.EqualTo("pooled"));
     }
 
     [TestCase("""{"categoryCode":"knitting"}""", "categoryCode")]

@@ -25,7 +25,9 @@ public static class Completion
         var waiting = new List<(PoolMember Member, DemandPool From, double Distance)>();
         foreach (var pool in pools)
         {
-            if (pool.Status != PoolStatus.Forming || pool.Members.Count >= pool.Quorum)
+            // Members of one pool live within one radius of each other: the first tells whether any can be near.
+            if (pool.Status != PoolStatus.Forming || pool.Members.Count >= pool.Quorum ||
+                pool.Members[0].Location.DistanceMetersTo(near.Location) > 2 * category.RadiusMeters)
             {
                 continue;
             }

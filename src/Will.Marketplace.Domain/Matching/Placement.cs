@@ -27,7 +27,9 @@ public static class Placement
     /// </summary>
     public static PlacementDecision Decide(ServiceCategory category, PoolMember candidate, IReadOnlyCollection<DemandPool> pools, Guid newPoolId)
     {
+        // Every member must live within the radius, so a pool whose first member is farther is out: one distance per pool first.
         var compatible = pools
+            .Where(p => p.Members.Count > 0 && p.Members[0].Location.DistanceMetersTo(candidate.Location) <= category.RadiusMeters)
             .Where(p => p.CategoryCode == category.Code && p.Check(category, candidate) == Incompatibility.None)
             .Select(p => (Pool: p, Score: Score(category, p, candidate)))
             .OrderBy(x => x.Score.MissingToQuorum)

@@ -25,7 +25,7 @@ public static class DatabaseServiceCollectionExtensions
         var migrations = DatabaseOptions.MigrationsAssemblyFor(database.Provider);
         return database.Provider switch
         {
-            DatabaseProvider.Sqlite => options.UseSqlite(database.ConnectionString, o => o.MigrationsAssembly(migrations)),
+            DatabaseProvider.Sqlite => options.UseSqlite(database.ConnectionString, o => o.MigrationsAssembly(migrations)).AddInterceptors(SqliteWriteGate.Instance),
             DatabaseProvider.SqlServer => options.UseSqlServer(database.ConnectionString, o => o.MigrationsAssembly(migrations).EnableRetryOnFailure()),
             DatabaseProvider.PostgreSql => options.UseNpgsql(database.ConnectionString, o => o.MigrationsAssembly(migrations)),
             _ => throw new InvalidOperationException($"Unknown database provider '{database.Provider}'."),

@@ -72,16 +72,28 @@ internal sealed class EfReminderTable(IDbContextFactory<MarketplaceDbContext> co
 
         await using var db = await contexts.CreateDbContextAsync();
         var key = grainId.ToString();
-        var removed = await db.Reminders
-            .Where(r => r.ServiceId == _serviceId && r.GrainId == key && r.Name == reminderName && r.ETag == expected)
-            .ExecuteDeleteAsync();
-        return removed == 1;
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        try
+        {
+            var removed = await db.Reminders
+                .Where(r => r.ServiceId == _serviceId && r.GrainId == key && r.Name == reminderName && r.ETag == expected)
+                .ExecuteDeleteAsync();
+            await transaction.CommitAsync();
+            return removed == 1;
+        }
+        catch
+        {
+            await transaction.RollbackAsync();
+            throw;
+        }
     }
 
     public async Task TestOnlyClearTable()
     {
         await using var db = await contexts.CreateDbContextAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
         await db.Reminders.Where(r => r.ServiceId == _serviceId).ExecuteDeleteAsync();
+        await transaction.CommitAsync();
     }
 
     private static ReminderEntry ToEntry(ReminderRecord row) => new()

@@ -36,15 +36,66 @@ internal sealed class EfDemandPoolStore(IDbContextFactory<MarketplaceDbContext> 
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow();
-        await Stage(db, pool, [], now, cancellationToken);
-
-        // A request is placed once: inserting it twice fails the whole save instead of passing silently.
         if (placedRequest is not null)
         {
-            db.Requests.Add(ToRecord(placedRequest, now));
+            await SavePlacement(db, pool, placedRequest, now, cancellationToken);
+            return;
         }
 
+        await Stage(db, pool, [], now, cancellationToken);
         await Commit(db, pool.Id, cancellationToken);
+    }
+
+    /// <summary>
+    /// The hot path, a request placed: nobody left, so nothing is read. One transaction: the pool
+    /// row updated only if its version is still the one the grain loaded (or inserted when new),
+    /// the request and its membership inserted. A request is placed once: a second insert fails.
+    /// </summary>
+    private async Task SavePlacement(MarketplaceDbContext db, DemandPool pool, CareRequest placed, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var mode = (await catalog.FindAsync(pool.MunicipalityCode, pool.CategoryCode, cancellationToken))?.Mode ?? PoolingMode.Group;
+        var (status, schedule, version) = (pool.Status.ToName(), pool.ScheduleEnvelope(mode).ToString(), pool.Version);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            if (version == 0)
+            {
+                db.Pools.Add(new PoolRecord
+                {
+                    Id = pool.Id, MunicipalityCode = pool.MunicipalityCode, CategoryCode = pool.CategoryCode, Status = status, Capacity = pool.Capacity,
+                    Quorum = pool.Quorum, MemberCount = pool.Members.Count, Schedule = schedule, CreatedAt = pool.CreatedAt, UpdatedAt = now,
+                    BiddingClosesAt = pool.BiddingClosesAt, QuorumReachedAt = pool.QuorumReachedAt, BiddingExtended = pool.BiddingExtended, Version = 1,
+                });
+            }
+            else
+            {
+                var updated = await db.Pools.Where(p => p.Id == pool.Id && p.Version == version).ExecuteUpdateAsync(set => set
+                    .SetProperty(p => p.Status, status)
+                    .SetProperty(p => p.MemberCount, pool.Members.Count)
+                    .SetProperty(p => p.Schedule, schedule)
+                    .SetProperty(p => p.BiddingClosesAt, pool.BiddingClosesAt)
+                    .SetProperty(p => p.QuorumReachedAt, pool.QuorumReachedAt)
+                    .SetProperty(p => p.BiddingExtended, pool.BiddingExtended)
+                    .SetProperty(p => p.UpdatedAt, now)
+                    .SetProperty(p => p.Version, version + 1), cancellationToken);
+                if (updated == 0)
+                {
+                    throw new ConcurrencyConflictException($"Pool {pool.Id} was changed elsewhere (expected version {version}).");
+                }
+            }
+
+            var member = pool.Members.Single(m => m.RequestId == placed.Id);
+            db.Requests.Add(ToRecord(placed, now));
+            db.PoolMemberships.Add(new PoolMembershipRecord { PoolId = pool.Id, RequestId = member.RequestId, FamilyId = member.FamilyId, JoinedAt = member.JoinedAt });
+            await Commit(db, pool.Id, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch
+        {
+            // Rolled back explicitly, so the SQLite write gate is released at once.
+            await transaction.RollbackAsync(CancellationToken.None);
+            throw;
+        }
     }
 
     public async Task SaveMovesAsync(IReadOnlyList<DemandPool> pools, IReadOnlyList<PoolMove> moves, CancellationToken cancellationToken = default)
