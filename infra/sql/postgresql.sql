@@ -448,3 +448,154 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261125031705_Bidding') THEN
+    ALTER TABLE "AspNetUsers" ADD "ProviderId" uuid;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261125031705_Bidding') THEN
+    CREATE TABLE "AwardWeights" (
+        "MunicipalityCode" character varying(6) NOT NULL,
+        "CategoryCode" character varying(40) NOT NULL,
+        "Price" integer NOT NULL,
+        "Quality" integer NOT NULL,
+        "Outcomes" integer NOT NULL,
+        CONSTRAINT "PK_AwardWeights" PRIMARY KEY ("MunicipalityCode", "CategoryCode")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261125031705_Bidding') THEN
+    CREATE TABLE "Providers" (
+        "Id" uuid NOT NULL,
+        "LegalName" character varying(200) NOT NULL,
+        "VatNumber" character varying(11) NOT NULL,
+        "FiscalCode" character varying(16) NOT NULL,
+        "ThirdSectorNumber" character varying(40),
+        "Categories" character varying(400) NOT NULL,
+        "Coverage" character varying(2000) NOT NULL,
+        "CapacityFamilies" integer NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_Providers" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261125031705_Bidding') THEN
+    CREATE TABLE "Accreditations" (
+        "ProviderId" uuid NOT NULL,
+        "MunicipalityCode" character varying(6) NOT NULL,
+        "CategoryCode" character varying(40) NOT NULL,
+        "Level" integer NOT NULL,
+        "ValidUntil" date NOT NULL,
+        "GrantedAt" timestamp with time zone NOT NULL,
+        "GrantedBy" uuid NOT NULL,
+        "SuspendedAt" timestamp with time zone,
+        "SuspensionReason" character varying(500),
+        CONSTRAINT "PK_Accreditations" PRIMARY KEY ("ProviderId", "MunicipalityCode", "CategoryCode"),
+        CONSTRAINT "FK_Accreditations_Municipalities_MunicipalityCode" FOREIGN KEY ("MunicipalityCode") REFERENCES "Municipalities" ("Code") ON DELETE RESTRICT,
+        CONSTRAINT "FK_Accreditations_Providers_ProviderId" FOREIGN KEY ("ProviderId") REFERENCES "Providers" ("Id") ON DELETE CASCADE,
+        CONSTRAINT "FK_Accreditations_ServiceCategories_CategoryCode" FOREIGN KEY ("CategoryCode") REFERENCES "ServiceCategories" ("Code") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261125031705_Bidding') THEN
+    CREATE TABLE "Bids" (
+        "Id" uuid NOT NULL,
+        "PoolId" uuid NOT NULL,
+        "ProviderId" uuid NOT NULL,
+        "PriceCents" bigint NOT NULL,
+        "Unit" character varying(20) NOT NULL,
+        "Commitments" character varying(400) NOT NULL,
+        "ContinuityPledge" boolean NOT NULL,
+        "SubmittedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        "WithdrawnAt" timestamp with time zone,
+        CONSTRAINT "PK_Bids" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_Bids_DemandPools_PoolId" FOREIGN KEY ("PoolId") REFERENCES "DemandPools" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_Bids_Providers_ProviderId" FOREIGN KEY ("ProviderId") REFERENCES "Providers" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261125031705_Bidding') THEN
+    CREATE TABLE "Awards" (
+        "PoolId" uuid NOT NULL,
+        "BidId" uuid NOT NULL,
+        "ProviderId" uuid NOT NULL,
+        "WeeklyCostCents" bigint NOT NULL,
+        "AwardedAt" timestamp with time zone NOT NULL,
+        "Breakdown" character varying(20000) NOT NULL,
+        CONSTRAINT "PK_Awards" PRIMARY KEY ("PoolId"),
+        CONSTRAINT "FK_Awards_Bids_BidId" FOREIGN KEY ("BidId") REFERENCES "Bids" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_Awards_DemandPools_PoolId" FOREIGN KEY ("PoolId") REFERENCES "DemandPools" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261125031705_Bidding') THEN
+    CREATE INDEX "IX_Accreditations_CategoryCode" ON "Accreditations" ("CategoryCode");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261125031705_Bidding') THEN
+    CREATE INDEX "IX_Accreditations_MunicipalityCode_CategoryCode" ON "Accreditations" ("MunicipalityCode", "CategoryCode");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261125031705_Bidding') THEN
+    CREATE INDEX "IX_Awards_BidId" ON "Awards" ("BidId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261125031705_Bidding') THEN
+    CREATE UNIQUE INDEX "IX_Bids_PoolId_ProviderId" ON "Bids" ("PoolId", "ProviderId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261125031705_Bidding') THEN
+    CREATE INDEX "IX_Bids_ProviderId" ON "Bids" ("ProviderId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261125031705_Bidding') THEN
+    CREATE UNIQUE INDEX "IX_Providers_VatNumber" ON "Providers" ("VatNumber");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261125031705_Bidding') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261125031705_Bidding', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -493,3 +493,168 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125031657_Bidding'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [ProviderId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125031657_Bidding'
+)
+BEGIN
+    CREATE TABLE [AwardWeights] (
+        [MunicipalityCode] varchar(6) NOT NULL,
+        [CategoryCode] varchar(40) NOT NULL,
+        [Price] int NOT NULL,
+        [Quality] int NOT NULL,
+        [Outcomes] int NOT NULL,
+        CONSTRAINT [PK_AwardWeights] PRIMARY KEY ([MunicipalityCode], [CategoryCode])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125031657_Bidding'
+)
+BEGIN
+    CREATE TABLE [Providers] (
+        [Id] uniqueidentifier NOT NULL,
+        [LegalName] nvarchar(200) NOT NULL,
+        [VatNumber] varchar(11) NOT NULL,
+        [FiscalCode] varchar(16) NOT NULL,
+        [ThirdSectorNumber] varchar(40) NULL,
+        [Categories] varchar(400) NOT NULL,
+        [Coverage] varchar(2000) NOT NULL,
+        [CapacityFamilies] int NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_Providers] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125031657_Bidding'
+)
+BEGIN
+    CREATE TABLE [Accreditations] (
+        [ProviderId] uniqueidentifier NOT NULL,
+        [MunicipalityCode] varchar(6) NOT NULL,
+        [CategoryCode] varchar(40) NOT NULL,
+        [Level] int NOT NULL,
+        [ValidUntil] date NOT NULL,
+        [GrantedAt] datetimeoffset NOT NULL,
+        [GrantedBy] uniqueidentifier NOT NULL,
+        [SuspendedAt] datetimeoffset NULL,
+        [SuspensionReason] nvarchar(500) NULL,
+        CONSTRAINT [PK_Accreditations] PRIMARY KEY ([ProviderId], [MunicipalityCode], [CategoryCode]),
+        CONSTRAINT [FK_Accreditations_Municipalities_MunicipalityCode] FOREIGN KEY ([MunicipalityCode]) REFERENCES [Municipalities] ([Code]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Accreditations_Providers_ProviderId] FOREIGN KEY ([ProviderId]) REFERENCES [Providers] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_Accreditations_ServiceCategories_CategoryCode] FOREIGN KEY ([CategoryCode]) REFERENCES [ServiceCategories] ([Code]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125031657_Bidding'
+)
+BEGIN
+    CREATE TABLE [Bids] (
+        [Id] uniqueidentifier NOT NULL,
+        [PoolId] uniqueidentifier NOT NULL,
+        [ProviderId] uniqueidentifier NOT NULL,
+        [PriceCents] bigint NOT NULL,
+        [Unit] varchar(20) NOT NULL,
+        [Commitments] varchar(400) NOT NULL,
+        [ContinuityPledge] bit NOT NULL,
+        [SubmittedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [WithdrawnAt] datetimeoffset NULL,
+        CONSTRAINT [PK_Bids] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Bids_DemandPools_PoolId] FOREIGN KEY ([PoolId]) REFERENCES [DemandPools] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Bids_Providers_ProviderId] FOREIGN KEY ([ProviderId]) REFERENCES [Providers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125031657_Bidding'
+)
+BEGIN
+    CREATE TABLE [Awards] (
+        [PoolId] uniqueidentifier NOT NULL,
+        [BidId] uniqueidentifier NOT NULL,
+        [ProviderId] uniqueidentifier NOT NULL,
+        [WeeklyCostCents] bigint NOT NULL,
+        [AwardedAt] datetimeoffset NOT NULL,
+        [Breakdown] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_Awards] PRIMARY KEY ([PoolId]),
+        CONSTRAINT [FK_Awards_Bids_BidId] FOREIGN KEY ([BidId]) REFERENCES [Bids] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Awards_DemandPools_PoolId] FOREIGN KEY ([PoolId]) REFERENCES [DemandPools] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125031657_Bidding'
+)
+BEGIN
+    CREATE INDEX [IX_Accreditations_CategoryCode] ON [Accreditations] ([CategoryCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125031657_Bidding'
+)
+BEGIN
+    CREATE INDEX [IX_Accreditations_MunicipalityCode_CategoryCode] ON [Accreditations] ([MunicipalityCode], [CategoryCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125031657_Bidding'
+)
+BEGIN
+    CREATE INDEX [IX_Awards_BidId] ON [Awards] ([BidId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125031657_Bidding'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Bids_PoolId_ProviderId] ON [Bids] ([PoolId], [ProviderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125031657_Bidding'
+)
+BEGIN
+    CREATE INDEX [IX_Bids_ProviderId] ON [Bids] ([ProviderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125031657_Bidding'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Providers_VatNumber] ON [Providers] ([VatNumber]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125031657_Bidding'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261125031657_Bidding', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

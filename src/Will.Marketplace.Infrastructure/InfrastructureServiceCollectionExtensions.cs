@@ -16,6 +16,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddMarketplaceDatabase();
         services.AddSingleton<ICategoryCatalog, EfCategoryCatalog>();
         services.AddSingleton<IDemandPoolStore, EfDemandPoolStore>();
+        services.AddSingleton<IBiddingStore, EfBiddingStore>();
         services.AddSingleton<AuditTrail>();
         return services;
     }

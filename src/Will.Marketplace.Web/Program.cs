@@ -25,6 +25,7 @@ app.MapTwoFactorApi();
 app.MapReferenceDataApi();
 app.MapRequestsApi();
 app.MapPoolsApi();
+app.MapBidsApi();
 app.MapAuditApi();
 app.MapResidentsApi();
 app.MapStripeWebhookApi();

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Will.Marketplace.Abstractions.Live;
 using Will.Marketplace.Abstractions.Matching;
+using Will.Marketplace.Domain.Bidding;
 using Will.Marketplace.Domain.Catalog;
 using Will.Marketplace.Domain.Matching;
 using Will.Marketplace.Domain.Pools;
@@ -58,6 +59,7 @@ public static class BenchmarkSilo
                 silo.UseInMemoryReminderService();
                 silo.Services.AddSingleton<ICategoryCatalog, ReferenceCatalog>();
                 silo.Services.AddSingleton<IDemandPoolStore, InMemoryPoolStore>();
+                silo.Services.AddSingleton<IBiddingStore, NoBids>();
             }
             else
             {
@@ -93,6 +95,22 @@ public static class BenchmarkSilo
         public Task Deliver(ImmutableArray<LiveMessage> messages) => Task.CompletedTask;
     }
 
+    /// <summary>The speed and memory runs place requests only: nobody bids.</summary>
+    private sealed class NoBids : IBiddingStore
+    {
+        public Task<BidderProfile> FindBidderAsync(Guid providerId, string municipalityCode, string categoryCode, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new BidderProfile(null, 0, null));
+
+        public Task<IReadOnlyList<Bid>> ListBidsAsync(Guid poolId, CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<Bid>>([]);
+
+        public Task SaveBidAsync(Bid bid, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException("The benchmarks place requests only.");
+
+        public Task<bool> WithdrawBidAsync(Guid poolId, Guid providerId, DateTimeOffset now, CancellationToken cancellationToken = default) => Task.FromResult(false);
+
+        public Task<AwardWeights> WeightsAsync(string municipalityCode, string categoryCode, CancellationToken cancellationToken = default) => Task.FromResult(AwardWeights.Default);
+    }
+
     private sealed class ReferenceCatalog : ICategoryCatalog
     {
         public Task<ServiceCategory?> FindAsync(string municipalityCode, string categoryCode, CancellationToken cancellationToken = default) =>
@@ -111,6 +129,12 @@ public static class BenchmarkSilo
             Task.FromResult<IReadOnlyList<DemandPool>>([.. _pools.Values.Where(p => p.MunicipalityCode == municipalityCode && p.CategoryCode == categoryCode && p.IsJoinable).Select(p => Copy(p))]);
 
         public Task SaveAsync(DemandPool pool, CareRequest? placedRequest, CancellationToken cancellationToken = default)
+        {
+            Save(pool);
+            return Task.CompletedTask;
+        }
+
+        public Task SaveAwardAsync(DemandPool pool, AwardDecision award, CancellationToken cancellationToken = default)
         {
             Save(pool);
             return Task.CompletedTask;

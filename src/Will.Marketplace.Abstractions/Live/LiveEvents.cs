@@ -30,7 +30,7 @@ public sealed record MatchFound(
 /// <summary>
 /// SignalR "poolNotice": something happened to a pool that its members (and staff) are told in
 /// words: <c>bidding-extended</c>, <c>no-bids</c>, <c>regrouped</c> (moved to a pool that can go
-/// ahead), <c>refilled</c> (a waiting family took a freed place). <see cref="MovedFrom"/> names the
+/// ahead), <c>refilled</c> (a waiting family took a freed place), <c>awarded</c>. <see cref="MovedFrom"/> names the
 /// pool a family left for this one.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Will.PoolNotice")]
@@ -45,6 +45,7 @@ public sealed record PoolNotice(
     public const string NoBids = "no-bids";
     public const string Regrouped = "regrouped";
     public const string Refilled = "refilled";
+    public const string Awarded = "awarded";
 }
 
 /// <summary>One event for one audience: a target is "pool:{id}", "user:{id}" or "staff:{municipality}", a SignalR group name.</summary>

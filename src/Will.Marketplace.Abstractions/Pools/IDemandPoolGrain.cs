@@ -25,6 +25,14 @@ public interface IDemandPoolGrain : IGrainWithGuidKey
     [Alias("Reload")]
     Task Reload();
 
+    /// <summary>A sealed bid, or the revision of the provider's bid; refused when late, duplicate, over capacity or not accredited.</summary>
+    [Alias("SubmitBid")]
+    Task<BidOutcome> SubmitBid(BidCommand command, bool revision);
+
+    /// <summary>The provider takes its bid back; only before the deadline.</summary>
+    [Alias("WithdrawBid")]
+    Task<BidOutcome> WithdrawBid(Guid providerId);
+
     /// <summary>Null when no pool with this id exists.</summary>
     [Alias("GetSnapshot")]
     Task<PoolSnapshot?> GetSnapshot();

@@ -201,6 +201,19 @@ public sealed class DemandPool
         return BiddingDeadlineOutcome.NoBids;
     }
 
+    /// <summary>The deadline has passed with a valid bid: the pool is awarded and takes no more members or bids.</summary>
+    public bool Award()
+    {
+        if (Status != PoolStatus.OpenForBids)
+        {
+            return false;
+        }
+
+        Status = PoolStatus.Awarded;
+        BiddingClosesAt = null;
+        return true;
+    }
+
     /// <summary>Called once the change is durable: the next save must see this version.</summary>
     public void MarkSaved() => Version++;
 }

@@ -1,3 +1,4 @@
+using Will.Marketplace.Domain.Bidding;
 using Will.Marketplace.Domain.Matching;
 using Will.Marketplace.Domain.Pools;
 using Will.Marketplace.Domain.Requests;
@@ -25,6 +26,9 @@ public interface IDemandPoolStore
     /// moved between them (re-optimisation, refills): a moved request keeps its status and gets its
     /// new pool; nothing is saved if any pool was changed elsewhere.
     /// </summary>
+    /// <summary>Saves the awarded pool (version checked) and the award with every bid's score, in one transaction.</summary>
+    Task SaveAwardAsync(DemandPool pool, AwardDecision award, CancellationToken cancellationToken = default);
+
     Task SaveMovesAsync(IReadOnlyList<DemandPool> pools, IReadOnlyList<PoolMove> moves, CancellationToken cancellationToken = default);
 }
 

@@ -10,13 +10,17 @@ public static class ItalianTaxIds
     private static readonly int[] OddValues = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
     private const string Omocodia = "LMNPQRSTUV";
 
-    public static bool IsValidPartitaIva(string? value)
-    {
-        if (value is not { Length: 11 } || !value.All(char.IsAsciiDigit))
-        {
-            return false;
-        }
+    public static bool IsValidPartitaIva(string? value) =>
+        value is { Length: 11 } && value.All(char.IsAsciiDigit) && CheckDigit(value.AsSpan(0, 10)) == value[10] - '0';
 
+    /// <summary>Completes ten digits into a valid partita IVA (for generated demo organisations).</summary>
+    public static string WithCheckDigit(string tenDigits) =>
+        tenDigits is { Length: 10 } && tenDigits.All(char.IsAsciiDigit)
+            ? tenDigits + CheckDigit(tenDigits).ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : throw new ArgumentException("Ten digits are needed.", nameof(tenDigits));
+
+    private static int CheckDigit(ReadOnlySpan<char> value)
+    {
         var sum = 0;
         for (var i = 0; i < 10; i++)
         {
@@ -30,7 +34,7 @@ public static class ItalianTaxIds
             sum += digit;
         }
 
-        return (10 - (sum % 10)) % 10 == value[10] - '0';
+        return (10 - (sum % 10)) % 10;
     }
 
     /// <summary>An organisation's codice fiscale is numeric (as a partita IVA); a person's is sixteen characters.</summary>

@@ -3,7 +3,9 @@ using Microsoft.Extensions.Logging;
 using Will.Marketplace.Abstractions.Live;
 using Will.Marketplace.Abstractions.Matching;
 using Will.Marketplace.Abstractions.Pools;
+using Will.Marketplace.Domain.Bidding;
 using Will.Marketplace.Domain.Catalog;
+using Will.Marketplace.Domain.Common;
 using Will.Marketplace.Domain.Pools;
 using Will.Marketplace.Domain.Ports;
 using Will.Marketplace.Domain.Requests;
@@ -17,6 +19,7 @@ namespace Will.Marketplace.Grains.Pools;
 /// </summary>
 public sealed class DemandPoolGrain(
     IDemandPoolStore store,
+    IBiddingStore bidding,
     ICategoryCatalog catalog,
     TimeProvider time,
     ILogger<DemandPoolGrain> logger) : Grain, IDemandPoolGrain, IRemindable
@@ -102,6 +105,81 @@ public sealed class DemandPoolGrain(
         return new LeaveResult(true, null, Snapshot());
     }
 
+    public async Task<BidOutcome> SubmitBid(BidCommand command, bool revision)
+    {
+        if (_pool is null)
+        {
+            return new BidOutcome(false, null, BidRefusal.PoolNotOpen.ToString(), null);
+        }
+
+        var now = time.GetUtcNow();
+        var existing = (await bidding.ListBidsAsync(_pool.Id)).FirstOrDefault(b => b.ProviderId == command.ProviderId);
+        if (revision && existing is null)
+        {
+            return new BidOutcome(false, null, BidRefusal.NoSuchBid.ToString(), _pool.BiddingClosesAt);
+        }
+
+        var bid = new Bid(existing?.Id ?? Guid.CreateVersion7(now), _pool.Id, command.ProviderId, Money.FromCents(command.PriceCents),
+            command.Unit == "per-session" ? PriceUnit.PerSession : PriceUnit.PerHour, command.OutcomeCommitments.ToHashSet(StringComparer.Ordinal), command.ContinuityPledge, now);
+        var bidder = await bidding.FindBidderAsync(command.ProviderId, _pool.MunicipalityCode, _pool.CategoryCode);
+        var refusal = BidRules.CheckSubmission(Window(), bid, bidder.Accreditation, bidder.CapacityFamilies, alreadyBid: existing is not null && !revision, now);
+        if (refusal != BidRefusal.None)
+        {
+            return new BidOutcome(false, null, refusal.ToString(), _pool.BiddingClosesAt);
+        }
+
+        await bidding.SaveBidAsync(bid, now);
+        return new BidOutcome(true, bid.Id, null, _pool.BiddingClosesAt);
+    }
+
+    public async Task<BidOutcome> WithdrawBid(Guid providerId)
+    {
+        if (_pool is null)
+        {
+            return new BidOutcome(false, null, BidRefusal.PoolNotOpen.ToString(), null);
+        }
+
+        var refusal = BidRules.CheckWindow(Window(), time.GetUtcNow());
+        if (refusal != BidRefusal.None)
+        {
+            return new BidOutcome(false, null, refusal.ToString(), _pool.BiddingClosesAt);
+        }
+
+        return await bidding.WithdrawBidAsync(_pool.Id, providerId, time.GetUtcNow())
+            ? new BidOutcome(true, null, null, _pool.BiddingClosesAt)
+            : new BidOutcome(false, null, BidRefusal.NoSuchBid.ToString(), _pool.BiddingClosesAt);
+    }
+
+    private BiddingWindow Window() => new(_pool!.Status, _pool.BiddingClosesAt, _pool.Members.Count, _pool.MunicipalityCode, _pool.CategoryCode);
+
+    /// <summary>
+    /// The bids still valid at the deadline, ranked: a provider suspended or expired since it bid, or
+    /// now too small for the pool, no longer counts.
+    /// </summary>
+    private async Task<AwardDecision?> Rank(DateTimeOffset now)
+    {
+        var bids = await bidding.ListBidsAsync(_pool!.Id);
+        var bidders = new Dictionary<Guid, BidderRecord>();
+        foreach (var bid in bids)
+        {
+            var profile = await bidding.FindBidderAsync(bid.ProviderId, _pool.MunicipalityCode, _pool.CategoryCode);
+            if (profile.Accreditation is { } accreditation && accreditation.IsActiveOn(DateOnly.FromDateTime(now.UtcDateTime)) && profile.CapacityFamilies >= _pool.Members.Count)
+            {
+                bidders[bid.ProviderId] = new BidderRecord(accreditation, profile.AverageRatingTenths);
+            }
+        }
+
+        var valid = bids.Where(b => bidders.ContainsKey(b.ProviderId)).ToList();
+        if (valid.Count == 0)
+        {
+            return null;
+        }
+
+        var envelope = _pool.ScheduleEnvelope(_category!.Mode);
+        var weights = await bidding.WeightsAsync(_pool.MunicipalityCode, _pool.CategoryCode);
+        return new AwardDecision(weights, TenderScoring.Rank(valid, bidders, weights, envelope.TotalMinutes, envelope.Slots.Count), now);
+    }
+
     public Task HoldDeadline(DateTimeOffset closesAt) => KeepDeadline(closesAt, previous: null);
 
     public async Task Reload()
@@ -133,10 +211,17 @@ public sealed class DemandPoolGrain(
 
         var closedAt = _pool.BiddingClosesAt;
 
-        // Bids arrive with the providers' issue; until then no pool has a valid bid.
-        var outcome = _pool.CloseBidding(_category, time.GetUtcNow(), hasValidBid: false);
-        if (outcome is BiddingDeadlineOutcome.NotDue or BiddingDeadlineOutcome.AwardDue)
+        var now = time.GetUtcNow();
+        var award = _pool.BiddingClosesAt <= now ? await Rank(now) : null;
+        var outcome = _pool.CloseBidding(_category, now, hasValidBid: award is not null);
+        if (outcome == BiddingDeadlineOutcome.NotDue)
         {
+            return;
+        }
+
+        if (outcome == BiddingDeadlineOutcome.AwardDue)
+        {
+            await AwardTo(award!, closedAt);
             return;
         }
 
@@ -146,6 +231,30 @@ public sealed class DemandPoolGrain(
 
         var kind = outcome == BiddingDeadlineOutcome.Extended ? PoolNotice.BiddingExtended : PoolNotice.NoBids;
         var notice = new PoolNotice(_pool.Id, kind, _pool.Status.ToName(), _pool.BiddingClosesAt, MovedFrom: null);
+        var messages = PoolChanged();
+        messages.Add(new LiveMessage(LiveMessage.PoolTarget(_pool.Id), LiveMessage.PoolNoticeMethod, notice));
+        messages.Add(new LiveMessage(LiveMessage.StaffTarget(_pool.MunicipalityCode), LiveMessage.PoolNoticeMethod, notice));
+        messages.AddRange(_pool.FamilyIds().Select(f => new LiveMessage(LiveMessage.UserTarget(f), LiveMessage.PoolNoticeMethod, notice)));
+        await Publish(messages);
+    }
+
+    private async Task AwardTo(AwardDecision award, DateTimeOffset? closedAt)
+    {
+        _pool!.Award();
+        try
+        {
+            await store.SaveAwardAsync(_pool, award);
+            _pool.MarkSaved();
+        }
+        catch
+        {
+            _pool = await store.FindAsync(this.GetPrimaryKey());
+            throw;
+        }
+
+        await KeepDeadline(null, closedAt);
+        logger.LogInformation("Pool {PoolId} awarded to provider {ProviderId} ({Bids} valid bids)", _pool.Id, award.Winner.Bid.ProviderId, award.Ranking.Count);
+        var notice = new PoolNotice(_pool.Id, PoolNotice.Awarded, _pool.Status.ToName(), null, MovedFrom: null);
         var messages = PoolChanged();
         messages.Add(new LiveMessage(LiveMessage.PoolTarget(_pool.Id), LiveMessage.PoolNoticeMethod, notice));
         messages.Add(new LiveMessage(LiveMessage.StaffTarget(_pool.MunicipalityCode), LiveMessage.PoolNoticeMethod, notice));

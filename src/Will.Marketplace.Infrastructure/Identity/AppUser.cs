@@ -9,6 +9,9 @@ public sealed class AppUser : IdentityUser<Guid>
 
     /// <summary>ISTAT code; null only for network administrators.</summary>
     public string? MunicipalityCode { get; set; }
+
+    /// <summary>For provider staff: the organisation they act for.</summary>
+    public Guid? ProviderId { get; set; }
 }
 
 public sealed class AppRole : IdentityRole<Guid>

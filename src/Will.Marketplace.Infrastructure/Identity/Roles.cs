@@ -16,4 +16,7 @@ public static class MarketplaceClaims
     public const string Municipality = "municipality";
 
     public const string DisplayName = "display_name";
+
+    /// <summary>For provider staff: the id of the organisation they act for.</summary>
+    public const string Provider = "provider";
 }

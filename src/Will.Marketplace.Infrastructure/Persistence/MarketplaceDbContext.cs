@@ -28,6 +28,16 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
 
     public DbSet<ReminderRecord> Reminders => Set<ReminderRecord>();
 
+    public DbSet<ProviderRecord> Providers => Set<ProviderRecord>();
+
+    public DbSet<AccreditationRecord> Accreditations => Set<AccreditationRecord>();
+
+    public DbSet<BidRecord> Bids => Set<BidRecord>();
+
+    public DbSet<AwardWeightsRecord> AwardWeights => Set<AwardWeightsRecord>();
+
+    public DbSet<AwardRecord> Awards => Set<AwardRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

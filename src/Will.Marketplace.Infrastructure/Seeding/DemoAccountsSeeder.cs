@@ -2,14 +2,17 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Will.Marketplace.Domain.Providers;
 using Will.Marketplace.Infrastructure.Identity;
 using Will.Marketplace.Infrastructure.Persistence;
+using Will.Marketplace.Infrastructure.Persistence.Entities;
 
 namespace Will.Marketplace.Infrastructure.Seeding;
 
 /// <summary>
-/// Demo accounts for the ten cities: family.N@city.demo, provider.1/2@city.demo, staff@city.demo
-/// and admin@demo, all with the one demo password. Created once; never on a server database
+/// Demo accounts for the ten cities: family.N@city.demo, provider.1/2@city.demo (two cooperatives,
+/// accredited for every category in their city), staff@city.demo and admin@demo, all with the one
+/// demo password. Created once; never on a server database
 /// unless asked for explicitly.
 /// </summary>
 public sealed class DemoAccountsSeeder(
@@ -31,12 +34,26 @@ public sealed class DemoAccountsSeeder(
         // One hash serves every demo account: hashing is deliberately slow, and the password is shared anyway.
         var hash = hasher.HashPassword(new AppUser(), options.Value.Password);
         var users = new List<(AppUser User, string Role)> { (User("admin@demo", "Amministrazione rete WILL", null, hash), Roles.Admin) };
-        foreach (var city in ReferenceData.Municipalities)
+        var now = DateTimeOffset.UtcNow;
+        foreach (var (city, index) in ReferenceData.Municipalities.Select((c, i) => (c, i)))
         {
             var domain = ReferenceData.DemoDomain(city);
-            users.Add((User($"staff@{domain}", $"Ufficio welfare {city.Name}", city.Code, hash), Roles.Staff));
-            users.Add((User($"provider.1@{domain}", $"Cooperativa Sociale Aurora ({city.Name})", city.Code, hash), Roles.Provider));
-            users.Add((User($"provider.2@{domain}", $"Cooperativa Il Girasole ({city.Name})", city.Code, hash), Roles.Provider));
+            var staff = User($"staff@{domain}", $"Ufficio welfare {city.Name}", city.Code, hash);
+            users.Add((staff, Roles.Staff));
+            foreach (var (n, name, level, capacity) in new[] { (1, "Cooperativa Sociale Aurora", 3, 40), (2, "Cooperativa Il Girasole", 2, 12) })
+            {
+                var provider = DemoProvider($"{name} ({city.Name})", $"0{index:00}{n:0}000{city.Code[3..]}", city.Code, capacity, now);
+                db.Providers.Add(provider);
+                db.Accreditations.AddRange(ReferenceData.Categories.Select(c => new AccreditationRecord
+                {
+                    ProviderId = provider.Id, MunicipalityCode = city.Code, CategoryCode = c.Code, Level = level,
+                    ValidUntil = DateOnly.FromDateTime(now.UtcDateTime).AddYears(2), GrantedAt = now, GrantedBy = staff.Id,
+                }));
+                var user = User($"provider.{n}@{domain}", provider.LegalName, city.Code, hash);
+                user.ProviderId = provider.Id;
+                users.Add((user, Roles.Provider));
+            }
+
             for (var n = 1; n <= options.Value.FamiliesPerCity; n++)
             {
                 users.Add((User($"family.{n}@{domain}", FamilyNames[(n - 1) % FamilyNames.Length], city.Code, hash), Roles.Family));
@@ -51,6 +68,23 @@ public sealed class DemoAccountsSeeder(
     }
 
     private static readonly string[] FamilyNames = ["Famiglia Rossi", "Famiglia Bianchi", "Famiglia Colombo", "Famiglia Ferrari", "Famiglia Esposito", "Famiglia Romano", "Famiglia Ricci", "Famiglia Marino"];
+
+    /// <summary>A demo organisation with a well-formed partita IVA, offering every category in its city.</summary>
+    private static ProviderRecord DemoProvider(string legalName, string tenDigits, string municipalityCode, int capacity, DateTimeOffset now)
+    {
+        var vat = ItalianTaxIds.WithCheckDigit(tenDigits);
+        return new ProviderRecord
+        {
+            Id = Guid.CreateVersion7(),
+            LegalName = legalName,
+            VatNumber = vat,
+            FiscalCode = vat,
+            Categories = string.Join(',', ReferenceData.Categories.Select(c => c.Code)),
+            Coverage = municipalityCode,
+            CapacityFamilies = capacity,
+            CreatedAt = now,
+        };
+    }
 
     private static AppUser User(string email, string displayName, string? municipalityCode, string passwordHash) => new()
     {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Will.Marketplace.Domain.Bidding;
 using Will.Marketplace.Domain.Catalog;
 using Will.Marketplace.Domain.Geography;
 using Will.Marketplace.Domain.Matching;
@@ -96,6 +97,23 @@ internal sealed class EfDemandPoolStore(IDbContextFactory<MarketplaceDbContext> 
             await transaction.RollbackAsync(CancellationToken.None);
             throw;
         }
+    }
+
+    public async Task SaveAwardAsync(DemandPool pool, AwardDecision award, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await Stage(db, pool, [], award.DecidedAt, cancellationToken);
+        var winner = award.Winner;
+        db.Awards.Add(new AwardRecord
+        {
+            PoolId = pool.Id,
+            BidId = winner.Bid.Id,
+            ProviderId = winner.Bid.ProviderId,
+            WeeklyCostCents = winner.WeeklyCost.Cents,
+            AwardedAt = award.DecidedAt,
+            Breakdown = AwardBreakdownJson.Write(award),
+        });
+        await Commit(db, pool.Id, cancellationToken);
     }
 
     public async Task SaveMovesAsync(IReadOnlyList<DemandPool> pools, IReadOnlyList<PoolMove> moves, CancellationToken cancellationToken = default)

@@ -116,7 +116,8 @@ public static class PoolsApi
     }
 
     /// <summary>Families see their own pools, staff and providers their municipality's, administrators all.</summary>
-    private static IQueryable<PoolRecord> Visible(MarketplaceDbContext db, ClaimsPrincipal user)
+    /// <summary>The pools the caller may see: staff and providers their municipality's, families their own, admins all.</summary>
+    public static IQueryable<PoolRecord> Visible(MarketplaceDbContext db, ClaimsPrincipal user)
     {
         var pools = db.Pools.AsNoTracking();
         if (user.IsInRole(Roles.Admin))

@@ -11,6 +11,7 @@ public static class Policies
 {
     public const string Family = "family";
     public const string Staff = "staff";
+    public const string Provider = "provider";
     public const string SignedIn = "signed-in";
 }
 
@@ -77,6 +78,7 @@ public static class IdentityExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.Family, p => p.RequireRole(Roles.Family).RequireClaim(MarketplaceClaims.Municipality))
+            .AddPolicy(Policies.Provider, p => p.RequireRole(Roles.Provider).RequireClaim(MarketplaceClaims.Provider))
             .AddPolicy(Policies.Staff, p =>
             {
                 p.RequireRole(Roles.Staff).RequireClaim(MarketplaceClaims.Municipality);
@@ -115,6 +117,11 @@ internal sealed class MarketplaceClaimsPrincipalFactory(
             identity.AddClaim(new Claim(MarketplaceClaims.Municipality, municipality));
         }
 
+        if (user.ProviderId is { } provider)
+        {
+            identity.AddClaim(new Claim(MarketplaceClaims.Provider, provider.ToString()));
+        }
+
         return identity;
     }
 }
@@ -125,6 +132,10 @@ public static class ClaimsPrincipalExtensions
         Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("No user id claim."));
 
     public static string? MunicipalityCode(this ClaimsPrincipal user) => user.FindFirstValue(MarketplaceClaims.Municipality);
+
+    /// <summary>The organisation a provider's staff member acts for; null for everyone else.</summary>
+    public static Guid? ProviderId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(MarketplaceClaims.Provider), out var id) ? id : null;
 
     public static IReadOnlyList<string> RoleNames(this ClaimsPrincipal user) => [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)];
 }
