@@ -26,6 +26,7 @@ app.MapReferenceDataApi();
 app.MapRequestsApi();
 app.MapPoolsApi();
 app.MapBidsApi();
+app.MapProvidersApi();
 app.MapAuditApi();
 app.MapResidentsApi();
 app.MapStripeWebhookApi();

@@ -19,10 +19,10 @@ public static class ApiClient
         return (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
     }
 
-    public static async Task<HttpClient> ClientFor(this MarketplaceAppFactory app, string email)
+    public static async Task<HttpClient> ClientFor(this MarketplaceAppFactory app, string email, string password = MarketplaceAppFactory.DemoPassword)
     {
         var client = app.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenFor(email));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenFor(email, password));
         return client;
     }
 

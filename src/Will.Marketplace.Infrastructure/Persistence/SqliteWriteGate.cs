@@ -10,8 +10,9 @@ namespace Will.Marketplace.Infrastructure.Persistence;
 /// SQLite takes one writer at a time, and Microsoft.Data.Sqlite answers a busy database by sleeping
 /// 150 ms before it retries. In the embedded default every writer is in this process, so writes
 /// queue here instead: one per database file, for a SaveChanges or a whole explicit transaction.
+/// The gate is given back on commit, rollback, failure, or at the latest when the connection closes.
 /// </summary>
-internal sealed class SqliteWriteGate : ISaveChangesInterceptor, IDbTransactionInterceptor
+internal sealed class SqliteWriteGate : ISaveChangesInterceptor, IDbTransactionInterceptor, IDbConnectionInterceptor
 {
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
 
@@ -98,6 +99,27 @@ internal sealed class SqliteWriteGate : ISaveChangesInterceptor, IDbTransactionI
     {
         Leave(eventData.Context, Purpose.Transaction);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A transaction disposed after an exception, without commit or rollback, raises no transaction
+    /// event; its connection still closes when the context goes, and then the gate is given back.
+    /// </summary>
+    public void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => LeaveAny(eventData.Context);
+
+    public Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        LeaveAny(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private static void LeaveAny(DbContext? context)
+    {
+        if (context is not null && Held.TryGetValue(context, out var holder))
+        {
+            Held.Remove(context);
+            holder.Gate.Release();
+        }
     }
 
     private static async ValueTask Enter(DbContext? context, Purpose purpose, CancellationToken cancellationToken)
