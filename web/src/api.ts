@@ -10,6 +10,10 @@ export interface Slot { day: string; start: string; end: string }
 export interface Demand { zone: { latitude: number; longitude: number }; zonePrecisionMeters: number; weeklyHours: number; attributes: Record<string, string> }
 export interface Pool { id: string; categoryCode: string; municipalityCode: string; status: string; memberCount: number; capacity: number; quorum: number; placesLeft: number; schedule: Slot[]; biddingClosesAt: string | null; demand?: Demand | null; createdAt?: string | null; quorumReachedAt?: string | null }
 export interface CareRequest { id: string; categoryCode: string; municipalityCode: string; status: string; poolId: string | null; schedule: Slot[]; startDate: string; attributes: Record<string, string>; maxPricePerHourCents: number | null; createdAt: string }
+export interface Bid { id: string; poolId: string; priceCents: number; unit: 'per-hour' | 'per-session'; outcomeCommitments: string[]; continuityPledge: boolean; biddingClosesAt: string | null }
+export interface NewBid { priceCents: number | null; unit: string; outcomeCommitments: string[]; continuityPledge: boolean }
+export interface AwardEntry { rank: number; bidder: string; winner: boolean; weeklyCostCents: number; priceScore: number; qualityScore: number; outcomeScore: number; total: number }
+export interface Award { poolId: string; awardedAt: string; winnerName: string; weeklyCostCents: number; priceWeight: number; qualityWeight: number; outcomesWeight: number; bids: AwardEntry[] }
 export interface NewRequest { categoryCode: string; location: { latitude: number | null; longitude: number | null }; schedule: Slot[]; startDate: string; attributes: Record<string, string>; maxPricePerHourCents: number | null }
 
 /** An RFC 9457 answer; `errors` maps JSON paths such as `schedule[0].end` to messages. */
@@ -84,6 +88,11 @@ export const api = {
   },
   findResident: (email: string) => call<Resident[]>('GET', `/api/v1/residents?email=${encodeURIComponent(email)}`),
   audit: () => call<AuditEntry[]>('GET', '/api/v1/audit?take=50'),
+  myBid: (poolId: string) => call<Bid>('GET', `/api/v1/pools/${encodeURIComponent(poolId)}/bids/mine`),
+  submitBid: (poolId: string, bid: NewBid) => call<Bid>('POST', `/api/v1/pools/${encodeURIComponent(poolId)}/bids`, bid),
+  reviseBid: (poolId: string, bid: NewBid) => call<Bid>('PUT', `/api/v1/pools/${encodeURIComponent(poolId)}/bids/mine`, bid),
+  withdrawBid: (poolId: string) => call<void>('DELETE', `/api/v1/pools/${encodeURIComponent(poolId)}/bids/mine`),
+  award: (poolId: string) => call<Award>('GET', `/api/v1/pools/${encodeURIComponent(poolId)}/award`),
   reoptimise: (categoryCode: string) =>
     call<{ waiting: number; moved: number; poolsFormed: number; familiesPooled: number; upperBound: number }>('POST', '/api/v1/pools/reoptimise', { categoryCode }),
 };

@@ -63,6 +63,9 @@ public sealed record LiveMessage(
 
     public static string UserTarget(Guid userId) => $"user:{userId}";
 
+    /// <summary>Provider staff working in one municipality: the board of pools open for bids.</summary>
+    public static string ProvidersTarget(string municipalityCode) => $"providers:{municipalityCode}";
+
     /// <summary>The municipal staff of one municipality (alerts such as a pool without bids).</summary>
     public static string StaffTarget(string municipalityCode) => $"staff:{municipalityCode}";
 }

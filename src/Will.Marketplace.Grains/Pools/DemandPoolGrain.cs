@@ -313,6 +313,13 @@ public sealed class DemandPoolGrain(
         var updated = new PoolUpdated(pool.Id, pool.CategoryCode, pool.Status.ToName(), pool.Members.Count, pool.Capacity, pool.Quorum, pool.Version);
         var messages = ImmutableArray.CreateBuilder<LiveMessage>();
         messages.Add(new LiveMessage(LiveMessage.PoolTarget(pool.Id), LiveMessage.PoolUpdatedMethod, updated));
+
+        // Providers' boards list pools open for bids: they hear of a pool that opens, changes or closes (counts only).
+        if (pool.Status is PoolStatus.OpenForBids or PoolStatus.Awarded || pool.QuorumReachedAt is not null)
+        {
+            messages.Add(new LiveMessage(LiveMessage.ProvidersTarget(pool.MunicipalityCode), LiveMessage.PoolUpdatedMethod, updated));
+        }
+
         var families = pool.FamilyIds().AsEnumerable();
         if (also is { } extra && !families.Contains(extra))
         {

@@ -25,6 +25,11 @@ public sealed class MarketplaceHub(IDbContextFactory<MarketplaceDbContext> conte
             await Groups.AddToGroupAsync(Context.ConnectionId, LiveMessage.StaffTarget(municipality));
         }
 
+        if (user.IsInRole(Roles.Provider) && user.ProviderId() is not null && user.MunicipalityCode() is { } home)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, LiveMessage.ProvidersTarget(home));
+        }
+
         await base.OnConnectedAsync();
     }
 

@@ -1,11 +1,18 @@
 import { api, ProblemError, type AuditEntry, type CareRequest, type Me, type Pool, type Resident } from '../api';
 import { announce, h, mount } from '../dom';
 import { formatCents, label, locale, t } from '../i18n';
+import { awardSection } from './awardView';
 import { poolCard } from './poolCard';
+import { renderProviderBoard } from './providerBoard';
 
 /** Families see their requests with their pools; staff, providers and administrators see pools. */
 export async function renderDashboard(main: HTMLElement, me: Me, onErased: () => void = () => undefined, onActFor: (r: Resident) => void = () => undefined): Promise<void> {
   const isFamily = me.roles.includes('family');
+  if (me.roles.includes('provider')) {
+    await renderProviderBoard(main);
+    return;
+  }
+
   if (!isFamily) {
     const isStaff = me.roles.includes('staff');
     const [categories, audit] = await Promise.all([api.categories(), isStaff ? api.audit().catch(() => null) : Promise.resolve(null)]);
@@ -105,6 +112,7 @@ function requestItem(request: CareRequest, pool: Pool | undefined): HTMLElement 
     h('h2', { class: 'visually-hidden' }, `${t('requestStatus')}: ${label('category', request.categoryCode)}`),
     pool && request.status === 'pooled' ? poolCard(pool) : h('p', {}, `${label('category', request.categoryCode)} — ${label('status', request.status)}`),
     request.status === 'pooled' ? estimateBox(request.id) : null,
+    pool?.status === 'awarded' ? awardSection(pool.id) : null,
     request.status === 'pooled' && pool && ['forming', 'open-for-bids'].includes(pool.status)
       ? h('button', { type: 'button', class: 'btn btn-outline-danger btn-sm', 'data-withdraw': request.id, 'data-testid': 'withdraw' }, t('withdraw'))
       : null);
@@ -181,5 +189,6 @@ function byZone(pools: Pool[]): Node[] {
     groups.set(zone, [...(groups.get(zone) ?? []), pool]);
   }
   return [...groups.entries()].map(([zone, members]) => h('section', { class: 'mb-4', 'data-testid': 'zone-group' },
-    h('h2', { class: 'h5' }, `${zone} (${members.length})`), ...members.map(poolCard)));
+    h('h2', { class: 'h5' }, `${zone} (${members.length})`),
+    ...members.map((pool) => (pool.status === 'awarded' ? h('div', {}, poolCard(pool), awardSection(pool.id)) : poolCard(pool)))));
 }

@@ -1,0 +1,67 @@
+using System.Net.Http.Json;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+
+namespace Will.Marketplace.EndToEnd.Tests;
+
+/// <summary>
+/// Ravenna, nanny share with a bidding window of a few seconds: the pool reaches quorum, the open
+/// tender appears live on a provider's board, two providers bid, the deadline awards the pool, and
+/// a family reads the award with every bid's score.
+/// </summary>
+public sealed class BiddingStoryTests
+{
+    private sealed record CreatedView(PoolRef Pool);
+
+    private sealed record PoolRef(Guid Id, string Status);
+
+    private static object NannyShare(double longitude) => new
+    {
+        categoryCode = "nanny-share",
+        location = new { latitude = 44.4184, longitude },
+        schedule = new[] { "monday", "tuesday", "wednesday", "thursday", "friday" }.Select(day => new { day, start = "08:00", end = "13:00" }).ToArray(),
+        startDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        attributes = new Dictionary<string, string> { ["ageBand"] = "0-2", ["language"] = "it" },
+    };
+
+    [Test]
+    public async Task Story_PoolOpensProvidersBidDeadlineAwards_TheFamilySeesTheScores()
+    {
+        ShortBiddingWindows.Set("039014", "nanny-share", TimeSpan.FromSeconds(25));
+        var provider = await BrowserFixture.NewPageAsync();
+        await provider.SignIn("provider.1@ravenna.demo", "board-empty");
+        var family = await BrowserFixture.NewPageAsync();
+        await family.SignIn("family.1@ravenna.demo");
+
+        using var first = await BrowserFixture.App.ClientFor("family.1@ravenna.demo");
+        using var second = await BrowserFixture.App.ClientFor("family.2@ravenna.demo");
+        await first.PostAsJsonAsync("/api/v1/requests", NannyShare(12.2035));
+        var opened = await (await second.PostAsJsonAsync("/api/v1/requests", NannyShare(12.2045))).Content.ReadFromJsonAsync<CreatedView>();
+        Assert.That(opened!.Pool.Status, Is.EqualTo("open-for-bids"));
+
+        // The tender appears on the provider's board without a reload.
+        var form = provider.GetByTestId("bid-form");
+        await Expect(form).ToHaveCountAsync(1);
+        var result = await provider.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+        Assert.That(result.Violations, Is.Empty, string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help}")));
+        await form.GetByLabel("Prezzo (euro)").FillAsync("17.50");
+        // Bootstrap Italia draws the checkbox on its label: click there, as a person does.
+        await form.GetByText("Soddisfazione delle famiglie").ClickAsync();
+        await form.GetByText("Continuità dello stesso operatore").ClickAsync();
+        await form.GetByText("Ci impegniamo a mantenere").ClickAsync();
+        await Expect(form.GetByLabel("Continuità dello stesso operatore")).ToBeCheckedAsync();
+        await form.GetByTestId("bid-submit").ClickAsync();
+        await Expect(provider.GetByTestId("my-bid")).ToContainTextAsync("17,50");
+
+        using var girasole = await BrowserFixture.App.ClientFor("provider.2@ravenna.demo");
+        var rival = await girasole.PostAsJsonAsync($"/api/v1/pools/{opened.Pool.Id}/bids", new { priceCents = 1_600, unit = "per-hour" });
+        Assert.That(rival.IsSuccessStatusCode, Is.True, await rival.Content.ReadAsStringAsync());
+
+        var notice = family.GetByTestId("pool-notice").And(family.Locator("[data-kind='awarded']"));
+        await Expect(notice).ToBeVisibleAsync(new() { Timeout = 90_000 });
+        await family.GetByTestId("award-show").ClickAsync();
+        await Expect(family.GetByTestId("award-winner")).ToContainTextAsync("Cooperativa Sociale Aurora");
+        await Expect(family.GetByTestId("award").Locator("tbody tr")).ToHaveCountAsync(2);
+        Assert.That(BrowserFixture.ConsoleErrors[provider].Concat(BrowserFixture.ConsoleErrors[family]), Is.Empty);
+    }
+}

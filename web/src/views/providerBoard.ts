@@ -1,0 +1,72 @@
+import { api, ProblemError, type Bid, type NewBid, type Pool } from '../api';
+import { announce, h, mount } from '../dom';
+import { formatCents, locale, t, type MessageKey } from '../i18n';
+import { poolCard } from './poolCard';
+
+const indicators = ['family-satisfaction', 'carer-continuity', 'attendance'] as const;
+
+/** A provider's board: the pools open for bids in its municipality, each with its sealed bid. */
+export async function renderProviderBoard(main: HTMLElement): Promise<void> {
+  const pools = await api.pools({ status: 'open-for-bids' });
+  const bids = await Promise.all(pools.map((p) => api.myBid(p.id).catch(() => null)));
+  mount(main,
+    h('h1', { class: 'h2 mb-2' }, t('boardTitle')),
+    h('p', { class: 'mb-4' }, t('boardIntro')),
+    pools.length === 0
+      ? h('p', { 'data-testid': 'board-empty' }, t('boardEmpty'))
+      : h('ul', { class: 'list-unstyled', 'data-testid': 'board' }, ...pools.map((pool, i) => h('li', { class: 'mb-4' }, poolCard(pool), bidSection(pool, bids[i] ?? null, () => renderProviderBoard(main))))));
+}
+
+function bidSection(pool: Pool, bid: Bid | null, refresh: () => Promise<void>): HTMLElement {
+  const id = (name: string) => `bid-${name}-${pool.id}`;
+  const deadline = pool.biddingClosesAt ? new Date(pool.biddingClosesAt).toLocaleString(locale()) : '—';
+  const status = h('div', { role: 'alert', 'data-testid': 'bid-status' });
+  const price = h('input', { id: id('price'), type: 'number', min: '0.01', step: '0.01', class: 'form-control', required: true, 'aria-describedby': id('price-error'), value: bid ? (bid.priceCents / 100).toFixed(2) : '' });
+  const unit = h('select', { id: id('unit'), class: 'form-select' },
+    h('option', { value: 'per-hour', selected: !bid || bid.unit === 'per-hour' }, t('perHour')),
+    h('option', { value: 'per-session', selected: bid?.unit === 'per-session' }, t('perSession')));
+  const boxes = indicators.map((code) => h('input', { id: id(code), type: 'checkbox', class: 'form-check-input', value: code, checked: bid?.outcomeCommitments.includes(code) ?? false }));
+  const pledge = h('input', { id: id('pledge'), type: 'checkbox', class: 'form-check-input', checked: bid?.continuityPledge ?? false });
+  const priceError = h('div', { class: 'invalid-feedback d-block', id: id('price-error') });
+  const form = h('form', { class: 'card card-body mt-2', 'data-testid': 'bid-form', 'aria-label': t('bidFormLabel') },
+    h('p', { class: 'mb-2', 'data-testid': 'bid-deadline' }, t('bidDeadline', { deadline })),
+    bid ? h('p', { class: 'mb-2 fw-semibold', 'data-testid': 'my-bid' }, t('myBid', { price: formatCents(bid.priceCents), unit: t(bid.unit === 'per-hour' ? 'perHour' : 'perSession') })) : null,
+    h('div', { class: 'row g-3' },
+      h('div', { class: 'col-sm-4' }, h('label', { for: id('price'), class: 'form-label' }, t('bidPrice')), price, priceError),
+      h('div', { class: 'col-sm-4' }, h('label', { for: id('unit'), class: 'form-label' }, t('bidUnit')), unit)),
+    h('fieldset', { class: 'mt-3' }, h('legend', { class: 'h6' }, t('bidOutcomes')),
+      ...indicators.map((code, i) => h('div', { class: 'form-check' }, boxes[i], h('label', { for: id(code), class: 'form-check-label' }, t(`indicator-${code}` as MessageKey))))),
+    h('div', { class: 'form-check mt-2' }, pledge, h('label', { for: id('pledge'), class: 'form-check-label' }, t('bidPledge'))),
+    h('div', { class: 'd-flex gap-2 mt-3' },
+      h('button', { type: 'submit', class: 'btn btn-primary', 'data-testid': 'bid-submit' }, t(bid ? 'bidRevise' : 'bidSubmit')),
+      bid ? h('button', { type: 'button', class: 'btn btn-outline-danger', 'data-testid': 'bid-withdraw' }, t('bidWithdraw')) : null),
+    status);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    priceError.textContent = '';
+    const euros = Number.parseFloat(price.value);
+    const body: NewBid = {
+      priceCents: Number.isFinite(euros) ? Math.round(euros * 100) : null,
+      unit: unit.value,
+      outcomeCommitments: boxes.filter((b) => b.checked).map((b) => b.value),
+      continuityPledge: pledge.checked,
+    };
+    try {
+      await (bid ? api.reviseBid(pool.id, body) : api.submitBid(pool.id, body));
+      announce(t(bid ? 'bidRevised' : 'bidSent'));
+      await refresh();
+    } catch (e) {
+      if (!(e instanceof ProblemError)) throw e;
+      priceError.textContent = e.errors.priceCents?.join(' ') ?? '';
+      status.className = 'alert alert-danger mt-3';
+      status.textContent = e.title;
+    }
+  });
+  form.querySelector('[data-testid="bid-withdraw"]')?.addEventListener('click', async () => {
+    if (!window.confirm(t('bidWithdrawConfirm'))) return;
+    await api.withdrawBid(pool.id);
+    announce(t('bidWithdrawn'));
+    await refresh();
+  });
+  return form;
+}
