@@ -599,3 +599,82 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261125034201_CollectiveOrders') THEN
+    ALTER TABLE "PoolMemberships" ADD "ConfirmedAt" timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261125034201_CollectiveOrders') THEN
+    CREATE TABLE "Orders" (
+        "Id" uuid NOT NULL,
+        "PoolId" uuid NOT NULL,
+        "ProviderId" uuid NOT NULL,
+        "BidId" uuid NOT NULL,
+        "PriceCents" bigint NOT NULL,
+        "Unit" character varying(20) NOT NULL,
+        "WeeklyCostCents" bigint NOT NULL,
+        "Schedule" character varying(2000) NOT NULL,
+        "BillingPeriod" character varying(20) NOT NULL,
+        "StartsOn" date NOT NULL,
+        "OutcomeIndicators" character varying(400) NOT NULL,
+        "ContinuityPledge" boolean NOT NULL,
+        "HoldbackPercent" integer NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_Orders" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_Orders_DemandPools_PoolId" FOREIGN KEY ("PoolId") REFERENCES "DemandPools" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_Orders_Providers_ProviderId" FOREIGN KEY ("ProviderId") REFERENCES "Providers" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261125034201_CollectiveOrders') THEN
+    CREATE TABLE "OrderMembers" (
+        "OrderId" uuid NOT NULL,
+        "RequestId" uuid NOT NULL,
+        "FamilyId" uuid NOT NULL,
+        "JoinedOn" date NOT NULL,
+        "LeftOn" date,
+        CONSTRAINT "PK_OrderMembers" PRIMARY KEY ("OrderId", "RequestId"),
+        CONSTRAINT "FK_OrderMembers_Orders_OrderId" FOREIGN KEY ("OrderId") REFERENCES "Orders" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261125034201_CollectiveOrders') THEN
+    CREATE INDEX "IX_OrderMembers_FamilyId" ON "OrderMembers" ("FamilyId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261125034201_CollectiveOrders') THEN
+    CREATE UNIQUE INDEX "IX_Orders_PoolId" ON "Orders" ("PoolId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261125034201_CollectiveOrders') THEN
+    CREATE INDEX "IX_Orders_ProviderId" ON "Orders" ("ProviderId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261125034201_CollectiveOrders') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261125034201_CollectiveOrders', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -658,3 +658,90 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125034153_CollectiveOrders'
+)
+BEGIN
+    ALTER TABLE [PoolMemberships] ADD [ConfirmedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125034153_CollectiveOrders'
+)
+BEGIN
+    CREATE TABLE [Orders] (
+        [Id] uniqueidentifier NOT NULL,
+        [PoolId] uniqueidentifier NOT NULL,
+        [ProviderId] uniqueidentifier NOT NULL,
+        [BidId] uniqueidentifier NOT NULL,
+        [PriceCents] bigint NOT NULL,
+        [Unit] varchar(20) NOT NULL,
+        [WeeklyCostCents] bigint NOT NULL,
+        [Schedule] varchar(2000) NOT NULL,
+        [BillingPeriod] varchar(20) NOT NULL,
+        [StartsOn] date NOT NULL,
+        [OutcomeIndicators] varchar(400) NOT NULL,
+        [ContinuityPledge] bit NOT NULL,
+        [HoldbackPercent] int NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_Orders] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Orders_DemandPools_PoolId] FOREIGN KEY ([PoolId]) REFERENCES [DemandPools] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Orders_Providers_ProviderId] FOREIGN KEY ([ProviderId]) REFERENCES [Providers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125034153_CollectiveOrders'
+)
+BEGIN
+    CREATE TABLE [OrderMembers] (
+        [OrderId] uniqueidentifier NOT NULL,
+        [RequestId] uniqueidentifier NOT NULL,
+        [FamilyId] uniqueidentifier NOT NULL,
+        [JoinedOn] date NOT NULL,
+        [LeftOn] date NULL,
+        CONSTRAINT [PK_OrderMembers] PRIMARY KEY ([OrderId], [RequestId]),
+        CONSTRAINT [FK_OrderMembers_Orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [Orders] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125034153_CollectiveOrders'
+)
+BEGIN
+    CREATE INDEX [IX_OrderMembers_FamilyId] ON [OrderMembers] ([FamilyId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125034153_CollectiveOrders'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Orders_PoolId] ON [Orders] ([PoolId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125034153_CollectiveOrders'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_ProviderId] ON [Orders] ([ProviderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125034153_CollectiveOrders'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261125034153_CollectiveOrders', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

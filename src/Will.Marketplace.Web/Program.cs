@@ -27,6 +27,7 @@ app.MapRequestsApi();
 app.MapPoolsApi();
 app.MapBidsApi();
 app.MapProvidersApi();
+app.MapOrdersApi();
 app.MapAuditApi();
 app.MapResidentsApi();
 app.MapStripeWebhookApi();

@@ -103,8 +103,11 @@ public static class BenchmarkSilo
 
         public Task<IReadOnlyList<Bid>> ListBidsAsync(Guid poolId, CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<Bid>>([]);
 
-        public Task SaveBidAsync(Bid bid, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        public Task<Guid> SaveBidAsync(Bid bid, DateTimeOffset now, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException("The benchmarks place requests only.");
+
+        public Task<(Bid Bid, long WeeklyCostCents)?> FindAwardedBidAsync(Guid poolId, CancellationToken cancellationToken = default) =>
+            Task.FromResult<(Bid Bid, long WeeklyCostCents)?>(null);
 
         public Task<bool> WithdrawBidAsync(Guid poolId, Guid providerId, DateTimeOffset now, CancellationToken cancellationToken = default) => Task.FromResult(false);
 
@@ -134,7 +137,19 @@ public static class BenchmarkSilo
             return Task.CompletedTask;
         }
 
-        public Task SaveAwardAsync(DemandPool pool, AwardDecision award, CancellationToken cancellationToken = default)
+        public Task SaveAwardAsync(DemandPool pool, AwardDecision award, CollectiveOrder? order, CancellationToken cancellationToken = default)
+        {
+            Save(pool);
+            return Task.CompletedTask;
+        }
+
+        public Task SaveOrderAsync(DemandPool pool, CollectiveOrder order, CancellationToken cancellationToken = default)
+        {
+            Save(pool);
+            return Task.CompletedTask;
+        }
+
+        public Task SaveLapsedAwardAsync(DemandPool pool, CancellationToken cancellationToken = default)
         {
             Save(pool);
             return Task.CompletedTask;

@@ -13,6 +13,10 @@ public interface IMatchmakerGrain : IGrainWithStringKey
     [Alias("Withdraw")]
     Task<LeaveResult> Withdraw(Guid poolId, Guid requestId, Guid familyId);
 
+    /// <summary>A family declines its pool's award: the pool may be forming (and joinable) again afterwards.</summary>
+    [Alias("DeclineAward")]
+    Task<AwardAnswer> DeclineAward(Guid poolId, Guid requestId, Guid familyId);
+
     /// <summary>
     /// Re-groups the requests waiting in pools below quorum when an exact solve pools more families;
     /// pools open for bids are left alone. Runs by itself in the background as well.

@@ -18,3 +18,9 @@ public sealed record BidOutcome(
     [property: Id(1)] Guid? BidId,
     [property: Id(2)] string? RefusedBecause,
     [property: Id(3)] DateTimeOffset? BiddingClosesAt);
+
+/// <summary>What a family's answer to its pool's award did (an <c>AwardResponse</c> name), and the pool after it.</summary>
+[GenerateSerializer, Immutable, Alias("Will.AwardAnswer")]
+public sealed record AwardAnswer(
+    [property: Id(0)] string Outcome,
+    [property: Id(1)] PoolSnapshot? Pool);

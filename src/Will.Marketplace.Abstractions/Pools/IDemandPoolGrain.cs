@@ -33,6 +33,10 @@ public interface IDemandPoolGrain : IGrainWithGuidKey
     [Alias("WithdrawBid")]
     Task<BidOutcome> WithdrawBid(Guid providerId);
 
+    /// <summary>A member family confirms the award, or declines it and leaves the pool.</summary>
+    [Alias("RespondToAward")]
+    Task<AwardAnswer> RespondToAward(Guid requestId, Guid familyId, bool confirm);
+
     /// <summary>Null when no pool with this id exists.</summary>
     [Alias("GetSnapshot")]
     Task<PoolSnapshot?> GetSnapshot();

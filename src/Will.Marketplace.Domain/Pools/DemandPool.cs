@@ -214,6 +214,66 @@ public sealed class DemandPool
         return true;
     }
 
+    /// <summary>
+    /// A family confirms the award. When every member has confirmed, the pool becomes active: the
+    /// collective order starts. Confirming twice changes nothing.
+    /// </summary>
+    public AwardResponse Confirm(Guid requestId, Guid familyId, DateTimeOffset now)
+    {
+        var index = _members.FindIndex(m => m.RequestId == requestId && m.FamilyId == familyId);
+        if (index < 0)
+        {
+            return AwardResponse.NotAMember;
+        }
+
+        if (Status != PoolStatus.Awarded)
+        {
+            return AwardResponse.NotAwarded;
+        }
+
+        _members[index] = _members[index] with { ConfirmedAt = _members[index].ConfirmedAt ?? now };
+        return StartIfAllConfirmed();
+    }
+
+    /// <summary>
+    /// A family declines the award and leaves. The award stands only while the pool keeps its
+    /// quorum; below it the award lapses and the pool goes back to forming.
+    /// </summary>
+    public AwardResponse Decline(Guid requestId, Guid familyId)
+    {
+        var member = _members.FirstOrDefault(m => m.RequestId == requestId && m.FamilyId == familyId);
+        if (member is null)
+        {
+            return AwardResponse.NotAMember;
+        }
+
+        if (Status != PoolStatus.Awarded)
+        {
+            return AwardResponse.NotAwarded;
+        }
+
+        _members.Remove(member);
+        if (_members.Count < Quorum)
+        {
+            Status = _members.Count == 0 ? PoolStatus.Cancelled : PoolStatus.Forming;
+            (QuorumReachedAt, BiddingExtended) = (null, false);
+            return AwardResponse.AwardLapsed;
+        }
+
+        return StartIfAllConfirmed() == AwardResponse.OrderStarts ? AwardResponse.OrderStarts : AwardResponse.Declined;
+    }
+
+    private AwardResponse StartIfAllConfirmed()
+    {
+        if (_members.All(m => m.ConfirmedAt is not null))
+        {
+            Status = PoolStatus.Active;
+            return AwardResponse.OrderStarts;
+        }
+
+        return AwardResponse.Confirmed;
+    }
+
     /// <summary>Called once the change is durable: the next save must see this version.</summary>
     public void MarkSaved() => Version++;
 }

@@ -13,6 +13,12 @@ public sealed record PoolMember(
     IReadOnlyDictionary<string, string> Attributes,
     DateTimeOffset JoinedAt)
 {
+    /// <summary>The most the family said it would pay per hour of service; an award within it is confirmed for it.</summary>
+    public long? MaxPricePerHourCents { get; init; }
+
+    /// <summary>When the family confirmed the award of its pool.</summary>
+    public DateTimeOffset? ConfirmedAt { get; init; }
+
     public static PoolMember From(CareRequest request, DateTimeOffset joinedAt) =>
-        new(request.Id, request.FamilyId, request.Location, request.Schedule, request.Attributes, joinedAt);
+        new(request.Id, request.FamilyId, request.Location, request.Schedule, request.Attributes, joinedAt) { MaxPricePerHourCents = request.MaxPricePerHour?.Cents };
 }

@@ -15,7 +15,11 @@ public interface IBiddingStore
     Task<IReadOnlyList<Bid>> ListBidsAsync(Guid poolId, CancellationToken cancellationToken = default);
 
     /// <summary>Inserts the provider's bid on the pool, or replaces it (revision, or a bid again after a withdrawal).</summary>
-    Task SaveBidAsync(Bid bid, DateTimeOffset now, CancellationToken cancellationToken = default);
+    /// <returns>The stored bid's id: a provider's bid on a pool keeps one id through revisions.</returns>
+    Task<Guid> SaveBidAsync(Bid bid, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>The winning bid of the pool's current award and its weekly cost; null when not awarded.</summary>
+    Task<(Bid Bid, long WeeklyCostCents)?> FindAwardedBidAsync(Guid poolId, CancellationToken cancellationToken = default);
 
     /// <summary>False when the provider has no bid on the pool to withdraw.</summary>
     Task<bool> WithdrawBidAsync(Guid poolId, Guid providerId, DateTimeOffset now, CancellationToken cancellationToken = default);

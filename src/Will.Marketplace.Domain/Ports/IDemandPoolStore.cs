@@ -26,8 +26,17 @@ public interface IDemandPoolStore
     /// moved between them (re-optimisation, refills): a moved request keeps its status and gets its
     /// new pool; nothing is saved if any pool was changed elsewhere.
     /// </summary>
-    /// <summary>Saves the awarded pool (version checked) and the award with every bid's score, in one transaction.</summary>
-    Task SaveAwardAsync(DemandPool pool, AwardDecision award, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Saves the awarded pool (version checked) and the award with every bid's score, in one
+    /// transaction; with the collective order too when every member was confirmed at once.
+    /// </summary>
+    Task SaveAwardAsync(DemandPool pool, AwardDecision award, CollectiveOrder? order, CancellationToken cancellationToken = default);
+
+    /// <summary>Saves the pool that became active and its collective order, in one transaction.</summary>
+    Task SaveOrderAsync(DemandPool pool, CollectiveOrder order, CancellationToken cancellationToken = default);
+
+    /// <summary>Saves a pool whose award lapsed: the award is removed and its bids withdrawn, so bidding starts afresh.</summary>
+    Task SaveLapsedAwardAsync(DemandPool pool, CancellationToken cancellationToken = default);
 
     Task SaveMovesAsync(IReadOnlyList<DemandPool> pools, IReadOnlyList<PoolMove> moves, CancellationToken cancellationToken = default);
 }

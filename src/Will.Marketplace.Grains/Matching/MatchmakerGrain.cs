@@ -124,6 +124,17 @@ public sealed class MatchmakerGrain(
         return result;
     }
 
+    public async Task<AwardAnswer> DeclineAward(Guid poolId, Guid requestId, Guid familyId)
+    {
+        var answer = await GrainFactory.GetGrain<IDemandPoolGrain>(poolId).RespondToAward(requestId, familyId, confirm: false);
+        if (answer.Outcome == nameof(AwardResponse.AwardLapsed))
+        {
+            await Refresh(poolId);
+        }
+
+        return answer;
+    }
+
     public async Task<RegroupingReport> Reoptimise()
     {
         await ReloadJoinable();

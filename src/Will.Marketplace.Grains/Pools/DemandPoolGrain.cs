@@ -128,8 +128,8 @@ public sealed class DemandPoolGrain(
             return new BidOutcome(false, null, refusal.ToString(), _pool.BiddingClosesAt);
         }
 
-        await bidding.SaveBidAsync(bid, now);
-        return new BidOutcome(true, bid.Id, null, _pool.BiddingClosesAt);
+        var id = await bidding.SaveBidAsync(bid, now);
+        return new BidOutcome(true, id, null, _pool.BiddingClosesAt);
     }
 
     public async Task<BidOutcome> WithdrawBid(Guid providerId)
@@ -178,6 +178,60 @@ public sealed class DemandPoolGrain(
         var envelope = _pool.ScheduleEnvelope(_category!.Mode);
         var weights = await bidding.WeightsAsync(_pool.MunicipalityCode, _pool.CategoryCode);
         return new AwardDecision(weights, TenderScoring.Rank(valid, bidders, weights, envelope.TotalMinutes, envelope.Slots.Count), now);
+    }
+
+    public async Task<AwardAnswer> RespondToAward(Guid requestId, Guid familyId, bool confirm)
+    {
+        if (_pool is null || _category is null)
+        {
+            return new AwardAnswer(nameof(AwardResponse.NotAMember), null);
+        }
+
+        var outcome = confirm ? _pool.Confirm(requestId, familyId, time.GetUtcNow()) : _pool.Decline(requestId, familyId);
+        if (outcome is AwardResponse.NotAMember or AwardResponse.NotAwarded)
+        {
+            return new AwardAnswer(outcome.ToString(), Snapshot());
+        }
+
+        try
+        {
+            switch (outcome)
+            {
+                case AwardResponse.OrderStarts:
+                    var (bid, weekly) = await bidding.FindAwardedBidAsync(_pool.Id) ?? throw new InvalidOperationException($"Pool {_pool.Id} is awarded without an award.");
+                    var winner = new ScoredBid(bid, Money.FromCents(weekly), 0, 0, 0, 0, 1);
+                    await store.SaveOrderAsync(_pool, CollectiveOrder.From(_pool, _category, winner, StartDate()));
+                    break;
+                case AwardResponse.AwardLapsed:
+                    await store.SaveLapsedAwardAsync(_pool);
+                    break;
+                default:
+                    await store.SaveAsync(_pool, placedRequest: null);
+                    break;
+            }
+
+            _pool.MarkSaved();
+        }
+        catch
+        {
+            _pool = await store.FindAsync(this.GetPrimaryKey());
+            throw;
+        }
+
+        await Publish(PoolChanged(also: familyId));
+        return new AwardAnswer(outcome.ToString(), Snapshot());
+    }
+
+    /// <summary>An order starts on the first Monday at least a week away, so families and provider can prepare.</summary>
+    private DateOnly StartDate()
+    {
+        var day = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(7);
+        while (day.DayOfWeek != DayOfWeek.Monday)
+        {
+            day = day.AddDays(1);
+        }
+
+        return day;
     }
 
     public Task HoldDeadline(DateTimeOffset closesAt) => KeepDeadline(closesAt, previous: null);
@@ -241,9 +295,20 @@ public sealed class DemandPoolGrain(
     private async Task AwardTo(AwardDecision award, DateTimeOffset? closedAt)
     {
         _pool!.Award();
+
+        // Families whose stated maximum the award meets are confirmed at once.
+        var order = default(CollectiveOrder);
+        foreach (var member in _pool.Members.Where(m => AwardFit.WithinMaximum(_category!, _pool, m, award.Winner.WeeklyCost)).ToList())
+        {
+            if (_pool.Confirm(member.RequestId, member.FamilyId, award.DecidedAt) == AwardResponse.OrderStarts)
+            {
+                order = CollectiveOrder.From(_pool, _category!, award.Winner, StartDate());
+            }
+        }
+
         try
         {
-            await store.SaveAwardAsync(_pool, award);
+            await store.SaveAwardAsync(_pool, award, order);
             _pool.MarkSaved();
         }
         catch

@@ -38,6 +38,8 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
 
     public DbSet<AwardRecord> Awards => Set<AwardRecord>();
 
+    public DbSet<OrderRecord> Orders => Set<OrderRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -29,7 +29,7 @@ internal sealed class EfBiddingStore(IDbContextFactory<MarketplaceDbContext> con
         return [.. records.Select(ToDomain)];
     }
 
-    public async Task SaveBidAsync(Bid bid, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<Guid> SaveBidAsync(Bid bid, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var record = await db.Bids.SingleOrDefaultAsync(b => b.PoolId == bid.PoolId && b.ProviderId == bid.ProviderId, cancellationToken);
@@ -47,6 +47,15 @@ internal sealed class EfBiddingStore(IDbContextFactory<MarketplaceDbContext> con
         record.UpdatedAt = now;
         record.WithdrawnAt = null;
         await db.SaveChangesAsync(cancellationToken);
+        return record.Id;
+    }
+
+    public async Task<(Bid Bid, long WeeklyCostCents)?> FindAwardedBidAsync(Guid poolId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var award = await db.Awards.AsNoTracking().SingleOrDefaultAsync(a => a.PoolId == poolId, cancellationToken);
+        var bid = award is null ? null : await db.Bids.AsNoTracking().SingleOrDefaultAsync(b => b.Id == award.BidId, cancellationToken);
+        return bid is null ? null : (BidRecords.ToDomain(bid), award!.WeeklyCostCents);
     }
 
     public async Task<bool> WithdrawBidAsync(Guid poolId, Guid providerId, DateTimeOffset now, CancellationToken cancellationToken = default)

@@ -99,10 +99,15 @@ internal sealed class EfDemandPoolStore(IDbContextFactory<MarketplaceDbContext> 
         }
     }
 
-    public async Task SaveAwardAsync(DemandPool pool, AwardDecision award, CancellationToken cancellationToken = default)
+    public async Task SaveAwardAsync(DemandPool pool, AwardDecision award, CollectiveOrder? order, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await Stage(db, pool, [], award.DecidedAt, cancellationToken);
+        if (order is not null)
+        {
+            db.Orders.Add(ToRecord(order, award.DecidedAt));
+        }
+
         var winner = award.Winner;
         db.Awards.Add(new AwardRecord
         {
@@ -115,6 +120,48 @@ internal sealed class EfDemandPoolStore(IDbContextFactory<MarketplaceDbContext> 
         });
         await Commit(db, pool.Id, cancellationToken);
     }
+
+    public async Task SaveOrderAsync(DemandPool pool, CollectiveOrder order, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        await Stage(db, pool, [], now, cancellationToken);
+        db.Orders.Add(ToRecord(order, now));
+        await Commit(db, pool.Id, cancellationToken);
+    }
+
+    public async Task SaveLapsedAwardAsync(DemandPool pool, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        await Stage(db, pool, [], now, cancellationToken);
+        db.Awards.RemoveRange(await db.Awards.Where(a => a.PoolId == pool.Id).ToListAsync(cancellationToken));
+        foreach (var bid in await db.Bids.Where(b => b.PoolId == pool.Id && b.WithdrawnAt == null).ToListAsync(cancellationToken))
+        {
+            (bid.WithdrawnAt, bid.UpdatedAt) = (now, now);
+        }
+
+        await Commit(db, pool.Id, cancellationToken);
+    }
+
+    private static OrderRecord ToRecord(CollectiveOrder order, DateTimeOffset now) => new()
+    {
+        Id = order.Id,
+        PoolId = order.PoolId,
+        ProviderId = order.ProviderId,
+        BidId = order.BidId,
+        PriceCents = order.Price.Cents,
+        Unit = order.Unit == PriceUnit.PerHour ? "per-hour" : "per-session",
+        WeeklyCostCents = order.WeeklyCost.Cents,
+        Schedule = order.Schedule,
+        BillingPeriod = CollectiveOrder.BillingPeriod,
+        StartsOn = order.StartsOn,
+        OutcomeIndicators = string.Join(',', order.OutcomeIndicators.Order(StringComparer.Ordinal)),
+        ContinuityPledge = order.ContinuityPledge,
+        HoldbackPercent = order.HoldbackPercent,
+        CreatedAt = now,
+        Members = [.. order.Members.Select(m => new OrderMemberRecord { OrderId = order.Id, RequestId = m.RequestId, FamilyId = m.FamilyId, JoinedOn = order.StartsOn })],
+    };
 
     public async Task SaveMovesAsync(IReadOnlyList<DemandPool> pools, IReadOnlyList<PoolMove> moves, CancellationToken cancellationToken = default)
     {
@@ -192,6 +239,11 @@ internal sealed class EfDemandPoolStore(IDbContextFactory<MarketplaceDbContext> 
                 // Back in a pool it was moved out of earlier: the same membership row, open again.
                 (membership.LeftAt, membership.JoinedAt) = (null, member.JoinedAt);
             }
+
+            if (membership is not null)
+            {
+                membership.ConfirmedAt = member.ConfirmedAt;
+            }
         }
     }
 
@@ -223,7 +275,7 @@ internal sealed class EfDemandPoolStore(IDbContextFactory<MarketplaceDbContext> 
             new GeoPoint(m.Request.Latitude, m.Request.Longitude),
             WeeklySchedule.Parse(m.Request.Schedule),
             RequestAttributesJson.Read(m.Request.Attributes),
-            m.JoinedAt));
+            m.JoinedAt) { MaxPricePerHourCents = m.Request.MaxPricePerHourCents, ConfirmedAt = m.ConfirmedAt });
         return new DemandPool(record.Id, record.MunicipalityCode, record.CategoryCode, status, record.Capacity, record.Quorum, members, record.CreatedAt, record.BiddingClosesAt, record.Version, record.QuorumReachedAt, record.BiddingExtended);
     }
 

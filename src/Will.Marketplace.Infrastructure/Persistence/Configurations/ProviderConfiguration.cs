@@ -74,3 +74,32 @@ internal sealed class AwardConfiguration : IEntityTypeConfiguration<AwardRecord>
         builder.HasOne<BidRecord>().WithMany().HasForeignKey(a => a.BidId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class OrderConfiguration : IEntityTypeConfiguration<OrderRecord>
+{
+    public void Configure(EntityTypeBuilder<OrderRecord> builder)
+    {
+        builder.ToTable("Orders");
+        builder.HasKey(o => o.Id);
+        builder.Property(o => o.Id).ValueGeneratedNever();
+        builder.Property(o => o.Unit).HasMaxLength(20).IsUnicode(false);
+        builder.Property(o => o.Schedule).HasMaxLength(2000).IsUnicode(false);
+        builder.Property(o => o.BillingPeriod).HasMaxLength(20).IsUnicode(false);
+        builder.Property(o => o.OutcomeIndicators).HasMaxLength(400).IsUnicode(false);
+        builder.HasIndex(o => o.PoolId).IsUnique();
+        builder.HasIndex(o => o.ProviderId);
+        builder.HasMany(o => o.Members).WithOne().HasForeignKey(m => m.OrderId);
+        builder.HasOne<PoolRecord>().WithMany().HasForeignKey(o => o.PoolId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ProviderRecord>().WithMany().HasForeignKey(o => o.ProviderId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class OrderMemberConfiguration : IEntityTypeConfiguration<OrderMemberRecord>
+{
+    public void Configure(EntityTypeBuilder<OrderMemberRecord> builder)
+    {
+        builder.ToTable("OrderMembers");
+        builder.HasKey(m => new { m.OrderId, m.RequestId });
+        builder.HasIndex(m => m.FamilyId);
+    }
+}

@@ -47,5 +47,8 @@ public sealed class PoolMembershipRecord
 
     public DateTimeOffset? LeftAt { get; set; }
 
+    /// <summary>When the family confirmed the award of the pool.</summary>
+    public DateTimeOffset? ConfirmedAt { get; set; }
+
     public RequestRecord Request { get; set; } = null!;
 }

@@ -1,0 +1,46 @@
+using Will.Marketplace.Domain.Catalog;
+using Will.Marketplace.Domain.Common;
+using Will.Marketplace.Domain.Pools;
+
+namespace Will.Marketplace.Domain.Bidding;
+
+/// <summary>
+/// The confirmed award as a running service: provider, price, members, schedule, monthly billing,
+/// and the outcome terms the payments issue bills by (a holdback of each payout when the provider
+/// accepted to be paid on outcomes).
+/// </summary>
+public sealed record CollectiveOrder(
+    Guid Id,
+    Guid PoolId,
+    Guid ProviderId,
+    Guid BidId,
+    Money Price,
+    PriceUnit Unit,
+    Money WeeklyCost,
+    IReadOnlyList<PoolMember> Members,
+    string Schedule,
+    DateOnly StartsOn,
+    IReadOnlySet<string> OutcomeIndicators,
+    bool ContinuityPledge,
+    int HoldbackPercent)
+{
+    public const string BillingPeriod = "monthly";
+
+    /// <summary>Share of each payout held back until staff verify the outcomes, when there are outcome terms.</summary>
+    public const int DefaultHoldbackPercent = 10;
+
+    public static CollectiveOrder From(DemandPool pool, ServiceCategory category, ScoredBid winner, DateOnly startsOn) => new(
+        Guid.CreateVersion7(),
+        pool.Id,
+        winner.Bid.ProviderId,
+        winner.Bid.Id,
+        winner.Bid.Price,
+        winner.Bid.Unit,
+        winner.WeeklyCost,
+        [.. pool.Members],
+        pool.ScheduleEnvelope(category.Mode).ToString(),
+        startsOn,
+        winner.Bid.OutcomeCommitments,
+        winner.Bid.ContinuityPledge,
+        winner.Bid.OutcomeCommitments.Count > 0 ? DefaultHoldbackPercent : 0);
+}

@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Will.Marketplace.Abstractions.Matching;
+using Will.Marketplace.Abstractions.Pools;
+using Will.Marketplace.Domain.Pools;
+using Will.Marketplace.Infrastructure.Auditing;
+using Will.Marketplace.Infrastructure.Identity;
+using Will.Marketplace.Infrastructure.Persistence;
+using Will.Marketplace.Web.Hosting;
+using static Will.Marketplace.Web.Hosting.Localization;
+
+namespace Will.Marketplace.Web.Apis;
+
+/// <summary>Families answer their pool's award; the confirmed award is a collective order.</summary>
+public static class OrdersApi
+{
+    public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder app)
+    {
+        var family = app.MapGroup("/api/v1/requests/{id:guid}/award").WithTags("Orders").RequireAuthorization(Policies.Family);
+        family.MapPost("/confirm", Confirm).WithName("ConfirmAward");
+        family.MapPost("/decline", Decline).WithName("DeclineAward");
+        app.MapGet("/api/v1/pools/{poolId:guid}/order", Get).WithTags("Orders").WithName("GetOrder").RequireAuthorization(Policies.SignedIn);
+        return app;
+    }
+
+    public sealed record AnswerView(string Outcome, PoolView? Pool);
+
+    public static Task<Results<Ok<AnswerView>, NotFound, ProblemHttpResult>> Confirm(Guid id, HttpContext context, MarketplaceDbContext db, IGrainFactory grains, CancellationToken cancellationToken) =>
+        Answer(id, confirm: true, context, db, grains, cancellationToken);
+
+    public static Task<Results<Ok<AnswerView>, NotFound, ProblemHttpResult>> Decline(Guid id, HttpContext context, MarketplaceDbContext db, IGrainFactory grains, CancellationToken cancellationToken) =>
+        Answer(id, confirm: false, context, db, grains, cancellationToken);
+
+    private static async Task<Results<Ok<AnswerView>, NotFound, ProblemHttpResult>> Answer(
+        Guid id, bool confirm, HttpContext context, MarketplaceDbContext db, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        var familyId = context.User.UserId();
+        var request = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && r.FamilyId == familyId, cancellationToken);
+        if (request?.PoolId is not { } poolId || request.Status != "pooled")
+        {
+            return TypedResults.NotFound();
+        }
+
+        var answer = confirm
+            ? await grains.GetGrain<IDemandPoolGrain>(poolId).RespondToAward(id, familyId, confirm: true)
+            : await grains.GetGrain<IMatchmakerGrain>(IMatchmakerGrain.KeyFor(request.MunicipalityCode, request.CategoryCode)).DeclineAward(poolId, id, familyId);
+        if (answer.Outcome is nameof(AwardResponse.NotAwarded) or nameof(AwardResponse.NotAMember))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: Say(
+                "Il gruppo non ha un'aggiudicazione da confermare o rifiutare.", "The pool has no award to confirm or decline."),
+                extensions: new Dictionary<string, object?> { ["reason"] = answer.Outcome });
+        }
+
+        await context.Audit(new AuditEvent(confirm ? "confirm" : "decline", "award", poolId.ToString(), familyId, request.MunicipalityCode));
+        return TypedResults.Ok(new AnswerView(answer.Outcome, answer.Pool is null ? null : PoolView.From(answer.Pool)));
+    }
+
+    public sealed record OrderMemberView(Guid FamilyId, DateOnly JoinedOn);
+
+    public sealed record OrderView(Guid Id, Guid PoolId, string ProviderName, long PriceCents, string Unit, long WeeklyCostCents, IReadOnlyList<SlotView> Schedule,
+        string BillingPeriod, DateOnly StartsOn, IReadOnlyList<string> OutcomeIndicators, bool ContinuityPledge, int HoldbackPercent, int MemberCount, IReadOnlyList<OrderMemberView>? Members);
+
+    /// <summary>
+    /// The collective order of a pool, for whoever may see the pool and for the provider running it.
+    /// Member ids are shown to the municipality's staff only.
+    /// </summary>
+    public static async Task<Results<Ok<OrderView>, NotFound>> Get(Guid poolId, HttpContext context, MarketplaceDbContext db, CancellationToken cancellationToken)
+    {
+        var user = context.User;
+        var providerId = user.ProviderId();
+        var order = await db.Orders.AsNoTracking().Include(o => o.Members).SingleOrDefaultAsync(o => o.PoolId == poolId, cancellationToken);
+        var visible = order is not null && (order.ProviderId == providerId || await PoolsApi.Visible(db, user).AnyAsync(p => p.Id == poolId, cancellationToken));
+        if (!visible)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var provider = await db.Providers.AsNoTracking().Where(p => p.Id == order!.ProviderId).Select(p => p.LegalName).SingleAsync(cancellationToken);
+        var staff = user.IsInRole(Roles.Staff) || user.IsInRole(Roles.Admin);
+        var members = order!.Members.Where(m => m.LeftOn is null).ToList();
+        return TypedResults.Ok(new OrderView(order.Id, order.PoolId, provider, order.PriceCents, order.Unit, order.WeeklyCostCents, SlotView.From(order.Schedule),
+            order.BillingPeriod, order.StartsOn, order.OutcomeIndicators.Split(',', StringSplitOptions.RemoveEmptyEntries), order.ContinuityPledge, order.HoldbackPercent,
+            members.Count, staff ? [.. members.Select(m => new OrderMemberView(m.FamilyId, m.JoinedOn))] : null));
+    }
+}

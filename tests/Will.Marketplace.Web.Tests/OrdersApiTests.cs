@@ -1,0 +1,98 @@
+namespace Will.Marketplace.Web.Tests;
+
+internal sealed record AnswerView(string Outcome, Pool? Pool);
+
+internal sealed record OrderMemberView(Guid FamilyId, DateOnly JoinedOn);
+
+internal sealed record OrderView(Guid Id, Guid PoolId, string ProviderName, long PriceCents, string Unit, long WeeklyCostCents, string BillingPeriod, DateOnly StartsOn,
+    List<string> OutcomeIndicators, bool ContinuityPledge, int HoldbackPercent, int MemberCount, List<OrderMemberView>? Members);
+
+/// <summary>
+/// Reggio Emilia, nanny share with a 5-second window, in an app of its own: two families reach
+/// quorum, one bid, the deadline awards; then the families answer.
+/// </summary>
+[NonParallelizable]
+public sealed class OrdersApiTests
+{
+    private static async Task<(MarketplaceAppFactory App, Guid PoolId, Guid[] Requests)> Awarded(long? secondFamilyMaximum)
+    {
+        ShortBiddingWindows.Set("035033", "nanny-share", TimeSpan.FromSeconds(5));
+        var app = new MarketplaceAppFactory();
+        var requests = new List<Guid>();
+        Guid poolId = default;
+        foreach (var (n, maximum) in new[] { (1, (long?)null), (2, secondFamilyMaximum) })
+        {
+            using var family = await app.ClientFor(Samples.Family(n, "reggioemilia"));
+            var body = Samples.NannyShareIn(44.6983, 10.6312 + n * 0.0005, maximum);
+            var created = await (await family.PostAsJsonAsync("/api/v1/requests", body)).Content.ReadFromJsonAsync<Created>();
+            (poolId, requests) = (created!.Pool.Id, [.. requests, created.Request.Id]);
+        }
+
+        using var provider = await app.ClientFor("provider.1@reggioemilia.demo");
+        var bid = await provider.PostAsJsonAsync($"/api/v1/pools/{poolId}/bids", new { priceCents = 1_600, unit = "per-hour", outcomeCommitments = new[] { "attendance" } });
+        Assert.That(bid.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        using var first = await app.ClientFor(Samples.Family(1, "reggioemilia"));
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
+        while ((await first.GetFromJsonAsync<Pool>($"/api/v1/pools/{poolId}"))!.Status == "open-for-bids" && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+        }
+
+        return (app, poolId, [.. requests]);
+    }
+
+    [Test]
+    public async Task Confirm_WhenTheLastFamilyConfirms_StartsTheCollectiveOrder()
+    {
+        // €16 an hour shared by two is €8 each: the second family said it pays up to €9, so it is confirmed at once.
+        var (app, poolId, requests) = await Awarded(secondFamilyMaximum: 900);
+        await using var _ = app;
+        using var first = await app.ClientFor(Samples.Family(1, "reggioemilia"));
+        using var staff = await app.ClientFor("staff@reggioemilia.demo");
+        using var provider = await app.ClientFor("provider.1@reggioemilia.demo");
+
+        var before = await first.GetAsync($"/api/v1/pools/{poolId}/order");
+        var answer = await (await first.PostAsync($"/api/v1/requests/{requests[0]}/award/confirm", null)).Content.ReadFromJsonAsync<AnswerView>();
+        var forFamily = await first.GetFromJsonAsync<OrderView>($"/api/v1/pools/{poolId}/order");
+        var forStaff = await staff.GetFromJsonAsync<OrderView>($"/api/v1/pools/{poolId}/order");
+        var forProvider = await provider.GetFromJsonAsync<OrderView>($"/api/v1/pools/{poolId}/order");
+        var again = await first.PostAsync($"/api/v1/requests/{requests[0]}/award/confirm", null);
+
+        Assert.That(before.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "no order while a family has not answered");
+        Assert.That(answer!.Outcome, Is.EqualTo("OrderStarts"));
+        Assert.That(answer.Pool!.Status, Is.EqualTo("active"));
+        Assert.That(forFamily!.ProviderName, Does.StartWith("Cooperativa Sociale Aurora"));
+        Assert.That((forFamily.PriceCents, forFamily.Unit, forFamily.WeeklyCostCents, forFamily.BillingPeriod), Is.EqualTo((1_600L, "per-hour", 1_600L * 25, "monthly")));
+        Assert.That(forFamily.OutcomeIndicators, Is.EqualTo(new[] { "attendance" }));
+        Assert.That(forFamily.HoldbackPercent, Is.EqualTo(10));
+        Assert.That(forFamily.StartsOn.DayOfWeek, Is.EqualTo(DayOfWeek.Monday));
+        Assert.That(forFamily.MemberCount, Is.EqualTo(2));
+        Assert.That(forFamily.Members, Is.Null, "families do not see who the others are");
+        Assert.That(forStaff!.Members, Has.Count.EqualTo(2));
+        Assert.That(forProvider!.Id, Is.EqualTo(forFamily.Id));
+        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "an active pool has no award left to answer");
+    }
+
+    [Test]
+    public async Task Decline_WhenThePoolFallsBelowQuorum_TheAwardLapsesAndBiddingStartsAfresh()
+    {
+        var (app, poolId, requests) = await Awarded(secondFamilyMaximum: null);
+        await using var _ = app;
+        using var first = await app.ClientFor(Samples.Family(1, "reggioemilia"));
+        using var second = await app.ClientFor(Samples.Family(2, "reggioemilia"));
+        using var provider = await app.ClientFor("provider.1@reggioemilia.demo");
+
+        var answer = await (await first.PostAsync($"/api/v1/requests/{requests[0]}/award/decline", null)).Content.ReadFromJsonAsync<AnswerView>();
+        var pool = await second.GetFromJsonAsync<Pool>($"/api/v1/pools/{poolId}");
+        var award = await second.GetAsync($"/api/v1/pools/{poolId}/award");
+        var bid = await provider.GetAsync($"/api/v1/pools/{poolId}/bids/mine");
+        var declined = await first.GetFromJsonAsync<Request>($"/api/v1/requests/{requests[0]}");
+
+        Assert.That(answer!.Outcome, Is.EqualTo("AwardLapsed"));
+        Assert.That(pool!.Status, Is.EqualTo("forming"));
+        Assert.That(pool.MemberCount, Is.EqualTo(1));
+        Assert.That(award.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(bid.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "the lapsed round's bids are withdrawn");
+        Assert.That(declined!.Status, Is.EqualTo("withdrawn"));
+    }
+}
