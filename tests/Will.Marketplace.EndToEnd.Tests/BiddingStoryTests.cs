@@ -7,13 +7,15 @@ namespace Will.Marketplace.EndToEnd.Tests;
 /// <summary>
 /// Ravenna, nanny share with a bidding window of a few seconds: the pool reaches quorum, the open
 /// tender appears live on a provider's board, two providers bid, the deadline awards the pool, and
-/// a family reads the award with every bid's score.
+/// a family reads the award with every bid's score; the families confirm and the order exists.
 /// </summary>
 public sealed class BiddingStoryTests
 {
-    private sealed record CreatedView(PoolRef Pool);
-
     private sealed record PoolRef(Guid Id, string Status);
+
+    private sealed record RequestRef(Guid Id);
+
+    private sealed record CreatedWithRequest(RequestRef Request, PoolRef Pool);
 
     private static object NannyShare(double longitude) => new
     {
@@ -36,7 +38,7 @@ public sealed class BiddingStoryTests
         using var first = await BrowserFixture.App.ClientFor("family.1@ravenna.demo");
         using var second = await BrowserFixture.App.ClientFor("family.2@ravenna.demo");
         await first.PostAsJsonAsync("/api/v1/requests", NannyShare(12.2035));
-        var opened = await (await second.PostAsJsonAsync("/api/v1/requests", NannyShare(12.2045))).Content.ReadFromJsonAsync<CreatedView>();
+        var opened = await (await second.PostAsJsonAsync("/api/v1/requests", NannyShare(12.2045))).Content.ReadFromJsonAsync<CreatedWithRequest>();
         Assert.That(opened!.Pool.Status, Is.EqualTo("open-for-bids"));
 
         // The tender appears on the provider's board without a reload.
@@ -62,6 +64,14 @@ public sealed class BiddingStoryTests
         await family.GetByTestId("award-show").ClickAsync();
         await Expect(family.GetByTestId("award-winner")).ToContainTextAsync("Cooperativa Sociale Aurora");
         await Expect(family.GetByTestId("award").Locator("tbody tr")).ToHaveCountAsync(2);
+
+        // The other family confirms through the API; this one in the browser, which starts the order.
+        var other = await second.PostAsync($"/api/v1/requests/{opened.Request.Id}/award/confirm", null);
+        Assert.That(other.IsSuccessStatusCode, Is.True, await other.Content.ReadAsStringAsync());
+        await family.GetByTestId("award-confirm").ClickAsync();
+        await Expect(family.GetByTestId("order")).ToContainTextAsync("Cooperativa Sociale Aurora");
+        await Expect(family.GetByTestId("order")).ToContainTextAsync("2 famiglie");
+        await Expect(family.GetByTestId("pool-status").First).ToHaveTextAsync("Attivo");
         Assert.That(BrowserFixture.ConsoleErrors[provider].Concat(BrowserFixture.ConsoleErrors[family]), Is.Empty);
     }
 }

@@ -9,11 +9,12 @@ export interface PriceEstimate { poolingMode: string; weeklyMinutes: number; cur
 export interface Slot { day: string; start: string; end: string }
 export interface Demand { zone: { latitude: number; longitude: number }; zonePrecisionMeters: number; weeklyHours: number; attributes: Record<string, string> }
 export interface Pool { id: string; categoryCode: string; municipalityCode: string; status: string; memberCount: number; capacity: number; quorum: number; placesLeft: number; schedule: Slot[]; biddingClosesAt: string | null; demand?: Demand | null; createdAt?: string | null; quorumReachedAt?: string | null }
-export interface CareRequest { id: string; categoryCode: string; municipalityCode: string; status: string; poolId: string | null; schedule: Slot[]; startDate: string; attributes: Record<string, string>; maxPricePerHourCents: number | null; createdAt: string }
+export interface CareRequest { id: string; categoryCode: string; municipalityCode: string; status: string; poolId: string | null; schedule: Slot[]; startDate: string; attributes: Record<string, string>; maxPricePerHourCents: number | null; createdAt: string; awardConfirmedAt?: string | null }
 export interface Bid { id: string; poolId: string; priceCents: number; unit: 'per-hour' | 'per-session'; outcomeCommitments: string[]; continuityPledge: boolean; biddingClosesAt: string | null }
 export interface NewBid { priceCents: number | null; unit: string; outcomeCommitments: string[]; continuityPledge: boolean }
 export interface AwardEntry { rank: number; bidder: string; winner: boolean; weeklyCostCents: number; priceScore: number; qualityScore: number; outcomeScore: number; total: number }
 export interface Award { poolId: string; awardedAt: string; winnerName: string; weeklyCostCents: number; priceWeight: number; qualityWeight: number; outcomesWeight: number; bids: AwardEntry[] }
+export interface Order { id: string; poolId: string; providerName: string; priceCents: number; unit: 'per-hour' | 'per-session'; weeklyCostCents: number; billingPeriod: string; startsOn: string; outcomeIndicators: string[]; continuityPledge: boolean; holdbackPercent: number; memberCount: number }
 export interface NewRequest { categoryCode: string; location: { latitude: number | null; longitude: number | null }; schedule: Slot[]; startDate: string; attributes: Record<string, string>; maxPricePerHourCents: number | null }
 
 /** An RFC 9457 answer; `errors` maps JSON paths such as `schedule[0].end` to messages. */
@@ -92,6 +93,9 @@ export const api = {
   submitBid: (poolId: string, bid: NewBid) => call<Bid>('POST', `/api/v1/pools/${encodeURIComponent(poolId)}/bids`, bid),
   reviseBid: (poolId: string, bid: NewBid) => call<Bid>('PUT', `/api/v1/pools/${encodeURIComponent(poolId)}/bids/mine`, bid),
   withdrawBid: (poolId: string) => call<void>('DELETE', `/api/v1/pools/${encodeURIComponent(poolId)}/bids/mine`),
+  confirmAward: (requestId: string) => call<{ outcome: string }>('POST', `/api/v1/requests/${encodeURIComponent(requestId)}/award/confirm`),
+  declineAward: (requestId: string) => call<{ outcome: string }>('POST', `/api/v1/requests/${encodeURIComponent(requestId)}/award/decline`),
+  order: (poolId: string) => call<Order>('GET', `/api/v1/pools/${encodeURIComponent(poolId)}/order`),
   award: (poolId: string) => call<Award>('GET', `/api/v1/pools/${encodeURIComponent(poolId)}/award`),
   reoptimise: (categoryCode: string) =>
     call<{ waiting: number; moved: number; poolsFormed: number; familiesPooled: number; upperBound: number }>('POST', '/api/v1/pools/reoptimise', { categoryCode }),

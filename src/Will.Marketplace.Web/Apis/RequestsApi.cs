@@ -67,7 +67,10 @@ public static class RequestsApi
         await context.Audit(new AuditEvent("read", "request", null, familyId, context.User.MunicipalityCode()));
         var records = await db.Requests.AsNoTracking().Where(r => r.FamilyId == familyId)
             .OrderByDescending(r => r.CreatedAt).Take(200).ToListAsync(cancellationToken);
-        return TypedResults.Ok(records.Select(RequestView.From).ToList());
+        var confirmed = await db.PoolMemberships.AsNoTracking()
+            .Where(m => m.FamilyId == familyId && m.LeftAt == null && m.ConfirmedAt != null)
+            .ToDictionaryAsync(m => m.RequestId, m => m.ConfirmedAt, cancellationToken);
+        return TypedResults.Ok(records.Select(r => RequestView.From(r) with { AwardConfirmedAt = confirmed.GetValueOrDefault(r.Id) }).ToList());
     }
 
     /// <summary>What the family would pay a month at each pool size, against buying alone (category reference prices).</summary>

@@ -25,6 +25,9 @@ public sealed record RequestView(
     long? MaxPricePerHourCents,
     DateTimeOffset CreatedAt)
 {
+    /// <summary>When the family confirmed its pool's award; null before (or without) an award.</summary>
+    public DateTimeOffset? AwardConfirmedAt { get; init; }
+
     public static RequestView From(RequestRecord r) => new(
         r.Id, r.CategoryCode, r.MunicipalityCode, r.Status, r.PoolId, new LocationView(r.Latitude, r.Longitude),
         SlotView.From(r.Schedule), r.StartDate, ReadAttributes(r.Attributes), r.MaxPricePerHourCents, r.CreatedAt);

@@ -1,5 +1,5 @@
-import { api, ProblemError, type Award } from '../api';
-import { h } from '../dom';
+import { api, ProblemError, type Award, type Order } from '../api';
+import { announce, h } from '../dom';
 import { formatCents, locale, t } from '../i18n';
 
 const points = (n: number) => new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(n / 100);
@@ -31,4 +31,38 @@ function awardTable(award: Award): HTMLElement {
         h('tbody', {}, ...award.bids.map((b) => h('tr', { class: b.winner ? 'table-success' : '' },
           h('td', {}, b.rank), h('th', { scope: 'row' }, b.bidder), h('td', {}, formatCents(b.weeklyCostCents)),
           h('td', {}, points(b.priceScore)), h('td', {}, points(b.qualityScore)), h('td', {}, points(b.outcomeScore)), h('td', {}, points(b.total))))))));
+}
+
+/** A family's answer to the award of its pool: confirm, or decline and leave. */
+export function awardAnswer(requestId: string, onAnswered: () => Promise<void>): HTMLElement {
+  const status = h('p', { role: 'status', class: 'mb-0' });
+  const confirm = h('button', { type: 'button', class: 'btn btn-primary btn-sm', 'data-testid': 'award-confirm' }, t('awardConfirm'));
+  const decline = h('button', { type: 'button', class: 'btn btn-outline-danger btn-sm', 'data-testid': 'award-decline' }, t('awardDecline'));
+  const answer = async (yes: boolean) => {
+    if (!yes && !window.confirm(t('awardDeclineConfirm'))) return;
+    confirm.disabled = decline.disabled = true;
+    try {
+      const result = await (yes ? api.confirmAward(requestId) : api.declineAward(requestId));
+      announce(t(result.outcome === 'OrderStarts' ? 'orderStarted' : yes ? 'awardConfirmed' : 'awardDeclined'));
+      await onAnswered();
+    } catch (e) {
+      if (!(e instanceof ProblemError)) throw e;
+      status.textContent = e.title;
+      confirm.disabled = decline.disabled = false;
+    }
+  };
+  confirm.addEventListener('click', () => void answer(true));
+  decline.addEventListener('click', () => void answer(false));
+  return h('div', { class: 'd-flex gap-2 align-items-center flex-wrap mt-2', 'data-testid': 'award-answer' }, h('span', {}, t('awardQuestion')), confirm, decline, status);
+}
+
+/** The collective order a family's pool became. */
+export async function orderSummary(poolId: string): Promise<HTMLElement> {
+  const order: Order = await api.order(poolId);
+  const unit = t(order.unit === 'per-hour' ? 'perHour' : 'perSession');
+  return h('div', { class: 'card card-body mt-2', 'data-testid': 'order' },
+    h('h3', { class: 'h6' }, t('orderTitle')),
+    h('p', { class: 'mb-1' }, t('orderProvider', { name: order.providerName, price: formatCents(order.priceCents), unit })),
+    h('p', { class: 'mb-1' }, t('orderStarts', { date: new Date(order.startsOn).toLocaleDateString(locale()), families: order.memberCount })),
+    order.holdbackPercent > 0 ? h('p', { class: 'mb-0 small' }, t('orderHoldback', { percent: order.holdbackPercent })) : null);
 }

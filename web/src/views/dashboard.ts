@@ -1,7 +1,7 @@
 import { api, ProblemError, type AuditEntry, type CareRequest, type Me, type Pool, type Resident } from '../api';
 import { announce, h, mount } from '../dom';
 import { formatCents, label, locale, t } from '../i18n';
-import { awardSection } from './awardView';
+import { awardAnswer, awardSection, orderSummary } from './awardView';
 import { poolCard } from './poolCard';
 import { renderProviderBoard } from './providerBoard';
 
@@ -74,7 +74,7 @@ export async function renderDashboard(main: HTMLElement, me: Me, onErased: () =>
       h('a', { href: '#/requests/new', class: 'btn btn-primary', 'data-testid': 'new-request' }, t('newRequest'))),
     requests.length === 0
       ? h('p', {}, t('noRequests'))
-      : h('ul', { class: 'list-unstyled request-list' }, ...requests.map((r) => requestItem(r, r.poolId ? pools.get(r.poolId) : undefined))),
+      : h('ul', { class: 'list-unstyled request-list' }, ...requests.map((r) => requestItem(r, r.poolId ? pools.get(r.poolId) : undefined, () => renderDashboard(main, me, onErased, onActFor)))),
     h('p', { class: 'mt-4' }, h('a', { href: '/api/v1/account/data', download: 'will-marketplace-my-data.json', 'data-testid': 'my-data' }, t('myData'))),
     eraseSection(onErased));
   main.querySelectorAll<HTMLButtonElement>('[data-withdraw]').forEach((button) => button.addEventListener('click', async () => {
@@ -107,12 +107,23 @@ function eraseSection(onErased: () => void): HTMLElement {
   return h('details', { class: 'mt-4' }, h('summary', {}, t('eraseTitle')), form);
 }
 
-function requestItem(request: CareRequest, pool: Pool | undefined): HTMLElement {
+/** The order summary, filled in once read. */
+function orderSlot(poolId: string): HTMLElement {
+  const slot = h('div', {});
+  void orderSummary(poolId).then((summary) => slot.replaceChildren(summary)).catch(() => undefined);
+  return slot;
+}
+
+function requestItem(request: CareRequest, pool: Pool | undefined, onAnswered: () => Promise<void>): HTMLElement {
   return h('li', { class: 'mb-2', 'data-request-id': request.id },
     h('h2', { class: 'visually-hidden' }, `${t('requestStatus')}: ${label('category', request.categoryCode)}`),
     pool && request.status === 'pooled' ? poolCard(pool) : h('p', {}, `${label('category', request.categoryCode)} — ${label('status', request.status)}`),
     request.status === 'pooled' ? estimateBox(request.id) : null,
     pool?.status === 'awarded' ? awardSection(pool.id) : null,
+    pool?.status === 'awarded' && request.status === 'pooled'
+      ? (request.awardConfirmedAt ? h('p', { class: 'mt-2 mb-0', 'data-testid': 'award-waiting' }, t('awardWaiting')) : awardAnswer(request.id, onAnswered))
+      : null,
+    pool?.status === 'active' ? orderSlot(pool.id) : null,
     request.status === 'pooled' && pool && ['forming', 'open-for-bids'].includes(pool.status)
       ? h('button', { type: 'button', class: 'btn btn-outline-danger btn-sm', 'data-withdraw': request.id, 'data-testid': 'withdraw' }, t('withdraw'))
       : null);
