@@ -15,6 +15,8 @@ export interface NewBid { priceCents: number | null; unit: string; outcomeCommit
 export interface AwardEntry { rank: number; bidder: string; winner: boolean; weeklyCostCents: number; priceScore: number; qualityScore: number; outcomeScore: number; total: number }
 export interface Award { poolId: string; awardedAt: string; winnerName: string; weeklyCostCents: number; priceWeight: number; qualityWeight: number; outcomesWeight: number; bids: AwardEntry[] }
 export interface Order { id: string; poolId: string; providerName: string; priceCents: number; unit: 'per-hour' | 'per-session'; weeklyCostCents: number; billingPeriod: string; startsOn: string; outcomeIndicators: string[]; continuityPledge: boolean; holdbackPercent: number; memberCount: number }
+export interface Accreditation { municipalityCode: string; categoryCode: string; level: number; validUntil: string; active: boolean; suspendedAt: string | null; suspensionReason: string | null }
+export interface Provider { id: string; legalName: string; vatNumber: string; categories: string[]; coverage: string[]; capacityFamilies: number; accreditations: Accreditation[] }
 export interface NewRequest { categoryCode: string; location: { latitude: number | null; longitude: number | null }; schedule: Slot[]; startDate: string; attributes: Record<string, string>; maxPricePerHourCents: number | null }
 
 /** An RFC 9457 answer; `errors` maps JSON paths such as `schedule[0].end` to messages. */
@@ -96,6 +98,11 @@ export const api = {
   confirmAward: (requestId: string) => call<{ outcome: string }>('POST', `/api/v1/requests/${encodeURIComponent(requestId)}/award/confirm`),
   declineAward: (requestId: string) => call<{ outcome: string }>('POST', `/api/v1/requests/${encodeURIComponent(requestId)}/award/decline`),
   order: (poolId: string) => call<Order>('GET', `/api/v1/pools/${encodeURIComponent(poolId)}/order`),
+  providers: () => call<Provider[]>('GET', '/api/v1/providers'),
+  accredit: (providerId: string, category: string, level: number, validUntil: string) =>
+    call<Accreditation>('PUT', `/api/v1/providers/${encodeURIComponent(providerId)}/accreditations/${encodeURIComponent(category)}`, { level, validUntil }),
+  suspend: (providerId: string, category: string, reason: string) =>
+    call<Accreditation>('POST', `/api/v1/providers/${encodeURIComponent(providerId)}/accreditations/${encodeURIComponent(category)}/suspension`, { reason }),
   award: (poolId: string) => call<Award>('GET', `/api/v1/pools/${encodeURIComponent(poolId)}/award`),
   reoptimise: (categoryCode: string) =>
     call<{ waiting: number; moved: number; poolsFormed: number; familiesPooled: number; upperBound: number }>('POST', '/api/v1/pools/reoptimise', { categoryCode }),

@@ -1,6 +1,7 @@
 import { api, ProblemError, type AuditEntry, type CareRequest, type Me, type Pool, type Resident } from '../api';
 import { announce, h, mount } from '../dom';
 import { formatCents, label, locale, t } from '../i18n';
+import { accreditationSection } from './accreditations';
 import { awardAnswer, awardSection, orderSummary } from './awardView';
 import { poolCard } from './poolCard';
 import { renderProviderBoard } from './providerBoard';
@@ -58,6 +59,7 @@ export async function renderDashboard(main: HTMLElement, me: Me, onErased: () =>
       filters,
       regroupSection,
       list,
+      isStaff && audit ? await accreditationSection() : null,
       audit ? auditTable(audit) : isStaff ? h('p', { class: 'mt-5' }, h('a', { href: '#/security' }, t('auditNeedsTwoFactor'))) : null);
     await load();
     return;
