@@ -678,3 +678,48 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261125035220_OutcomeTerms') THEN
+    CREATE TABLE "OrderPeriods" (
+        "OrderId" uuid NOT NULL,
+        "Period" character varying(7) NOT NULL,
+        "Outcomes" character varying(4000) NOT NULL,
+        "AverageRatingTenths" integer,
+        "Ratings" integer NOT NULL,
+        "HoldbackReleased" boolean NOT NULL,
+        "VerifiedAt" timestamp with time zone NOT NULL,
+        "VerifiedBy" uuid NOT NULL,
+        CONSTRAINT "PK_OrderPeriods" PRIMARY KEY ("OrderId", "Period"),
+        CONSTRAINT "FK_OrderPeriods_Orders_OrderId" FOREIGN KEY ("OrderId") REFERENCES "Orders" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261125035220_OutcomeTerms') THEN
+    CREATE TABLE "OrderRatings" (
+        "OrderId" uuid NOT NULL,
+        "FamilyId" uuid NOT NULL,
+        "Period" character varying(7) NOT NULL,
+        "Score" integer NOT NULL,
+        "Comment" character varying(1000),
+        "RatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_OrderRatings" PRIMARY KEY ("OrderId", "FamilyId", "Period"),
+        CONSTRAINT "FK_OrderRatings_Orders_OrderId" FOREIGN KEY ("OrderId") REFERENCES "Orders" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261125035220_OutcomeTerms') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261125035220_OutcomeTerms', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -745,3 +745,52 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125035213_OutcomeTerms'
+)
+BEGIN
+    CREATE TABLE [OrderPeriods] (
+        [OrderId] uniqueidentifier NOT NULL,
+        [Period] varchar(7) NOT NULL,
+        [Outcomes] nvarchar(4000) NOT NULL,
+        [AverageRatingTenths] int NULL,
+        [Ratings] int NOT NULL,
+        [HoldbackReleased] bit NOT NULL,
+        [VerifiedAt] datetimeoffset NOT NULL,
+        [VerifiedBy] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_OrderPeriods] PRIMARY KEY ([OrderId], [Period]),
+        CONSTRAINT [FK_OrderPeriods_Orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [Orders] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125035213_OutcomeTerms'
+)
+BEGIN
+    CREATE TABLE [OrderRatings] (
+        [OrderId] uniqueidentifier NOT NULL,
+        [FamilyId] uniqueidentifier NOT NULL,
+        [Period] varchar(7) NOT NULL,
+        [Score] int NOT NULL,
+        [Comment] nvarchar(1000) NULL,
+        [RatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_OrderRatings] PRIMARY KEY ([OrderId], [FamilyId], [Period]),
+        CONSTRAINT [FK_OrderRatings_Orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [Orders] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125035213_OutcomeTerms'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261125035213_OutcomeTerms', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

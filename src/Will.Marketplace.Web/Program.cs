@@ -28,6 +28,7 @@ app.MapPoolsApi();
 app.MapBidsApi();
 app.MapProvidersApi();
 app.MapOrdersApi();
+app.MapOutcomesApi();
 app.MapAuditApi();
 app.MapResidentsApi();
 app.MapStripeWebhookApi();

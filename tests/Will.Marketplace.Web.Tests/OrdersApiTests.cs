@@ -2,6 +2,8 @@ namespace Will.Marketplace.Web.Tests;
 
 internal sealed record AnswerView(string Outcome, Pool? Pool);
 
+internal sealed record PeriodView(string Period, int Ratings, int? AverageRatingTenths, bool Verified, bool? HoldbackReleased);
+
 internal sealed record OrderMemberView(Guid FamilyId, DateOnly JoinedOn);
 
 internal sealed record OrderView(Guid Id, Guid PoolId, string ProviderName, long PriceCents, string Unit, long WeeklyCostCents, string BillingPeriod, DateOnly StartsOn,
@@ -71,6 +73,47 @@ public sealed class OrdersApiTests
         Assert.That(forStaff!.Members, Has.Count.EqualTo(2));
         Assert.That(forProvider!.Id, Is.EqualTo(forFamily.Id));
         Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "an active pool has no award left to answer");
+    }
+
+    [Test]
+    public async Task Outcomes_FamiliesRateStaffVerify_TheHoldbackIsReleasedOnceAndTheReasonsKept()
+    {
+        var (app, poolId, requests) = await Awarded(secondFamilyMaximum: 900);
+        await using var _ = app;
+        using var first = await app.ClientFor(Samples.Family(1, "reggioemilia"));
+        using var second = await app.ClientFor(Samples.Family(2, "reggioemilia"));
+        using var staff = await app.ClientFor("staff@reggioemilia.demo");
+        using var provider = await app.ClientFor("provider.1@reggioemilia.demo");
+        await first.PostAsync($"/api/v1/requests/{requests[0]}/award/confirm", null);
+
+        // The service has been running since the first of this month.
+        var month = DateOnly.FromDateTime(DateTime.UtcNow);
+        await using (var db = await app.Service<Microsoft.EntityFrameworkCore.IDbContextFactory<Infrastructure.Persistence.MarketplaceDbContext>>().CreateDbContextAsync())
+        {
+            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(
+                System.Linq.Queryable.Where(db.Orders, o => o.PoolId == poolId), s => s.SetProperty(o => o.StartsOn, new DateOnly(month.Year, month.Month, 1)));
+        }
+
+        var period = month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var rated = await first.PostAsJsonAsync($"/api/v1/pools/{poolId}/order/ratings", new { period, score = 5, comment = "Puntuali e gentili" });
+        await second.PostAsJsonAsync($"/api/v1/pools/{poolId}/order/ratings", new { period, score = 4 });
+        var badScore = await second.PostAsJsonAsync($"/api/v1/pools/{poolId}/order/ratings", new { period, score = 6 });
+        var noReason = await staff.PutAsJsonAsync($"/api/v1/pools/{poolId}/order/periods/{period}", new { indicators = new Dictionary<string, object> { ["attendance"] = new { met = false } } });
+        var satisfactionByHand = await staff.PutAsJsonAsync($"/api/v1/pools/{poolId}/order/periods/{period}", new { indicators = new Dictionary<string, object> { ["attendance"] = new { met = true }, ["family-satisfaction"] = new { met = true } } });
+        var verified = await staff.PutAsJsonAsync($"/api/v1/pools/{poolId}/order/periods/{period}", new { indicators = new Dictionary<string, object> { ["attendance"] = new { met = true } } });
+        var twice = await staff.PutAsJsonAsync($"/api/v1/pools/{poolId}/order/periods/{period}", new { indicators = new Dictionary<string, object> { ["attendance"] = new { met = false, reason = "ripensamento" } } });
+        var lateRating = await first.PostAsJsonAsync($"/api/v1/pools/{poolId}/order/ratings", new { period, score = 1 });
+        var periods = await provider.GetFromJsonAsync<List<PeriodView>>($"/api/v1/pools/{poolId}/order/periods");
+
+        Assert.That(rated.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That(badScore.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(noReason.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(satisfactionByHand.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "satisfaction comes from the ratings, not from staff");
+        Assert.That(verified.StatusCode, Is.EqualTo(HttpStatusCode.OK), await verified.Content.ReadAsStringAsync());
+        Assert.That(twice.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That(lateRating.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "a verified month takes no more ratings");
+        var current = periods!.Single(p => p.Period == period);
+        Assert.That((current.Verified, current.HoldbackReleased, current.Ratings, current.AverageRatingTenths), Is.EqualTo((true, (bool?)true, 2, (int?)45)));
     }
 
     [Test]

@@ -40,6 +40,10 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
 
     public DbSet<OrderRecord> Orders => Set<OrderRecord>();
 
+    public DbSet<OrderRatingRecord> OrderRatings => Set<OrderRatingRecord>();
+
+    public DbSet<OrderPeriodRecord> OrderPeriods => Set<OrderPeriodRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

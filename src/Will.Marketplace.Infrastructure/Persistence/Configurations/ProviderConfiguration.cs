@@ -103,3 +103,27 @@ internal sealed class OrderMemberConfiguration : IEntityTypeConfiguration<OrderM
         builder.HasIndex(m => m.FamilyId);
     }
 }
+
+internal sealed class OrderRatingConfiguration : IEntityTypeConfiguration<OrderRatingRecord>
+{
+    public void Configure(EntityTypeBuilder<OrderRatingRecord> builder)
+    {
+        builder.ToTable("OrderRatings");
+        builder.HasKey(r => new { r.OrderId, r.FamilyId, r.Period });
+        builder.Property(r => r.Period).HasMaxLength(7).IsUnicode(false);
+        builder.Property(r => r.Comment).HasMaxLength(1000);
+        builder.HasOne<OrderRecord>().WithMany().HasForeignKey(r => r.OrderId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class OrderPeriodConfiguration : IEntityTypeConfiguration<OrderPeriodRecord>
+{
+    public void Configure(EntityTypeBuilder<OrderPeriodRecord> builder)
+    {
+        builder.ToTable("OrderPeriods");
+        builder.HasKey(p => new { p.OrderId, p.Period });
+        builder.Property(p => p.Period).HasMaxLength(7).IsUnicode(false);
+        builder.Property(p => p.Outcomes).HasMaxLength(4000);
+        builder.HasOne<OrderRecord>().WithMany().HasForeignKey(p => p.OrderId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

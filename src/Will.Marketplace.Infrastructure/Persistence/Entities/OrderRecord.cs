@@ -50,3 +50,41 @@ public sealed class OrderMemberRecord
 
     public DateOnly? LeftOn { get; set; }
 }
+
+/// <summary>A family's rating (1–5) of one billing period of its order.</summary>
+public sealed class OrderRatingRecord
+{
+    public Guid OrderId { get; set; }
+
+    public Guid FamilyId { get; set; }
+
+    /// <summary>The billing month, "yyyy-MM".</summary>
+    public required string Period { get; set; }
+
+    public int Score { get; set; }
+
+    public string? Comment { get; set; }
+
+    public DateTimeOffset RatedAt { get; set; }
+}
+
+/// <summary>Staff's verification of one billing period's outcomes, and what it decided for the holdback.</summary>
+public sealed class OrderPeriodRecord
+{
+    public Guid OrderId { get; set; }
+
+    public required string Period { get; set; }
+
+    /// <summary>JSON: each indicator's verdict and reason.</summary>
+    public required string Outcomes { get; set; }
+
+    public int? AverageRatingTenths { get; set; }
+
+    public int Ratings { get; set; }
+
+    public bool HoldbackReleased { get; set; }
+
+    public DateTimeOffset VerifiedAt { get; set; }
+
+    public Guid VerifiedBy { get; set; }
+}
