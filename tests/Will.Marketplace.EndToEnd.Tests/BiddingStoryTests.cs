@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using Microsoft.EntityFrameworkCore;
+using Will.Marketplace.Infrastructure.Persistence;
 
 namespace Will.Marketplace.EndToEnd.Tests;
 
@@ -72,6 +74,27 @@ public sealed class BiddingStoryTests
         await Expect(family.GetByTestId("order")).ToContainTextAsync("Cooperativa Sociale Aurora");
         await Expect(family.GetByTestId("order")).ToContainTextAsync("2 famiglie");
         await Expect(family.GetByTestId("pool-status").First).ToHaveTextAsync("Attivo");
+
+        // A month of service later (the order is moved to have started this month): the family rates, staff verify.
+        await using (var db = await BrowserFixture.App.Service<IDbContextFactory<MarketplaceDbContext>>().CreateDbContextAsync())
+        {
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            await db.Orders.Where(o => o.PoolId == opened.Pool.Id).ExecuteUpdateAsync(o => o.SetProperty(x => x.StartsOn, new DateOnly(today.Year, today.Month, 1)));
+        }
+
+        await family.ReloadAsync();
+        var rating = family.GetByTestId("rating-form");
+        await rating.GetByLabel("Voto (da 1 a 5)").SelectOptionAsync("5");
+        await rating.GetByTestId("rate-submit").ClickAsync();
+        await Expect(rating.GetByRole(AriaRole.Status)).ToHaveTextAsync("Grazie: valutazione registrata.");
+
+        var staff = await BrowserFixture.NewPageAsync();
+        await staff.SignIn("staff@ravenna.demo", "pool-filters");
+        var activeCard = staff.Locator("div").Filter(new() { Has = staff.Locator($"[data-pool-id='{opened.Pool.Id}']") }).Last;
+        await activeCard.GetByTestId("verify-show").ClickAsync();
+        var verify = staff.GetByTestId("verify-form").First;
+        await verify.GetByTestId("verify-submit").ClickAsync();
+        await Expect(staff.GetByTestId("verdict").First).ToContainTextAsync("trattenuta liberata");
         Assert.That(BrowserFixture.ConsoleErrors[provider].Concat(BrowserFixture.ConsoleErrors[family]), Is.Empty);
     }
 }

@@ -17,6 +17,7 @@ export interface Award { poolId: string; awardedAt: string; winnerName: string; 
 export interface Order { id: string; poolId: string; providerName: string; priceCents: number; unit: 'per-hour' | 'per-session'; weeklyCostCents: number; billingPeriod: string; startsOn: string; outcomeIndicators: string[]; continuityPledge: boolean; holdbackPercent: number; memberCount: number }
 export interface Accreditation { municipalityCode: string; categoryCode: string; level: number; validUntil: string; active: boolean; suspendedAt: string | null; suspensionReason: string | null }
 export interface Provider { id: string; legalName: string; vatNumber: string; categories: string[]; coverage: string[]; capacityFamilies: number; accreditations: Accreditation[] }
+export interface Period { period: string; ratings: number; averageRatingTenths: number | null; verified: boolean; holdbackReleased: boolean | null; outcomes: Array<{ indicator: string; met: boolean; reason: string | null }> | null }
 export interface NewRequest { categoryCode: string; location: { latitude: number | null; longitude: number | null }; schedule: Slot[]; startDate: string; attributes: Record<string, string>; maxPricePerHourCents: number | null }
 
 /** An RFC 9457 answer; `errors` maps JSON paths such as `schedule[0].end` to messages. */
@@ -103,6 +104,11 @@ export const api = {
     call<Accreditation>('PUT', `/api/v1/providers/${encodeURIComponent(providerId)}/accreditations/${encodeURIComponent(category)}`, { level, validUntil }),
   suspend: (providerId: string, category: string, reason: string) =>
     call<Accreditation>('POST', `/api/v1/providers/${encodeURIComponent(providerId)}/accreditations/${encodeURIComponent(category)}/suspension`, { reason }),
+  periods: (poolId: string) => call<Period[]>('GET', `/api/v1/pools/${encodeURIComponent(poolId)}/order/periods`),
+  rate: (poolId: string, period: string, score: number, comment: string) =>
+    call<void>('POST', `/api/v1/pools/${encodeURIComponent(poolId)}/order/ratings`, { period, score, comment: comment || null }),
+  verify: (poolId: string, period: string, indicators: Record<string, { met: boolean; reason: string | null }>) =>
+    call<Period>('PUT', `/api/v1/pools/${encodeURIComponent(poolId)}/order/periods/${encodeURIComponent(period)}`, { indicators }),
   award: (poolId: string) => call<Award>('GET', `/api/v1/pools/${encodeURIComponent(poolId)}/award`),
   reoptimise: (categoryCode: string) =>
     call<{ waiting: number; moved: number; poolsFormed: number; familiesPooled: number; upperBound: number }>('POST', '/api/v1/pools/reoptimise', { categoryCode }),

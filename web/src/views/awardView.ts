@@ -1,6 +1,7 @@
 import { api, ProblemError, type Award, type Order } from '../api';
 import { announce, h } from '../dom';
 import { formatCents, locale, t } from '../i18n';
+import { ratingForm } from './outcomes';
 
 const points = (n: number) => new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(n / 100);
 
@@ -64,5 +65,6 @@ export async function orderSummary(poolId: string): Promise<HTMLElement> {
     h('h3', { class: 'h6' }, t('orderTitle')),
     h('p', { class: 'mb-1' }, t('orderProvider', { name: order.providerName, price: formatCents(order.priceCents), unit })),
     h('p', { class: 'mb-1' }, t('orderStarts', { date: new Date(order.startsOn).toLocaleDateString(locale()), families: order.memberCount })),
-    order.holdbackPercent > 0 ? h('p', { class: 'mb-0 small' }, t('orderHoldback', { percent: order.holdbackPercent })) : null);
+    order.holdbackPercent > 0 ? h('p', { class: 'mb-0 small' }, t('orderHoldback', { percent: order.holdbackPercent })) : null,
+    await ratingForm(poolId));
 }

@@ -3,6 +3,7 @@ import { announce, h, mount } from '../dom';
 import { formatCents, label, locale, t } from '../i18n';
 import { accreditationSection } from './accreditations';
 import { awardAnswer, awardSection, orderSummary } from './awardView';
+import { verificationForm } from './outcomes';
 import { poolCard } from './poolCard';
 import { renderProviderBoard } from './providerBoard';
 
@@ -203,5 +204,18 @@ function byZone(pools: Pool[]): Node[] {
   }
   return [...groups.entries()].map(([zone, members]) => h('section', { class: 'mb-4', 'data-testid': 'zone-group' },
     h('h2', { class: 'h5' }, `${zone} (${members.length})`),
-    ...members.map((pool) => (pool.status === 'awarded' ? h('div', {}, poolCard(pool), awardSection(pool.id)) : poolCard(pool)))));
+    ...members.map((pool) => (pool.status === 'awarded' ? h('div', {}, poolCard(pool), awardSection(pool.id))
+      : pool.status === 'active' ? h('div', {}, poolCard(pool), verifySection(pool.id))
+      : poolCard(pool)))));
+}
+
+/** Staff open the verification of an active order's months on demand. */
+function verifySection(poolId: string): HTMLElement {
+  const region = h('div', {});
+  const button = h('button', { type: 'button', class: 'btn btn-outline-primary btn-sm', 'aria-expanded': 'false', 'data-testid': 'verify-show' }, t('verifyShow'));
+  button.addEventListener('click', async () => {
+    region.replaceChildren(await verificationForm(poolId));
+    button.setAttribute('aria-expanded', 'true');
+  });
+  return h('div', { class: 'mt-2' }, button, region);
 }
