@@ -29,6 +29,7 @@ app.MapBidsApi();
 app.MapProvidersApi();
 app.MapOrdersApi();
 app.MapOutcomesApi();
+app.MapOpenDataApi();
 app.MapAuditApi();
 app.MapResidentsApi();
 app.MapStripeWebhookApi();

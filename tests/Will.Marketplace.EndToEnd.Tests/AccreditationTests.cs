@@ -23,6 +23,7 @@ public sealed class AccreditationTests
 
         await nannyShare.GetByTestId("accredit").ClickAsync();
         await Expect(nannyShare.GetByTestId("accreditation-state")).ToHaveTextAsync("Attivo");
+        await Expect(staff.GetByTestId("ocds-link")).ToHaveAttributeAsync("href", "/api/v1/open-data/ocds/003106");
         Assert.That(BrowserFixture.ConsoleErrors[staff], Is.Empty);
     }
 }

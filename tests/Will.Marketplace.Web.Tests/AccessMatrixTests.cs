@@ -37,7 +37,8 @@ public sealed class AccessMatrixTests
         {
             var path = "/" + route
                 .Replace("{id:guid}", route.StartsWith("api/v1/requests", StringComparison.Ordinal) ? requestId : poolId, StringComparison.Ordinal)
-                .Replace("{poolId:guid}", poolId, StringComparison.Ordinal);
+                .Replace("{poolId:guid}", poolId, StringComparison.Ordinal)
+                .Replace("{municipalityCode}", "013075", StringComparison.Ordinal);
             Assert.That(path, Does.Not.Contain("{"), $"teach the access matrix the parameters of {route}");
             foreach (var caller in Callers)
             {

@@ -73,6 +73,25 @@ public sealed class OrdersApiTests
         Assert.That(forStaff!.Members, Has.Count.EqualTo(2));
         Assert.That(forProvider!.Id, Is.EqualTo(forFamily.Id));
         Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "an active pool has no award left to answer");
+
+        // Open data, read by anyone: the contracting process of this pool in OCDS, the directory in HSDS.
+        using var anonymous = app.CreateClient();
+        var ocds = await anonymous.GetStringAsync("/api/v1/open-data/ocds/035033");
+        var hsds = await anonymous.GetStringAsync("/api/v1/open-data/hsds/035033");
+        using var package = System.Text.Json.JsonDocument.Parse(ocds);
+        var release = package.RootElement.GetProperty("releases").EnumerateArray().Single(r => r.GetProperty("ocid").GetString() == $"ocds-will01-{Apis.OpenDataApi.PublicId(poolId)}");
+        Assert.That(OcdsConformance.Problems(package.RootElement), Is.Empty);
+        Assert.That(release.GetProperty("tag")[0].GetString(), Is.EqualTo("contract"));
+        Assert.That(release.GetProperty("awards")[0].GetProperty("value").GetProperty("amount").GetDecimal(), Is.EqualTo(400m), "€16 × 25 hours a week");
+        Assert.That(release.GetProperty("tender").GetProperty("numberOfTenderers").GetInt32(), Is.EqualTo(1));
+        Assert.That(ocds, Does.Not.Contain(requests[0].ToString()).And.Not.Contain(forStaff.Members![0].FamilyId.ToString()).And.Not.Contain(poolId.ToString()),
+            "open data names no family, request or internal pool id");
+        using var directory = System.Text.Json.JsonDocument.Parse(hsds);
+        var aurora = directory.RootElement.GetProperty("organizations").EnumerateArray().Single(o => o.GetProperty("name").GetString()!.StartsWith("Cooperativa Sociale Aurora", StringComparison.Ordinal));
+        var nanny = aurora.GetProperty("services").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "nanny-share");
+        Assert.That(aurora.GetProperty("tax_id").GetString(), Has.Length.EqualTo(11));
+        Assert.That(nanny.GetProperty("service_areas")[0].GetProperty("name").GetString(), Is.EqualTo("Comune di Reggio Emilia"));
+        Assert.That(nanny.GetProperty("cost_options")[0].GetProperty("amount").GetDecimal(), Is.EqualTo(16m));
     }
 
     [Test]
@@ -137,5 +156,23 @@ public sealed class OrdersApiTests
         Assert.That(award.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(bid.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "the lapsed round's bids are withdrawn");
         Assert.That(declined!.Status, Is.EqualTo("withdrawn"));
+    }
+}
+
+/// <summary>Open data for a municipality that does not exist answers 404; for one without tenders, an empty package.</summary>
+public sealed class OpenDataTests
+{
+    [Test]
+    public async Task OpenData_ForAnUnknownMunicipality_Returns404AndForAQuietOneAValidEmptyPackage()
+    {
+        using var anonymous = AppFixture.App.CreateClient();
+
+        var unknown = await anonymous.GetAsync("/api/v1/open-data/ocds/999999");
+        var unknownDirectory = await anonymous.GetAsync("/api/v1/open-data/hsds/999999");
+        using var quiet = System.Text.Json.JsonDocument.Parse(await anonymous.GetStringAsync("/api/v1/open-data/ocds/029041"));
+
+        Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(unknownDirectory.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(OcdsConformance.Problems(quiet.RootElement), Is.Empty);
     }
 }

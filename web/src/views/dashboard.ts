@@ -61,6 +61,7 @@ export async function renderDashboard(main: HTMLElement, me: Me, onErased: () =>
       regroupSection,
       list,
       isStaff && audit ? await accreditationSection() : null,
+      isStaff && me.municipalityCode ? openDataLinks(me.municipalityCode) : null,
       audit ? auditTable(audit) : isStaff ? h('p', { class: 'mt-5' }, h('a', { href: '#/security' }, t('auditNeedsTwoFactor'))) : null);
     await load();
     return;
@@ -207,6 +208,15 @@ function byZone(pools: Pool[]): Node[] {
     ...members.map((pool) => (pool.status === 'awarded' ? h('div', {}, poolCard(pool), awardSection(pool.id))
       : pool.status === 'active' ? h('div', {}, poolCard(pool), verifySection(pool.id))
       : poolCard(pool)))));
+}
+
+/** Downloads of the municipality's open data: tenders, awards and contracts (OCDS) and the service directory (HSDS). */
+function openDataLinks(municipalityCode: string): HTMLElement {
+  return h('section', { class: 'mt-5', 'aria-labelledby': 'open-data-title' },
+    h('h2', { class: 'h4', id: 'open-data-title' }, t('openDataTitle')),
+    h('ul', {},
+      h('li', {}, h('a', { href: `/api/v1/open-data/ocds/${encodeURIComponent(municipalityCode)}`, download: `ocds-${municipalityCode}.json`, 'data-testid': 'ocds-link' }, t('openDataOcds'))),
+      h('li', {}, h('a', { href: `/api/v1/open-data/hsds/${encodeURIComponent(municipalityCode)}`, download: `hsds-${municipalityCode}.json` }, t('openDataHsds')))));
 }
 
 /** Staff open the verification of an active order's months on demand. */
