@@ -30,6 +30,7 @@ app.MapProvidersApi();
 app.MapOrdersApi();
 app.MapOutcomesApi();
 app.MapOpenDataApi();
+app.MapAwardWeightsApi();
 app.MapAuditApi();
 app.MapResidentsApi();
 app.MapStripeWebhookApi();

@@ -114,6 +114,15 @@ public sealed class OrdersApiTests
         }
 
         var period = month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        await using var providerHub = await app.HubFor("provider.1@reggioemilia.demo");
+        var verifiedLive = new TaskCompletionSource<PoolNoticeEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Microsoft.AspNetCore.SignalR.Client.HubConnectionExtensions.On<PoolNoticeEvent>(providerHub, "poolNotice", e =>
+        {
+            if (e.Kind == "outcomes-verified")
+            {
+                verifiedLive.TrySetResult(e);
+            }
+        });
         var rated = await first.PostAsJsonAsync($"/api/v1/pools/{poolId}/order/ratings", new { period, score = 5, comment = "Puntuali e gentili" });
         await second.PostAsJsonAsync($"/api/v1/pools/{poolId}/order/ratings", new { period, score = 4 });
         var badScore = await second.PostAsJsonAsync($"/api/v1/pools/{poolId}/order/ratings", new { period, score = 6 });
@@ -132,6 +141,7 @@ public sealed class OrdersApiTests
         Assert.That(twice.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
         Assert.That(lateRating.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "a verified month takes no more ratings");
         var current = periods!.Single(p => p.Period == period);
+        Assert.That((await verifiedLive.Task.WaitAsync(TimeSpan.FromSeconds(15))).PoolId, Is.EqualTo(poolId), "the provider sees the verdict live");
         Assert.That((current.Verified, current.HoldbackReleased, current.Ratings, current.AverageRatingTenths), Is.EqualTo((true, (bool?)true, 2, (int?)45)));
     }
 

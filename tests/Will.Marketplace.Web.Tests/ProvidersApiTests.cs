@@ -109,3 +109,45 @@ public sealed class ProvidersApiTests
         Assert.That(problem!.Errors!.Keys, Is.EquivalentTo(new[] { "level", "validUntil" }));
     }
 }
+
+/// <summary>Mantova's staff set how they weigh price, quality and outcomes for home help.</summary>
+public sealed class AwardWeightsApiTests
+{
+    private sealed record WeightsView(string CategoryCode, int Price, int Quality, int Outcomes, bool IsDefault);
+
+    [Test]
+    public async Task SetWeights_WhenTheyAddUpTo100_AreUsedFromThenOn()
+    {
+        using var staff = await AppFixture.App.ClientFor("staff@mantova.demo");
+
+        var before = (await staff.GetFromJsonAsync<List<WeightsView>>("/api/v1/award-weights"))!.Single(w => w.CategoryCode == "home-help");
+        var set = await staff.PutAsJsonAsync("/api/v1/award-weights/home-help", new { price = 20, quality = 30, outcomes = 50 });
+        var after = (await staff.GetFromJsonAsync<List<WeightsView>>("/api/v1/award-weights"))!.Single(w => w.CategoryCode == "home-help");
+
+        Assert.That(before, Is.EqualTo(new WeightsView("home-help", 40, 30, 30, true)));
+        Assert.That(set.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(after, Is.EqualTo(new WeightsView("home-help", 20, 30, 50, false)));
+    }
+
+    [TestCase(50, 30, 30)]
+    [TestCase(-10, 60, 50)]
+    public async Task SetWeights_NotAddingUpTo100OrNegative_Returns400(int price, int quality, int outcomes)
+    {
+        using var staff = await AppFixture.App.ClientFor("staff@mantova.demo");
+
+        var response = await staff.PutAsJsonAsync("/api/v1/award-weights/after-school", new { price, quality, outcomes });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await response.Content.ReadFromJsonAsync<Problem>())!.Errors!.Keys, Does.Contain("weights"));
+    }
+
+    [Test]
+    public async Task SetWeights_ByAProvider_IsForbidden()
+    {
+        using var provider = await AppFixture.App.ClientFor("provider.1@mantova.demo");
+
+        var response = await provider.PutAsJsonAsync("/api/v1/award-weights/home-help", new { price = 100, quality = 0, outcomes = 0 });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+}

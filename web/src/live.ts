@@ -3,7 +3,7 @@ import { t } from './i18n';
 
 export interface PoolUpdated { poolId: string; categoryCode: string; status: string; memberCount: number; capacity: number; quorum: number; version: number }
 export interface MatchFound { requestId: string; poolId: string; startedNewPool: boolean; memberCount: number; quorum: number }
-export type NoticeKind = 'bidding-extended' | 'no-bids' | 'regrouped' | 'refilled';
+export type NoticeKind = 'bidding-extended' | 'no-bids' | 'regrouped' | 'refilled' | 'awarded' | 'outcomes-verified';
 export interface PoolNotice { poolId: string; kind: NoticeKind; status: string; biddingClosesAt: string | null; movedFrom: string | null }
 
 export interface LiveHandlers {

@@ -46,6 +46,7 @@ public sealed record PoolNotice(
     public const string Regrouped = "regrouped";
     public const string Refilled = "refilled";
     public const string Awarded = "awarded";
+    public const string OutcomesVerified = "outcomes-verified";
 }
 
 /// <summary>One event for one audience: a target is "pool:{id}", "user:{id}" or "staff:{municipality}", a SignalR group name.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Will.Marketplace.Abstractions.Live;
 using Will.Marketplace.Domain.Orders;
 using Will.Marketplace.Infrastructure.Auditing;
 using Will.Marketplace.Infrastructure.Identity;
@@ -82,7 +83,7 @@ public static class OutcomesApi
 
     /// <summary>Staff verify a month: their findings for continuity and attendance, satisfaction from the ratings; once only.</summary>
     public static async Task<Results<Ok<PeriodView>, ValidationProblem, NotFound, ProblemHttpResult>> Verify(
-        Guid poolId, string period, VerifyBody body, HttpContext context, MarketplaceDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid poolId, string period, VerifyBody body, HttpContext context, MarketplaceDbContext db, IGrainFactory grains, TimeProvider time, CancellationToken cancellationToken)
     {
         var municipality = context.User.MunicipalityCode();
         var order = await (from o in db.Orders.AsNoTracking()
@@ -133,6 +134,12 @@ public static class OutcomesApi
         });
         await db.SaveChangesAsync(cancellationToken);
         await context.Audit(new AuditEvent(verdict.HoldbackReleased ? "release-holdback" : "keep-holdback", "order", $"{order.Id}/{month}", MunicipalityCode: municipality));
+
+        // The provider and the families see the month's verdict at once.
+        var notice = new PoolNotice(poolId, PoolNotice.OutcomesVerified, "active", null, null);
+        var providerStaff = await db.Users.AsNoTracking().Where(u => u.ProviderId == order.ProviderId).Select(u => u.Id).ToListAsync(cancellationToken);
+        var families = await db.Set<OrderMemberRecord>().AsNoTracking().Where(m => m.OrderId == order.Id && m.LeftOn == null).Select(m => m.FamilyId).ToListAsync(cancellationToken);
+        await grains.GetGrain<IPushNotifierGrain>(0).Publish([.. providerStaff.Concat(families).Distinct().Select(u => new LiveMessage(LiveMessage.UserTarget(u), LiveMessage.PoolNoticeMethod, notice))]);
         return TypedResults.Ok(new PeriodView(month!, verdict.Ratings, verdict.AverageRatingTenths, true, verdict.HoldbackReleased, verdict.Outcomes));
     }
 
