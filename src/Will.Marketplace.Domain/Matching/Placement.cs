@@ -10,15 +10,20 @@ namespace Will.Marketplace.Domain.Matching;
 public static class Placement
 {
     public static DemandPool? ChooseBest(ServiceCategory category, PoolMember candidate, IEnumerable<DemandPool> pools) =>
+        Ranked(category, candidate, pools).FirstOrDefault();
+
+    /// <summary>The pools the candidate may join, best first by the documented score.</summary>
+    public static IEnumerable<DemandPool> Ranked(ServiceCategory category, PoolMember candidate, IEnumerable<DemandPool> pools) =>
         pools
+            // Every member must live within the radius, so a pool whose first member is farther is out: one distance per pool first.
+            .Where(p => p.Members.Count > 0 && p.Members[0].Location.DistanceMetersTo(candidate.Location) <= category.RadiusMeters)
             .Where(p => p.CategoryCode == category.Code && p.Check(category, candidate) == Incompatibility.None)
             .Select(p => (Pool: p, Score: Score(category, p, candidate)))
             .OrderBy(x => x.Score.MissingToQuorum)
             .ThenByDescending(x => x.Score.ScheduleFit)
             .ThenBy(x => x.Score.MeanDistanceMeters)
             .ThenBy(x => x.Pool.CreatedAt)
-            .Select(x => x.Pool)
-            .FirstOrDefault();
+            .Select(x => x.Pool);
 
     /// <summary>
     /// The placement with look-around: for each compatible pool, and for a new pool, what joining
@@ -27,17 +32,7 @@ public static class Placement
     /// </summary>
     public static PlacementDecision Decide(ServiceCategory category, PoolMember candidate, IReadOnlyCollection<DemandPool> pools, Guid newPoolId)
     {
-        // Every member must live within the radius, so a pool whose first member is farther is out: one distance per pool first.
-        var compatible = pools
-            .Where(p => p.Members.Count > 0 && p.Members[0].Location.DistanceMetersTo(candidate.Location) <= category.RadiusMeters)
-            .Where(p => p.CategoryCode == category.Code && p.Check(category, candidate) == Incompatibility.None)
-            .Select(p => (Pool: p, Score: Score(category, p, candidate)))
-            .OrderBy(x => x.Score.MissingToQuorum)
-            .ThenByDescending(x => x.Score.ScheduleFit)
-            .ThenBy(x => x.Score.MeanDistanceMeters)
-            .ThenBy(x => x.Pool.CreatedAt)
-            .Select(x => x.Pool)
-            .ToList();
+        var compatible = Ranked(category, candidate, pools).ToList();
         // Waiting families near the newcomer: the only ones a completion could take (all must be within its radius).
         var waiting = Completion.WaitingNear(category, candidate, pools);
         PlacementDecision? best = null;
