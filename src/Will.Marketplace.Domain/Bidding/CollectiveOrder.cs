@@ -29,18 +29,18 @@ public sealed record CollectiveOrder(
     /// <summary>Share of each payout held back until staff verify the outcomes, when there are outcome terms.</summary>
     public const int DefaultHoldbackPercent = 10;
 
-    public static CollectiveOrder From(DemandPool pool, ServiceCategory category, ScoredBid winner, DateOnly startsOn) => new(
+    public static CollectiveOrder From(DemandPool pool, ServiceCategory category, Bid winner, Money weeklyCost, DateOnly startsOn) => new(
         Guid.CreateVersion7(),
         pool.Id,
-        winner.Bid.ProviderId,
-        winner.Bid.Id,
-        winner.Bid.Price,
-        winner.Bid.Unit,
-        winner.WeeklyCost,
+        winner.ProviderId,
+        winner.Id,
+        winner.Price,
+        winner.Unit,
+        weeklyCost,
         [.. pool.Members],
         pool.ScheduleEnvelope(category.Mode).ToString(),
         startsOn,
-        winner.Bid.OutcomeCommitments,
-        winner.Bid.ContinuityPledge,
-        winner.Bid.OutcomeCommitments.Count > 0 ? DefaultHoldbackPercent : 0);
+        winner.OutcomeCommitments,
+        winner.ContinuityPledge,
+        winner.OutcomeCommitments.Count > 0 ? DefaultHoldbackPercent : 0);
 }

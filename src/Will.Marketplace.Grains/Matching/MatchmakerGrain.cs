@@ -138,8 +138,7 @@ public sealed class MatchmakerGrain(
     public async Task<RegroupingReport> Reoptimise()
     {
         await ReloadJoinable();
-        var forming = Waiting().ToList();
-        var waiting = forming.SelectMany(p => p.Members).ToList();
+        var waiting = Waiting().SelectMany(p => p.Members).ToList();
         if (waiting.Count == 0)
         {
             return new RegroupingReport(0, 0, 0, 0, 0);

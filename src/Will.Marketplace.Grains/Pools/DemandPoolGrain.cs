@@ -193,29 +193,19 @@ public sealed class DemandPoolGrain(
             return new AwardAnswer(outcome.ToString(), Snapshot());
         }
 
-        try
+        switch (outcome)
         {
-            switch (outcome)
-            {
-                case AwardResponse.OrderStarts:
-                    var (bid, weekly) = await bidding.FindAwardedBidAsync(_pool.Id) ?? throw new InvalidOperationException($"Pool {_pool.Id} is awarded without an award.");
-                    var winner = new ScoredBid(bid, Money.FromCents(weekly), 0, 0, 0, 0, 1);
-                    await store.SaveOrderAsync(_pool, CollectiveOrder.From(_pool, _category, winner, StartDate()));
-                    break;
-                case AwardResponse.AwardLapsed:
-                    await store.SaveLapsedAwardAsync(_pool);
-                    break;
-                default:
-                    await store.SaveAsync(_pool, placedRequest: null);
-                    break;
-            }
-
-            _pool.MarkSaved();
-        }
-        catch
-        {
-            _pool = await store.FindAsync(this.GetPrimaryKey());
-            throw;
+            case AwardResponse.OrderStarts:
+                var (bid, weekly) = await bidding.FindAwardedBidAsync(_pool.Id) ?? throw new InvalidOperationException($"Pool {_pool.Id} is awarded without an award.");
+                var order = CollectiveOrder.From(_pool, _category, bid, Money.FromCents(weekly), StartDate());
+                await SaveOrReload(pool => store.SaveOrderAsync(pool, order));
+                break;
+            case AwardResponse.AwardLapsed:
+                await SaveOrReload(pool => store.SaveLapsedAwardAsync(pool));
+                break;
+            default:
+                await SaveOrReload(placedRequest: null);
+                break;
         }
 
         await Publish(PoolChanged(also: familyId));
@@ -285,11 +275,7 @@ public sealed class DemandPoolGrain(
 
         var kind = outcome == BiddingDeadlineOutcome.Extended ? PoolNotice.BiddingExtended : PoolNotice.NoBids;
         var notice = new PoolNotice(_pool.Id, kind, _pool.Status.ToName(), _pool.BiddingClosesAt, MovedFrom: null);
-        var messages = PoolChanged();
-        messages.Add(new LiveMessage(LiveMessage.PoolTarget(_pool.Id), LiveMessage.PoolNoticeMethod, notice));
-        messages.Add(new LiveMessage(LiveMessage.StaffTarget(_pool.MunicipalityCode), LiveMessage.PoolNoticeMethod, notice));
-        messages.AddRange(_pool.FamilyIds().Select(f => new LiveMessage(LiveMessage.UserTarget(f), LiveMessage.PoolNoticeMethod, notice)));
-        await Publish(messages);
+        await PublishNotice(notice);
     }
 
     private async Task AwardTo(AwardDecision award, DateTimeOffset? closedAt)
@@ -302,29 +288,15 @@ public sealed class DemandPoolGrain(
         {
             if (_pool.Confirm(member.RequestId, member.FamilyId, award.DecidedAt) == AwardResponse.OrderStarts)
             {
-                order = CollectiveOrder.From(_pool, _category!, award.Winner, StartDate());
+                order = CollectiveOrder.From(_pool, _category!, award.Winner.Bid, award.Winner.WeeklyCost, StartDate());
             }
         }
 
-        try
-        {
-            await store.SaveAwardAsync(_pool, award, order);
-            _pool.MarkSaved();
-        }
-        catch
-        {
-            _pool = await store.FindAsync(this.GetPrimaryKey());
-            throw;
-        }
-
+        await SaveOrReload(pool => store.SaveAwardAsync(pool, award, order));
         await KeepDeadline(null, closedAt);
         logger.LogInformation("Pool {PoolId} awarded to provider {ProviderId} ({Bids} valid bids)", _pool.Id, award.Winner.Bid.ProviderId, award.Ranking.Count);
         var notice = new PoolNotice(_pool.Id, PoolNotice.Awarded, _pool.Status.ToName(), null, MovedFrom: null);
-        var messages = PoolChanged();
-        messages.Add(new LiveMessage(LiveMessage.PoolTarget(_pool.Id), LiveMessage.PoolNoticeMethod, notice));
-        messages.Add(new LiveMessage(LiveMessage.StaffTarget(_pool.MunicipalityCode), LiveMessage.PoolNoticeMethod, notice));
-        messages.AddRange(_pool.FamilyIds().Select(f => new LiveMessage(LiveMessage.UserTarget(f), LiveMessage.PoolNoticeMethod, notice)));
-        await Publish(messages);
+        await PublishNotice(notice);
     }
 
     /// <summary>
@@ -352,11 +324,14 @@ public sealed class DemandPoolGrain(
         }
     }
 
-    private async Task SaveOrReload(CareRequest? placedRequest)
+    private Task SaveOrReload(CareRequest? placedRequest) => SaveOrReload(pool => store.SaveAsync(pool, placedRequest));
+
+    /// <summary>Saves the changed pool one way or another; a failed save drops the in-memory change.</summary>
+    private async Task SaveOrReload(Func<DemandPool, Task> save)
     {
         try
         {
-            await store.SaveAsync(_pool!, placedRequest);
+            await save(_pool!);
             _pool!.MarkSaved();
         }
         catch
@@ -393,6 +368,16 @@ public sealed class DemandPoolGrain(
 
         messages.AddRange(families.Select(f => new LiveMessage(LiveMessage.UserTarget(f), LiveMessage.PoolUpdatedMethod, updated)));
         return messages;
+    }
+
+    /// <summary>The pool's change and a notice in words, to its watchers, its municipality's staff and its members.</summary>
+    private Task PublishNotice(PoolNotice notice)
+    {
+        var messages = PoolChanged();
+        messages.Add(new LiveMessage(LiveMessage.PoolTarget(_pool!.Id), LiveMessage.PoolNoticeMethod, notice));
+        messages.Add(new LiveMessage(LiveMessage.StaffTarget(_pool.MunicipalityCode), LiveMessage.PoolNoticeMethod, notice));
+        messages.AddRange(_pool.FamilyIds().Select(f => new LiveMessage(LiveMessage.UserTarget(f), LiveMessage.PoolNoticeMethod, notice)));
+        return Publish(messages);
     }
 
     private Task Publish(CareRequest placed, bool startedNewPool)

@@ -26,7 +26,7 @@ internal sealed class EfBiddingStore(IDbContextFactory<MarketplaceDbContext> con
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var records = await db.Bids.AsNoTracking().Where(b => b.PoolId == poolId && b.WithdrawnAt == null).ToListAsync(cancellationToken);
-        return [.. records.Select(ToDomain)];
+        return [.. records.Select(BidRecords.ToDomain)];
     }
 
     public async Task<Guid> SaveBidAsync(Bid bid, DateTimeOffset now, CancellationToken cancellationToken = default)
@@ -79,7 +79,6 @@ internal sealed class EfBiddingStore(IDbContextFactory<MarketplaceDbContext> con
         return record is null ? AwardWeights.Default : new AwardWeights(record.Price, record.Quality, record.Outcomes);
     }
 
-    internal static Bid ToDomain(BidRecord b) => BidRecords.ToDomain(b);
 }
 
 /// <summary>A stored bid as the domain sees it.</summary>

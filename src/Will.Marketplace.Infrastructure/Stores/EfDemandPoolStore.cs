@@ -61,12 +61,7 @@ internal sealed class EfDemandPoolStore(IDbContextFactory<MarketplaceDbContext> 
         {
             if (version == 0)
             {
-                db.Pools.Add(new PoolRecord
-                {
-                    Id = pool.Id, MunicipalityCode = pool.MunicipalityCode, CategoryCode = pool.CategoryCode, Status = status, Capacity = pool.Capacity,
-                    Quorum = pool.Quorum, MemberCount = pool.Members.Count, Schedule = schedule, CreatedAt = pool.CreatedAt, UpdatedAt = now,
-                    BiddingClosesAt = pool.BiddingClosesAt, QuorumReachedAt = pool.QuorumReachedAt, BiddingExtended = pool.BiddingExtended, Version = 1,
-                });
+                db.Pools.Add(CopyState(NewRecord(pool), pool, schedule, now));
             }
             else
             {
@@ -194,7 +189,7 @@ internal sealed class EfDemandPoolStore(IDbContextFactory<MarketplaceDbContext> 
                 throw new ConcurrencyConflictException($"Pool {pool.Id} is gone.");
             }
 
-            record = new PoolRecord { Id = pool.Id, MunicipalityCode = pool.MunicipalityCode, CategoryCode = pool.CategoryCode, Status = "", CreatedAt = pool.CreatedAt };
+            record = NewRecord(pool);
             db.Pools.Add(record);
         }
         else if (record.Version != pool.Version)
@@ -203,16 +198,7 @@ internal sealed class EfDemandPoolStore(IDbContextFactory<MarketplaceDbContext> 
         }
 
         var category = await catalog.FindAsync(pool.MunicipalityCode, pool.CategoryCode, cancellationToken);
-        record.Status = pool.Status.ToName();
-        record.Capacity = pool.Capacity;
-        record.Quorum = pool.Quorum;
-        record.MemberCount = pool.Members.Count;
-        record.Schedule = pool.ScheduleEnvelope(category?.Mode ?? PoolingMode.Group).ToString();
-        record.BiddingClosesAt = pool.BiddingClosesAt;
-        record.QuorumReachedAt = pool.QuorumReachedAt;
-        record.BiddingExtended = pool.BiddingExtended;
-        record.UpdatedAt = now;
-        record.Version = pool.Version + 1;
+        CopyState(record, pool, pool.ScheduleEnvelope(category?.Mode ?? PoolingMode.Group).ToString(), now);
 
         var left = record.Members.Where(r => r.LeftAt == null && pool.Members.All(m => m.RequestId != r.RequestId)).ToList();
         foreach (var membership in left)
@@ -245,6 +231,25 @@ internal sealed class EfDemandPoolStore(IDbContextFactory<MarketplaceDbContext> 
                 membership.ConfirmedAt = member.ConfirmedAt;
             }
         }
+    }
+
+    private static PoolRecord NewRecord(DemandPool pool) =>
+        new() { Id = pool.Id, MunicipalityCode = pool.MunicipalityCode, CategoryCode = pool.CategoryCode, Status = "", CreatedAt = pool.CreatedAt };
+
+    /// <summary>The pool's state onto its row, as the next version.</summary>
+    private static PoolRecord CopyState(PoolRecord record, DemandPool pool, string schedule, DateTimeOffset now)
+    {
+        record.Status = pool.Status.ToName();
+        record.Capacity = pool.Capacity;
+        record.Quorum = pool.Quorum;
+        record.MemberCount = pool.Members.Count;
+        record.Schedule = schedule;
+        record.BiddingClosesAt = pool.BiddingClosesAt;
+        record.QuorumReachedAt = pool.QuorumReachedAt;
+        record.BiddingExtended = pool.BiddingExtended;
+        record.UpdatedAt = now;
+        record.Version = pool.Version + 1;
+        return record;
     }
 
     private static async Task Commit(MarketplaceDbContext db, Guid? poolId, CancellationToken cancellationToken)

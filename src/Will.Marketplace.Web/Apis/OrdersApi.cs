@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Will.Marketplace.Abstractions.Matching;
@@ -6,6 +7,7 @@ using Will.Marketplace.Domain.Pools;
 using Will.Marketplace.Infrastructure.Auditing;
 using Will.Marketplace.Infrastructure.Identity;
 using Will.Marketplace.Infrastructure.Persistence;
+using Will.Marketplace.Infrastructure.Persistence.Entities;
 using Will.Marketplace.Web.Hosting;
 using static Will.Marketplace.Web.Hosting.Localization;
 
@@ -55,6 +57,10 @@ public static class OrdersApi
         return TypedResults.Ok(new AnswerView(answer.Outcome, answer.Pool is null ? null : PoolView.From(answer.Pool)));
     }
 
+    /// <summary>An order is seen by those who may see its pool and by the provider running it.</summary>
+    public static async Task<bool> MaySee(OrderRecord? order, ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken cancellationToken) =>
+        order is not null && (order.ProviderId == user.ProviderId() || await PoolsApi.Visible(db, user).AnyAsync(p => p.Id == order.PoolId, cancellationToken));
+
     public sealed record OrderMemberView(Guid FamilyId, DateOnly JoinedOn);
 
     public sealed record OrderView(Guid Id, Guid PoolId, string ProviderName, long PriceCents, string Unit, long WeeklyCostCents, IReadOnlyList<SlotView> Schedule,
@@ -67,10 +73,8 @@ public static class OrdersApi
     public static async Task<Results<Ok<OrderView>, NotFound>> Get(Guid poolId, HttpContext context, MarketplaceDbContext db, CancellationToken cancellationToken)
     {
         var user = context.User;
-        var providerId = user.ProviderId();
         var order = await db.Orders.AsNoTracking().Include(o => o.Members).SingleOrDefaultAsync(o => o.PoolId == poolId, cancellationToken);
-        var visible = order is not null && (order.ProviderId == providerId || await PoolsApi.Visible(db, user).AnyAsync(p => p.Id == poolId, cancellationToken));
-        if (!visible)
+        if (!await MaySee(order, user, db, cancellationToken))
         {
             return TypedResults.NotFound();
         }

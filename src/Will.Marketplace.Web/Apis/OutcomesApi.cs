@@ -147,8 +147,7 @@ public static class OutcomesApi
     public static async Task<Results<Ok<List<PeriodView>>, NotFound>> Periods(Guid poolId, HttpContext context, MarketplaceDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.PoolId == poolId, cancellationToken);
-        var visible = order is not null && (order.ProviderId == context.User.ProviderId() || await PoolsApi.Visible(db, context.User).AnyAsync(p => p.Id == poolId, cancellationToken));
-        if (!visible)
+        if (!await OrdersApi.MaySee(order, context.User, db, cancellationToken))
         {
             return TypedResults.NotFound();
         }
