@@ -794,3 +794,298 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125052425_Money'
+)
+BEGIN
+    ALTER TABLE [Providers] ADD [StripeAccountId] varchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125052425_Money'
+)
+BEGIN
+    ALTER TABLE [Providers] ADD [StripeDetailsSubmitted] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125052425_Money'
+)
+BEGIN
+    ALTER TABLE [Providers] ADD [StripePayoutsEnabled] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125052425_Money'
+)
+BEGIN
+    CREATE TABLE [Bills] (
+        [OrderId] uniqueidentifier NOT NULL,
+        [Period] varchar(7) NOT NULL,
+        [Revision] int NOT NULL,
+        [GrossCents] bigint NOT NULL,
+        [HoldbackCents] bigint NOT NULL,
+        [Shares] varchar(max) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_Bills] PRIMARY KEY ([OrderId], [Period], [Revision]),
+        CONSTRAINT [FK_Bills_Orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [Orders] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125052425_Money'
+)
+BEGIN
+    CREATE TABLE [FamilyPaymentProfiles] (
+        [FamilyId] uniqueidentifier NOT NULL,
+        [StripeCustomerId] varchar(100) NOT NULL,
+        [SetupIntentId] varchar(100) NULL,
+        [PaymentMethodId] varchar(100) NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_FamilyPaymentProfiles] PRIMARY KEY ([FamilyId])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125052425_Money'
+)
+BEGIN
+    CREATE TABLE [IseeDeclarations] (
+        [FamilyId] uniqueidentifier NOT NULL,
+        [IseeCents] bigint NOT NULL,
+        [ExpiresOn] date NOT NULL,
+        [DsuProtocol] varchar(40) NOT NULL,
+        [DeclaredAt] datetimeoffset NOT NULL,
+        [VerifiedAt] datetimeoffset NULL,
+        [VerifiedBy] uniqueidentifier NULL,
+        CONSTRAINT [PK_IseeDeclarations] PRIMARY KEY ([FamilyId])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125052425_Money'
+)
+BEGIN
+    CREATE TABLE [LedgerEntries] (
+        [Id] bigint NOT NULL IDENTITY,
+        [PostingId] uniqueidentifier NOT NULL,
+        [Movement] varchar(30) NOT NULL,
+        [OrderId] uniqueidentifier NULL,
+        [Period] varchar(7) NULL,
+        [AccountKind] varchar(30) NOT NULL,
+        [AccountOwner] varchar(40) NOT NULL,
+        [AmountCents] bigint NOT NULL,
+        [Reference] varchar(200) NULL,
+        [PostedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_LedgerEntries] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125052425_Money'
+)
+BEGIN
+    CREATE TABLE [PaymentInstructions] (
+        [Id] uniqueidentifier NOT NULL,
+        [Kind] varchar(20) NOT NULL,
+        [OrderId] uniqueidentifier NOT NULL,
+        [Period] varchar(7) NOT NULL,
+        [Revision] int NOT NULL,
+        [FamilyId] uniqueidentifier NULL,
+        [ProviderId] uniqueidentifier NOT NULL,
+        [AmountCents] bigint NOT NULL,
+        [IdempotencyKey] varchar(200) NOT NULL,
+        [Status] varchar(20) NOT NULL,
+        [StripeId] varchar(100) NULL,
+        [Attempts] int NOT NULL,
+        [LastError] nvarchar(1000) NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [CompletedAt] datetimeoffset NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_PaymentInstructions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PaymentInstructions_Orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [Orders] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125052425_Money'
+)
+BEGIN
+    CREATE TABLE [ReconciliationItems] (
+        [Id] uniqueidentifier NOT NULL,
+        [MunicipalityCode] varchar(6) NOT NULL,
+        [OrderId] uniqueidentifier NULL,
+        [Kind] varchar(40) NOT NULL,
+        [AmountCents] bigint NOT NULL,
+        [Detail] nvarchar(1000) NOT NULL,
+        [Reference] varchar(200) NULL,
+        [OpenedAt] datetimeoffset NOT NULL,
+        [ResolvedAt] datetimeoffset NULL,
+        [ResolvedBy] uniqueidentifier NULL,
+        CONSTRAINT [PK_ReconciliationItems] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125052425_Money'
+)
+BEGIN
+    CREATE TABLE [SubsidyProgrammes] (
+        [Id] uniqueidentifier NOT NULL,
+        [MunicipalityCode] varchar(6) NOT NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [Categories] varchar(400) NOT NULL,
+        [ValidFrom] date NOT NULL,
+        [ValidTo] date NOT NULL,
+        [BudgetCents] bigint NOT NULL,
+        [Bands] varchar(4000) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_SubsidyProgrammes] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125052425_Money'
+)
+BEGIN
+    CREATE TABLE [SubsidyGrants] (
+        [OrderId] uniqueidentifier NOT NULL,
+        [Period] varchar(7) NOT NULL,
+        [FamilyId] uniqueidentifier NOT NULL,
+        [ProgrammeId] uniqueidentifier NOT NULL,
+        [MunicipalityCode] varchar(6) NOT NULL,
+        [ProviderId] uniqueidentifier NOT NULL,
+        [IseeCents] bigint NOT NULL,
+        [RequestedCents] bigint NOT NULL,
+        [GrantedCents] bigint NOT NULL,
+        [ShortOfBudget] bit NOT NULL,
+        [GrantedAt] datetimeoffset NOT NULL,
+        [SettledAt] datetimeoffset NULL,
+        [SettlementReference] nvarchar(100) NULL,
+        CONSTRAINT [PK_SubsidyGrants] PRIMARY KEY ([OrderId], [Period], [FamilyId]),
+        CONSTRAINT [FK_SubsidyGrants_Orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [Orders] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_SubsidyGrants_SubsidyProgrammes_ProgrammeId] FOREIGN KEY ([ProgrammeId]) REFERENCES [SubsidyProgrammes] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125052425_Money'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Providers_StripeAccountId] ON [Providers] ([StripeAccountId]) WHERE [StripeAccountId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125052425_Money'
+)
+BEGIN
+    CREATE INDEX [IX_LedgerEntries_AccountKind_AccountOwner] ON [LedgerEntries] ([AccountKind], [AccountOwner]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125052425_Money'
+)
+BEGIN
+    CREATE INDEX [IX_LedgerEntries_OrderId] ON [LedgerEntries] ([OrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125052425_Money'
+)
+BEGIN
+    CREATE INDEX [IX_LedgerEntries_PostingId] ON [LedgerEntries] ([PostingId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125052425_Money'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_PaymentInstructions_IdempotencyKey] ON [PaymentInstructions] ([IdempotencyKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125052425_Money'
+)
+BEGIN
+    CREATE INDEX [IX_PaymentInstructions_OrderId_Period] ON [PaymentInstructions] ([OrderId], [Period]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125052425_Money'
+)
+BEGIN
+    CREATE INDEX [IX_PaymentInstructions_Status] ON [PaymentInstructions] ([Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125052425_Money'
+)
+BEGIN
+    CREATE INDEX [IX_ReconciliationItems_MunicipalityCode_ResolvedAt] ON [ReconciliationItems] ([MunicipalityCode], [ResolvedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125052425_Money'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_ReconciliationItems_Reference] ON [ReconciliationItems] ([Reference]) WHERE [Reference] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125052425_Money'
+)
+BEGIN
+    CREATE INDEX [IX_SubsidyGrants_MunicipalityCode_Period] ON [SubsidyGrants] ([MunicipalityCode], [Period]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125052425_Money'
+)
+BEGIN
+    CREATE INDEX [IX_SubsidyGrants_ProgrammeId] ON [SubsidyGrants] ([ProgrammeId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125052425_Money'
+)
+BEGIN
+    CREATE INDEX [IX_SubsidyProgrammes_MunicipalityCode] ON [SubsidyProgrammes] ([MunicipalityCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125052425_Money'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261125052425_Money', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -25,6 +25,7 @@ public sealed class MarketplaceAppFactory : WebApplicationFactory<Program>
             ["Orleans:ClusterId"] = $"test-{Guid.NewGuid():N}",
             ["Demo:FamiliesPerCity"] = "6",
             ["Demo:SeedRequests"] = "false",
+            ["Billing:Schedule"] = "false",
             ["Stripe:WebhookSecret"] = WebhookSecret,
             // Tests sign in often from one address; RateLimitTests sets its own limits.
             ["Security:SignInPerMinute"] = "100000",

@@ -49,6 +49,22 @@ public sealed record PoolNotice(
     public const string OutcomesVerified = "outcomes-verified";
 }
 
+/// <summary>SignalR "billIssued": a family's bill for a month was issued or revised; <see cref="ShortOfBudget"/> says the subsidy budget could not cover all of it.</summary>
+[GenerateSerializer, Immutable, Alias("Will.BillIssued")]
+public sealed record BillIssued(
+    [property: Id(0)] Guid OrderId,
+    [property: Id(1)] Guid PoolId,
+    [property: Id(2)] string Period,
+    [property: Id(3)] long FamilyPaysCents,
+    [property: Id(4)] long SubsidyCents,
+    [property: Id(5)] bool ShortOfBudget) : LiveEvent;
+
+/// <summary>SignalR "budgetUpdated" to a municipality's staff: a billing run changed what its programmes have committed.</summary>
+[GenerateSerializer, Immutable, Alias("Will.BudgetUpdated")]
+public sealed record BudgetUpdated(
+    [property: Id(0)] string Period,
+    [property: Id(1)] long SubsidyCents) : LiveEvent;
+
 /// <summary>One event for one audience: a target is "pool:{id}", "user:{id}" or "staff:{municipality}", a SignalR group name.</summary>
 [GenerateSerializer, Immutable, Alias("Will.LiveMessage")]
 public sealed record LiveMessage(
@@ -59,6 +75,8 @@ public sealed record LiveMessage(
     public const string PoolUpdatedMethod = "poolUpdated";
     public const string MatchFoundMethod = "matchFound";
     public const string PoolNoticeMethod = "poolNotice";
+    public const string BillIssuedMethod = "billIssued";
+    public const string BudgetUpdatedMethod = "budgetUpdated";
 
     public static string PoolTarget(Guid poolId) => $"pool:{poolId}";
 

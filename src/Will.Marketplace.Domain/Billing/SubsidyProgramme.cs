@@ -17,11 +17,11 @@ public sealed record SubsidyProgramme(Guid Id, string MunicipalityCode, IReadOnl
             : null;
 }
 
-/// <summary>A family's claim on a programme's budget for one period.</summary>
-public sealed record SubsidyClaim(Guid FamilyId, long IseeCents, long RequestedCents);
+/// <summary>A family's claim on a programme's budget for one period; <see cref="Reference"/> tells apart one family's claims for several orders.</summary>
+public sealed record SubsidyClaim(Guid FamilyId, long IseeCents, long RequestedCents, Guid Reference = default);
 
 /// <summary>What a claim was granted; less than requested when the budget ran short.</summary>
-public sealed record SubsidyGrant(Guid FamilyId, long GrantedCents, bool ShortOfBudget);
+public sealed record SubsidyGrant(Guid FamilyId, long GrantedCents, bool ShortOfBudget, Guid Reference = default);
 
 /// <summary>
 /// When a budget cannot pay every claim, the written rule decides: lowest ISEE first (ties by
@@ -34,12 +34,12 @@ public static class BudgetAllocation
     {
         var left = Math.Max(0, remainingBudgetCents);
         var grants = new List<SubsidyGrant>(claims.Count);
-        foreach (var claim in claims.OrderBy(c => c.IseeCents).ThenBy(c => c.FamilyId))
+        foreach (var claim in claims.OrderBy(c => c.IseeCents).ThenBy(c => c.FamilyId).ThenBy(c => c.Reference))
         {
             var wanted = Math.Max(0, claim.RequestedCents);
             var granted = Math.Min(wanted, left);
             left -= granted;
-            grants.Add(new SubsidyGrant(claim.FamilyId, granted, granted < wanted));
+            grants.Add(new SubsidyGrant(claim.FamilyId, granted, granted < wanted, claim.Reference));
         }
 
         return grants;

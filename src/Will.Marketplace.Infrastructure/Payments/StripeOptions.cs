@@ -23,6 +23,9 @@ public sealed class StripeOptions
 
     public int MaxNetworkRetries { get; set; } = 2;
 
+    /// <summary>Seconds to wait for one Stripe answer; a payment left unanswered is sent again later under the same idempotency key.</summary>
+    public double TimeoutSeconds { get; set; } = 30;
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(SecretKey);
 
     public IEnumerable<string> Problems()
@@ -45,6 +48,11 @@ public sealed class StripeOptions
         if (ApiBase is { IsAbsoluteUri: false })
         {
             yield return "Stripe:ApiBase must be an absolute URL.";
+        }
+
+        if (TimeoutSeconds is <= 0 or > 300)
+        {
+            yield return "Stripe:TimeoutSeconds must be more than 0 and at most 300.";
         }
 
         if (WebhookToleranceSeconds is < 1 or > 3600)

@@ -16,7 +16,7 @@ public static class StripeServiceCollectionExtensions
             .BindConfiguration(StripeOptions.Section)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<StripeOptions>, StripeOptionsValidator>();
-        services.AddHttpClient(nameof(StripeClient));
+        services.AddHttpClient(nameof(StripeClient)).ConfigureHttpClient((sp, http) => http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<StripeOptions>>().Value.TimeoutSeconds));
         services.AddSingleton<IStripeClient>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StripeOptions>>().Value;
@@ -33,7 +33,16 @@ public static class StripeServiceCollectionExtensions
                 HttpClient = new SystemNetHttpClient(http, options.MaxNetworkRetries),
             });
         });
+        services.AddSingleton<StripeGateway>();
         services.AddSingleton<StripeWebhookProcessor>();
+        services.AddSingleton<IStripeEventHandler, Handlers.PaymentSucceededHandler>();
+        services.AddSingleton<IStripeEventHandler, Handlers.PaymentFailedHandler>();
+        services.AddSingleton<IStripeEventHandler, Handlers.RefundUpdatedHandler>();
+        services.AddSingleton<IStripeEventHandler, Handlers.DisputeCreatedHandler>();
+        services.AddSingleton<IStripeEventHandler, Handlers.AccountUpdatedHandler>();
+        services.AddSingleton<IStripeEventHandler, Handlers.SetupIntentSucceededHandler>();
+        services.AddSingleton<Billing.PaymentExecutor>();
+        services.AddSingleton<Domain.Ports.IBillingRunner, Billing.BillingService>();
         return services;
     }
 }

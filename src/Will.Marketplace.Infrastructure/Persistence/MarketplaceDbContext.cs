@@ -44,6 +44,22 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
 
     public DbSet<OrderPeriodRecord> OrderPeriods => Set<OrderPeriodRecord>();
 
+    public DbSet<SubsidyProgrammeRecord> SubsidyProgrammes => Set<SubsidyProgrammeRecord>();
+
+    public DbSet<IseeDeclarationRecord> IseeDeclarations => Set<IseeDeclarationRecord>();
+
+    public DbSet<SubsidyGrantRecord> SubsidyGrants => Set<SubsidyGrantRecord>();
+
+    public DbSet<BillRecord> Bills => Set<BillRecord>();
+
+    public DbSet<PaymentInstructionRecord> PaymentInstructions => Set<PaymentInstructionRecord>();
+
+    public DbSet<LedgerEntryRecord> LedgerEntries => Set<LedgerEntryRecord>();
+
+    public DbSet<ReconciliationItemRecord> ReconciliationItems => Set<ReconciliationItemRecord>();
+
+    public DbSet<FamilyPaymentProfileRecord> FamilyPaymentProfiles => Set<FamilyPaymentProfileRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -2,7 +2,11 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Will.Marketplace.Abstractions.Billing;
 using Will.Marketplace.Abstractions.Live;
+using Will.Marketplace.Infrastructure.Billing;
+using Will.Marketplace.Infrastructure.Payments;
 using Will.Marketplace.Domain.Orders;
 using Will.Marketplace.Infrastructure.Auditing;
 using Will.Marketplace.Infrastructure.Identity;
@@ -83,7 +87,7 @@ public static class OutcomesApi
 
     /// <summary>Staff verify a month: their findings for continuity and attendance, satisfaction from the ratings; once only.</summary>
     public static async Task<Results<Ok<PeriodView>, ValidationProblem, NotFound, ProblemHttpResult>> Verify(
-        Guid poolId, string period, VerifyBody body, HttpContext context, MarketplaceDbContext db, IGrainFactory grains, TimeProvider time, CancellationToken cancellationToken)
+        Guid poolId, string period, VerifyBody body, HttpContext context, MarketplaceDbContext db, IGrainFactory grains, IOptions<StripeOptions> stripe, TimeProvider time, CancellationToken cancellationToken)
     {
         var municipality = context.User.MunicipalityCode();
         var order = await (from o in db.Orders.AsNoTracking()
@@ -132,7 +136,13 @@ public static class OutcomesApi
             OrderId = order.Id, Period = month!, Outcomes = JsonSerializer.Serialize(verdict.Outcomes, Json), AverageRatingTenths = verdict.AverageRatingTenths,
             Ratings = verdict.Ratings, HoldbackReleased = verdict.HoldbackReleased, VerifiedAt = time.GetUtcNow(), VerifiedBy = context.User.UserId(),
         });
+        var released = verdict.HoldbackReleased ? await HoldbackRelease.AddAsync(db, order, month!, stripe.Value.IsConfigured, time.GetUtcNow(), cancellationToken) : 0;
         await db.SaveChangesAsync(cancellationToken);
+        if (released > 0)
+        {
+            await grains.GetGrain<IBillingGrain>(municipality!).ExecutePayments();
+        }
+
         await context.Audit(new AuditEvent(verdict.HoldbackReleased ? "release-holdback" : "keep-holdback", "order", $"{order.Id}/{month}", MunicipalityCode: municipality));
 
         // The provider and the families see the month's verdict at once.

@@ -8,6 +8,8 @@ internal sealed class ProviderConfiguration : IEntityTypeConfiguration<ProviderR
 {
     public void Configure(EntityTypeBuilder<ProviderRecord> builder)
     {
+        builder.Property(p => p.StripeAccountId).HasMaxLength(100).IsUnicode(false);
+        builder.HasIndex(p => p.StripeAccountId).IsUnique();
         builder.ToTable("Providers");
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Id).ValueGeneratedNever();

@@ -26,6 +26,14 @@ public sealed class ProviderRecord
     public int CapacityFamilies { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The provider's Stripe connected account, once onboarding has started.</summary>
+    public string? StripeAccountId { get; set; }
+
+    /// <summary>Kept by <c>account.updated</c>: Stripe has what it needs and the account may receive transfers.</summary>
+    public bool StripeDetailsSubmitted { get; set; }
+
+    public bool StripePayoutsEnabled { get; set; }
 }
 
 /// <summary>A municipality's accreditation of a provider for one category.</summary>
