@@ -30,15 +30,21 @@ public static class BillingApi
     public sealed record BillView(Guid OrderId, Guid PoolId, string CategoryCode, string ProviderName, string Period, int Revision, long GrossCents,
         long ShareCents, long SubsidyCents, long FamilyPaysCents, bool ShortOfBudget, string PaymentStatus, IReadOnlyList<PaymentLine> Payments);
 
-    /// <summary>Bills a month now (the hourly schedule does the same): the current month or an earlier one.</summary>
+    /// <summary>
+    /// Bills a month now (the hourly schedule bills the current month by itself): the current
+    /// month, an earlier one, or, in the last week of a month, the next one in advance.
+    /// </summary>
     public static async Task<Results<Ok<BillingRun>, ValidationProblem>> Run(RunBody body, HttpContext context, IGrainFactory grains, TimeProvider time)
     {
-        var current = BillingMonth.Of(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
-        if (!BillingMonth.TryParse(body.Period, out var month) || month.FirstDay > current.FirstDay || month.Year < 2020)
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var current = BillingMonth.Of(today);
+        var latest = today >= current.LastDay.AddDays(-6) ? current.Next : current;
+        if (!BillingMonth.TryParse(body.Period, out var month) || month.FirstDay > latest.FirstDay || month.Year < 2020)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                ["period"] = [Say("Il periodo è un mese nella forma AAAA-MM, non oltre il mese corrente.", "The period is a month written yyyy-MM, not after the current one.")],
+                ["period"] = [Say("Il periodo è un mese nella forma AAAA-MM, non oltre il mese corrente (o il prossimo, nell'ultima settimana del mese).",
+                    "The period is a month written yyyy-MM, not after the current one (or the next one, in a month's last week).")],
             });
         }
 

@@ -45,7 +45,7 @@ public sealed class StripeClientTests
         var attempts = _emulator.Calls.Where(c => c.IdempotencyKey == key).ToList();
         Assert.That(attempts, Has.Count.EqualTo(4), "two failures, the success, the replay");
         Assert.That(replay.Id, Is.EqualTo(customer.Id));
-        Assert.That(_emulator.Customers.Values.Count(c => c.GetProperty("metadata").GetProperty("familyId").GetString() == "f-1"), Is.EqualTo(1));
+        Assert.That(_emulator.Customers.Count(c => c.GetProperty("metadata").GetProperty("familyId").GetString() == "f-1"), Is.EqualTo(1));
     }
 
     [Test]
