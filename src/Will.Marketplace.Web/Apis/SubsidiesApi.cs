@@ -209,12 +209,12 @@ public static class SubsidiesApi
     private static Dictionary<string, string[]> PeriodError => new() { ["period"] = [Say("Il periodo è un mese nella forma AAAA-MM.", "The period is a month written yyyy-MM.")] };
 
     private static async Task<List<ObligationView>> Load(MarketplaceDbContext db, string municipality, string period, CancellationToken cancellationToken) =>
-        await db.SubsidyGrants.AsNoTracking()
-            .Where(g => g.MunicipalityCode == municipality && g.Period == period)
-            .Join(db.Providers.AsNoTracking(), g => g.ProviderId, p => p.Id, (g, p) => new ObligationView(g.OrderId, g.Period, g.FamilyId, p.LegalName, p.VatNumber,
-                g.IseeCents, g.RequestedCents, g.GrantedCents, g.ShortOfBudget, g.SettledAt, g.SettlementReference))
-            .OrderBy(o => o.ProviderName).ThenBy(o => o.OrderId).ThenBy(o => o.FamilyId)
-            .ToListAsync(cancellationToken);
+        [.. (await db.SubsidyGrants.AsNoTracking()
+                .Where(g => g.MunicipalityCode == municipality && g.Period == period)
+                .Join(db.Providers.AsNoTracking(), g => g.ProviderId, p => p.Id, (g, p) => new ObligationView(g.OrderId, g.Period, g.FamilyId, p.LegalName, p.VatNumber,
+                    g.IseeCents, g.RequestedCents, g.GrantedCents, g.ShortOfBudget, g.SettledAt, g.SettlementReference))
+                .ToListAsync(cancellationToken))
+            .OrderBy(o => o.ProviderName, StringComparer.Ordinal).ThenBy(o => o.OrderId).ThenBy(o => o.FamilyId)];
 
     private static ProgrammeView View(SubsidyProgrammeRecord p, long committed, long spent) => new(p.Id, p.Name,
         p.Categories.Split(',', StringSplitOptions.RemoveEmptyEntries), p.ValidFrom, p.ValidTo, p.BudgetCents, committed, spent,
