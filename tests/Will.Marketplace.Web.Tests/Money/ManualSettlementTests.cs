@@ -86,6 +86,43 @@ public sealed class ManualSettlementTests
     }
 
     [Test]
+    public async Task Budget_WhenMonthsAreBilledConcurrently_IsNeverOverspentAndGoesToTheLowestIseeFirst()
+    {
+        const long budget = 150_000;
+        var start = MoneyArrange.FirstOfMonth.AddMonths(-2);
+        var triples = Enumerable.Range(0, 12).Select(i => new[] { 1 + (i % 6), 1 + ((i + 2) % 6), 1 + ((i + 4) % 6) }).ToList();
+        var orders = await MoneyArrange.OrdersAsync(_app, "039014", "ravenna.demo", "home-help", triples, startsOn: start);
+        var families = orders.SelectMany(o => o.Families).Distinct().ToList();
+        await MoneyArrange.VerifiedIseeAsync(_app, families.Select((f, i) => (f, 100_000L * (i + 1))).ToDictionary(x => x.f, x => x.Item2));
+        using var staff = await _app.ClientFor("staff@ravenna.demo");
+        var programme = await MoneyArrange.CreateProgrammeAsync(staff, MoneyArrange.Programme("home-help", budget, coverage: 50, capCents: 20_000));
+        var periods = Enumerable.Range(0, 3).Select(i => start.AddMonths(i).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+        var runs = await Task.WhenAll(periods.SelectMany(p => Enumerable.Repeat(p, 3)).Select(async p =>
+            (await staff.PostAsJsonAsync("/api/v1/billing/runs", new { period = p })).StatusCode));
+
+        Assert.That(runs, Is.All.EqualTo(HttpStatusCode.OK));
+        await using var db = await _app.Service<Microsoft.EntityFrameworkCore.IDbContextFactory<Infrastructure.Persistence.MarketplaceDbContext>>().CreateDbContextAsync();
+        var orderIds = orders.Select(o => o.OrderId).ToList();
+        var grants = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.SubsidyGrants.Where(g => g.ProgrammeId == programme));
+        var bills = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Bills.Where(b => orderIds.Contains(b.OrderId)));
+        Assert.That(bills, Is.EqualTo(orders.Count * periods.Count), "each order billed once a month");
+        Assert.That(grants.Sum(g => g.GrantedCents), Is.EqualTo(budget), "the whole budget and not a cent more");
+        Assert.That(grants.Where(g => g.ShortOfBudget), Is.Not.Empty);
+        foreach (var period in grants.GroupBy(g => g.Period))
+        {
+            var full = period.Where(g => !g.ShortOfBudget).Select(g => g.IseeCents).DefaultIfEmpty(0).Max();
+            var shortOnes = period.Where(g => g.ShortOfBudget).Select(g => g.IseeCents).DefaultIfEmpty(long.MaxValue).Min();
+            Assert.That(full, Is.LessThanOrEqualTo(shortOnes), $"{period.Key}: lowest ISEE first");
+        }
+
+        var shortFamily = grants.First(g => g.ShortOfBudget);
+        using var told = await _app.ClientFor(orders.First(o => o.Families.Contains(shortFamily.FamilyId)).FamilyEmails[orders.First(o => o.Families.Contains(shortFamily.FamilyId)).Families.ToList().IndexOf(shortFamily.FamilyId)]);
+        var mine = await told.GetFromJsonAsync<System.Text.Json.JsonElement[]>("/api/v1/bills/mine");
+        Assert.That(mine!.Any(b => b.GetProperty("orderId").GetGuid() == shortFamily.OrderId && b.GetProperty("period").GetString() == shortFamily.Period && b.GetProperty("shortOfBudget").GetBoolean()), "the family is told");
+    }
+
+    [Test]
     public async Task Isee_DeclaredByTheFamily_CountsOnlyOnceStaffOfItsMunicipalityVerifyIt()
     {
         using var family = await _app.ClientFor("family.5@rovigo.demo");
