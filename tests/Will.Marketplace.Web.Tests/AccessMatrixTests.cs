@@ -23,6 +23,9 @@ public sealed class AccessMatrixTests
     private static readonly HashSet<string> MaySeeRequest = ["family.1@como.demo", "staff@como.demo"];
     private static readonly HashSet<string> MaySeePool = ["family.1@como.demo", "staff@como.demo", "provider.1@como.demo", "admin@demo"];
 
+    /// <summary>An order of two other Como families, billed: its bills, payments and ledger are its municipality's staff's to see.</summary>
+    private static readonly HashSet<string> MaySeeOrder = ["staff@como.demo"];
+
     [Test]
     public async Task GetEndpoints_ForEveryCaller_NeverLeakAnotherFamilysOrTenantsRecords()
     {
@@ -30,6 +33,13 @@ public sealed class AccessMatrixTests
         var created = await (await owner.PostAsJsonAsync("/api/v1/requests", Samples.AfterSchoolIn(45.8081, 9.0852, "0-2", "friday"))).Content.ReadFromJsonAsync<Created>();
         var requestId = created!.Request.Id.ToString();
         var poolId = created.Pool.Id.ToString();
+        var order = (await Money.MoneyArrange.OrdersAsync(AppFixture.App, "013075", "como.demo", "after-school", [[5, 6]]))[0];
+        using (var comoStaff = await AppFixture.App.ClientFor("staff@como.demo"))
+        {
+            await Money.MoneyArrange.BillAsync(comoStaff, Money.MoneyArrange.CurrentPeriod);
+        }
+
+        var orderId = order.OrderId.ToString();
         var leaks = new List<string>();
         var visited = 0;
 
@@ -38,6 +48,7 @@ public sealed class AccessMatrixTests
             var path = "/" + route
                 .Replace("{id:guid}", route.StartsWith("api/v1/requests", StringComparison.Ordinal) ? requestId : poolId, StringComparison.Ordinal)
                 .Replace("{poolId:guid}", poolId, StringComparison.Ordinal)
+                .Replace("{orderId:guid}", orderId, StringComparison.Ordinal)
                 .Replace("{municipalityCode}", "013075", StringComparison.Ordinal);
             Assert.That(path, Does.Not.Contain("{"), $"teach the access matrix the parameters of {route}");
             foreach (var caller in Callers)
@@ -55,6 +66,11 @@ public sealed class AccessMatrixTests
                 if (body.Contains(poolId, StringComparison.Ordinal) && !MaySeePool.Contains(caller) && !MaySeeRequest.Contains(caller))
                 {
                     leaks.Add($"{caller} saw the pool in GET {path}");
+                }
+
+                if (body.Contains(orderId, StringComparison.Ordinal) && !MaySeeOrder.Contains(caller))
+                {
+                    leaks.Add($"{caller} saw another family's order (its bills or ledger) in GET {path}");
                 }
 
                 if (body.Contains("family.1@como.demo", StringComparison.OrdinalIgnoreCase) && !MaySeeRequest.Contains(caller))
