@@ -67,6 +67,34 @@ public sealed class DemoAccountsSeeder(
         return true;
     }
 
+    /// <summary>
+    /// A subsidy programme per city for this year, every category, three ISEE bands, so the demo bills
+    /// show a subsidy once a family's ISEE is declared and verified. Only on an empty programme table.
+    /// </summary>
+    public async Task SeedProgrammesAsync(CancellationToken cancellationToken)
+    {
+        if (await db.SubsidyProgrammes.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        var year = now.UtcDateTime.Year;
+        db.SubsidyProgrammes.AddRange(ReferenceData.Municipalities.Select(city => new SubsidyProgrammeRecord
+        {
+            Id = Guid.CreateVersion7(),
+            MunicipalityCode = city.Code,
+            Name = $"Buono servizi condivisi {city.Name} {year}",
+            Categories = string.Join(',', ReferenceData.Categories.Select(c => c.Code)),
+            ValidFrom = new DateOnly(year, 1, 1),
+            ValidTo = new DateOnly(year + 1, 12, 31),
+            BudgetCents = 5_000_000,
+            Bands = Billing.ProgrammeJson.Bands([new(1_000_000, 60, 25_000), new(2_000_000, 40, 15_000), new(3_500_000, 20, 8_000)]),
+            CreatedAt = now,
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     private static readonly string[] FamilyNames = ["Famiglia Rossi", "Famiglia Bianchi", "Famiglia Colombo", "Famiglia Ferrari", "Famiglia Esposito", "Famiglia Romano", "Famiglia Ricci", "Famiglia Marino"];
 
     /// <summary>A demo organisation with a well-formed partita IVA, offering every category in its city.</summary>

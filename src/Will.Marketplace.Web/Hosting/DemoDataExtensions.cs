@@ -45,6 +45,7 @@ public static class DemoDataExtensions
                 return;
             }
 
+            await scope.ServiceProvider.GetRequiredService<DemoAccountsSeeder>().SeedProgrammesAsync(cancellationToken);
             var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
             var now = time.GetUtcNow();
             var start = DateOnly.FromDateTime(now.UtcDateTime).AddDays(14);
