@@ -91,8 +91,18 @@ public sealed class BillingService(
         var now = time.GetUtcNow();
         var number = latest.Revision + 1;
         db.Bills.Add(new BillRecord { OrderId = orderId, Period = key, Revision = number, GrossCents = after.Gross.Cents, HoldbackCents = after.Holdback.Cents, Shares = ProgrammeJson.Shares(after), CreatedAt = now });
-        db.SubsidyGrants.RemoveRange(await db.SubsidyGrants.Where(g => g.OrderId == orderId && g.Period == key).ToListAsync(cancellationToken));
+        var earlier = await db.SubsidyGrants.Where(g => g.OrderId == orderId && g.Period == key).ToListAsync(cancellationToken);
+        db.SubsidyGrants.RemoveRange(earlier);
         AddGrants(db, order, grants, municipalityCode, key, now);
+        foreach (var grant in db.SubsidyGrants.Local.Where(g => g.OrderId == orderId && g.Period == key && db.Entry(g).State == EntityState.Added))
+        {
+            // A month the treasury already settled stays settled; a reduction shows in the ledger as the provider owing it back.
+            if (earlier.FirstOrDefault(e => e.FamilyId == grant.FamilyId && e.SettledAt is not null) is { } settled)
+            {
+                (grant.SettledAt, grant.SettlementReference) = (settled.SettledAt, settled.SettlementReference);
+            }
+        }
+
         LedgerWriter.Post(db, BillPostings.For(new BillParties(orderId, order.Order.ProviderId, municipalityCode), period, revision), $"bill:{orderId}:{key}:{number}", now);
         foreach (var change in revision.Families.Where(f => f.FamilyPays.Cents != 0))
         {
