@@ -33,10 +33,10 @@ public sealed class AccessMatrixTests
         var created = await (await owner.PostAsJsonAsync("/api/v1/requests", Samples.AfterSchoolIn(45.8081, 9.0852, "0-2", "friday"))).Content.ReadFromJsonAsync<Created>();
         var requestId = created!.Request.Id.ToString();
         var poolId = created.Pool.Id.ToString();
-        var order = (await Money.MoneyArrange.OrdersAsync(AppFixture.App, "013075", "como.demo", "after-school", [[5, 6]]))[0];
+        var order = (await MoneySeed.OrdersAsync(AppFixture.App, "013075", "como.demo", "after-school", [[5, 6]]))[0];
         using (var comoStaff = await AppFixture.App.ClientFor("staff@como.demo"))
         {
-            await Money.MoneyArrange.BillAsync(comoStaff, Money.MoneyArrange.CurrentPeriod);
+            await Money.MoneyArrange.BillAsync(comoStaff, MoneySeed.CurrentPeriod);
         }
 
         var orderId = order.OrderId.ToString();

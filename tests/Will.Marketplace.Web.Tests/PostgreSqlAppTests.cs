@@ -51,16 +51,16 @@ public sealed class PostgreSqlAppTests
     [Test]
     public async Task Billing_OnPostgreSql_GrantsSettlesLeavesAndBalances()
     {
-        var order = (await Money.MoneyArrange.OrdersAsync(_app, "016024", "bergamo.demo", "home-care-elderly", [[4, 5, 6]]))[0];
-        await Money.MoneyArrange.VerifiedIseeAsync(_app, new Dictionary<Guid, long> { [order.Families[0]] = 500_000 });
+        var order = (await MoneySeed.OrdersAsync(_app, "016024", "bergamo.demo", "home-care-elderly", [[4, 5, 6]]))[0];
+        await MoneySeed.VerifiedIseeAsync(_app, new Dictionary<Guid, long> { [order.Families[0]] = 500_000 });
         using var staff = await _app.ClientFor("staff@bergamo.demo");
         using var family = await _app.ClientFor(order.FamilyEmails[1]);
         await Money.MoneyArrange.CreateProgrammeAsync(staff, Money.MoneyArrange.Programme("home-care-elderly", 1_000_000));
 
-        var run = await Money.MoneyArrange.BillAsync(staff, Money.MoneyArrange.CurrentPeriod);
+        var run = await Money.MoneyArrange.BillAsync(staff, MoneySeed.CurrentPeriod);
         var programmes = await staff.GetFromJsonAsync<System.Text.Json.JsonElement[]>("/api/v1/subsidies/programmes");
-        var csv = await staff.GetAsync($"/api/v1/subsidies/obligations.csv?period={Money.MoneyArrange.CurrentPeriod}");
-        var leave = await family.PostAsJsonAsync($"/api/v1/pools/{order.PoolId}/order/leave", new { lastDay = Money.MoneyArrange.Today });
+        var csv = await staff.GetAsync($"/api/v1/subsidies/obligations.csv?period={MoneySeed.CurrentPeriod}");
+        var leave = await family.PostAsJsonAsync($"/api/v1/pools/{order.PoolId}/order/leave", new { lastDay = MoneySeed.Today });
         var ledger = await staff.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/orders/{order.OrderId}/ledger");
 
         Assert.That(run.GetProperty("ordersBilled").GetInt32(), Is.EqualTo(1));

@@ -18,6 +18,17 @@ export interface Order { id: string; poolId: string; providerName: string; price
 export interface Accreditation { municipalityCode: string; categoryCode: string; level: number; validUntil: string; active: boolean; suspendedAt: string | null; suspensionReason: string | null }
 export interface Provider { id: string; legalName: string; vatNumber: string; categories: string[]; coverage: string[]; capacityFamilies: number; accreditations: Accreditation[] }
 export interface Period { period: string; ratings: number; averageRatingTenths: number | null; verified: boolean; holdbackReleased: boolean | null; outcomes: Array<{ indicator: string; met: boolean; reason: string | null }> | null }
+export interface PaymentLine { kind: string; amountCents: number; status: string; problem: string | null }
+export interface Bill { orderId: string; poolId: string; categoryCode: string; providerName: string; period: string; revision: number; grossCents: number; shareCents: number; subsidyCents: number; familyPaysCents: number; shortOfBudget: boolean; paymentStatus: string; payments: PaymentLine[] }
+export interface Isee { iseeCents: number; expiresOn: string; dsuProtocol: string; declaredAt: string; verified: boolean }
+export interface IseeDeclaration { familyId: string; familyName: string; iseeCents: number; expiresOn: string; dsuProtocol: string; declaredAt: string; verified: boolean }
+export interface Band { maxIseeCents: number; coveragePercent: number; monthlyCapCents: number }
+export interface Programme { id: string; name: string; categories: string[]; validFrom: string; validTo: string; budgetCents: number; committedCents: number; spentCents: number; remainingCents: number; bands: Band[] }
+export interface NewProgramme { name: string; categories: string[]; validFrom: string | null; validTo: string | null; budgetCents: number | null; bands: Array<{ maxIseeCents: number | null; coveragePercent: number | null; monthlyCapCents: number | null }> }
+export interface Obligation { orderId: string; period: string; familyId: string; providerName: string; providerVat: string; iseeCents: number; requestedCents: number; grantedCents: number; shortOfBudget: boolean; settledAt: string | null; settlementReference: string | null }
+export interface BillingRun { period: string; ordersBilled: number; grossCents: number; subsidyCents: number; paymentsMade: number; paymentsPending: number }
+export interface Payment { id: string; kind: string; orderId: string; period: string; revision: number; familyId: string | null; amountCents: number; status: string; stripeId: string | null; attempts: number; lastError: string | null; createdAt: string }
+export interface ReconciliationItem { id: string; orderId: string | null; kind: string; amountCents: number; detail: string; openedAt: string; resolved: boolean }
 export interface NewRequest { categoryCode: string; location: { latitude: number | null; longitude: number | null }; schedule: Slot[]; startDate: string; attributes: Record<string, string>; maxPricePerHourCents: number | null }
 
 /** An RFC 9457 answer; `errors` maps JSON paths such as `schedule[0].end` to messages. */
@@ -110,6 +121,31 @@ export const api = {
   verify: (poolId: string, period: string, indicators: Record<string, { met: boolean; reason: string | null }>) =>
     call<Period>('PUT', `/api/v1/pools/${encodeURIComponent(poolId)}/order/periods/${encodeURIComponent(period)}`, { indicators }),
   award: (poolId: string) => call<Award>('GET', `/api/v1/pools/${encodeURIComponent(poolId)}/award`),
+  myBills: () => call<Bill[]>('GET', '/api/v1/bills/mine'),
+  myIsee: async () => {
+    try {
+      return await call<Isee>('GET', '/api/v1/isee');
+    } catch (e) {
+      if (e instanceof ProblemError && e.status === 404) return null;
+      throw e;
+    }
+  },
+  declareIsee: (iseeCents: number | null, expiresOn: string | null, dsuProtocol: string) => call<Isee>('PUT', '/api/v1/isee', { iseeCents, expiresOn, dsuProtocol }),
+  paymentMethod: () => call<{ stripeConfigured: boolean; saved: boolean; publishableKey: string | null }>('GET', '/api/v1/payment-method'),
+  leaveOrder: (poolId: string, lastDay: string | null) => call<BillingRun[]>('POST', `/api/v1/pools/${encodeURIComponent(poolId)}/order/leave`, { lastDay }),
+  programmes: () => call<Programme[]>('GET', '/api/v1/subsidies/programmes'),
+  createProgramme: (programme: NewProgramme) => call<Programme>('POST', '/api/v1/subsidies/programmes', programme),
+  obligations: (period: string) => call<Obligation[]>('GET', `/api/v1/subsidies/obligations?period=${encodeURIComponent(period)}`),
+  settleObligations: (period: string, reference: string) => call<{ period: string; settled: number; amountCents: number }>('POST', '/api/v1/subsidies/obligations/settle', { period, reference }),
+  iseeDeclarations: () => call<IseeDeclaration[]>('GET', '/api/v1/isee-declarations'),
+  verifyIsee: (familyId: string) => call<IseeDeclaration>('POST', `/api/v1/isee-declarations/${encodeURIComponent(familyId)}/verify`),
+  bill: (period: string) => call<BillingRun>('POST', '/api/v1/billing/runs', { period }),
+  payments: (status: string) => call<Payment[]>('GET', `/api/v1/payments?status=${encodeURIComponent(status)}`),
+  settlePayment: (id: string) => call<Payment>('POST', `/api/v1/payments/${encodeURIComponent(id)}/settle`),
+  reconciliation: () => call<ReconciliationItem[]>('GET', '/api/v1/reconciliation'),
+  resolveItem: (id: string) => call<void>('POST', `/api/v1/reconciliation/${encodeURIComponent(id)}/resolve`),
+  payouts: () => call<{ stripeConfigured: boolean; onboarded: boolean; detailsSubmitted: boolean; payoutsEnabled: boolean }>('GET', '/api/v1/providers/me/payouts'),
+  startOnboarding: () => call<{ url: string }>('POST', '/api/v1/providers/me/payouts/onboarding'),
   reoptimise: (categoryCode: string) =>
     call<{ waiting: number; moved: number; poolsFormed: number; familiesPooled: number; upperBound: number }>('POST', '/api/v1/pools/reoptimise', { categoryCode }),
 };

@@ -6,11 +6,16 @@ export interface MatchFound { requestId: string; poolId: string; startedNewPool:
 export type NoticeKind = 'bidding-extended' | 'no-bids' | 'regrouped' | 'refilled' | 'awarded' | 'outcomes-verified';
 export interface PoolNotice { poolId: string; kind: NoticeKind; status: string; biddingClosesAt: string | null; movedFrom: string | null }
 
+export interface BillIssued { orderId: string; poolId: string; period: string; familyPaysCents: number; subsidyCents: number; shortOfBudget: boolean }
+
 export interface LiveHandlers {
   poolUpdated(event: PoolUpdated): void;
   matchFound(event: MatchFound): void;
   /** Something happened to a pool that its members (or staff) are told in words. */
   poolNotice(event: PoolNotice): void;
+  /** A family's month was billed (or billed again); staff's budgets moved. */
+  billIssued(event: BillIssued): void;
+  budgetUpdated(): void;
   /** Push is best-effort: after a reconnect the page re-reads what it shows. */
   reconnected(): void;
 }
@@ -34,6 +39,10 @@ export async function connectLive(handlers: LiveHandlers): Promise<void> {
   connection.on('poolUpdated', (event: PoolUpdated) => handlers.poolUpdated(event));
   connection.on('matchFound', (event: MatchFound) => handlers.matchFound(event));
   connection.on('poolNotice', (event: PoolNotice) => handlers.poolNotice(event));
+  connection.on('billIssued', (event: BillIssued) => handlers.billIssued(event));
+  connection.on('budgetUpdated', () => {
+    handlers.budgetUpdated();
+  });
   connection.onreconnecting(() => showState('reconnecting'));
   connection.onreconnected(() => {
     showState('connected');

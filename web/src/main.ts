@@ -3,7 +3,7 @@ import './fonts.css';
 import './styles.css';
 import { api, helpDesk, ProblemError, type Me, type Resident } from './api';
 import { announce, h, mount } from './dom';
-import { label, language, locale, setLanguage, t, type Language } from './i18n';
+import { formatCents, label, language, locale, setLanguage, t, type Language } from './i18n';
 import { connectLive, disconnectLive, type PoolNotice } from './live';
 import { refreshEstimate, renderDashboard } from './views/dashboard';
 import { renderLogin } from './views/login';
@@ -102,6 +102,14 @@ async function signedIn(): Promise<void> {
       showNotice(event);
       if ((location.hash.replace(/^#/, '') || '/') === '/') void route();
     },
+    billIssued: (event) => {
+      const text = t('billIssuedNotice', { period: event.period, pays: formatCents(event.familyPaysCents), subsidy: formatCents(event.subsidyCents) });
+      showText('bill-issued', event.shortOfBudget ? `${text} ${t('billShort')}` : text);
+      if ((location.hash.replace(/^#/, '') || '/') === '/') void route();
+    },
+    budgetUpdated: () => {
+      document.querySelector('[data-testid="staff-money"]')?.dispatchEvent(new CustomEvent('budget-updated'));
+    },
     reconnected: () => void route(),
   });
   if (location.hash === '#/') {
@@ -113,12 +121,15 @@ async function signedIn(): Promise<void> {
 
 /** A notice stays on screen until dismissed, and is read out once. */
 function showNotice(event: PoolNotice): void {
+  const closes = event.biddingClosesAt ? new Date(event.biddingClosesAt).toLocaleString(locale()) : '';
+  showText(event.kind, t(`notice-${event.kind}`, { closes }));
+}
+
+function showText(kind: string, text: string): void {
   const region = document.getElementById('notices');
   if (!region) return;
-  const closes = event.biddingClosesAt ? new Date(event.biddingClosesAt).toLocaleString(locale()) : '';
-  const text = t(`notice-${event.kind}`, { closes });
   const close = h('button', { type: 'button', class: 'btn-close', 'aria-label': t('dismiss') });
-  const alert = h('div', { class: 'alert alert-info d-flex justify-content-between align-items-start gap-3', 'data-testid': 'pool-notice', 'data-kind': event.kind }, h('p', { class: 'mb-0' }, text), close);
+  const alert = h('div', { class: 'alert alert-info d-flex justify-content-between align-items-start gap-3', 'data-testid': 'pool-notice', 'data-kind': kind }, h('p', { class: 'mb-0' }, text), close);
   close.addEventListener('click', () => alert.remove());
   region.prepend(alert);
   announce(text);

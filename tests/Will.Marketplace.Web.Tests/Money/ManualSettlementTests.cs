@@ -20,20 +20,20 @@ public sealed class ManualSettlementTests
     [Test]
     public async Task Bill_WithoutStripeKeys_RecordsObligationsThatStaffSettleAndTheLedgerBalances()
     {
-        var order = (await MoneyArrange.OrdersAsync(_app, Rovigo, "rovigo.demo", "after-school", [[1, 2, 3]]))[0];
+        var order = (await MoneySeed.OrdersAsync(_app, Rovigo, "rovigo.demo", "after-school", [[1, 2, 3]]))[0];
         var (low, mid, none) = (order.Families[0], order.Families[1], order.Families[2]);
-        await MoneyArrange.VerifiedIseeAsync(_app, new Dictionary<Guid, long> { [low] = 800_000, [mid] = 1_200_000 });
+        await MoneySeed.VerifiedIseeAsync(_app, new Dictionary<Guid, long> { [low] = 800_000, [mid] = 1_200_000 });
         using var staff = await _app.ClientFor("staff@rovigo.demo");
         var programme = await MoneyArrange.CreateProgrammeAsync(staff, MoneyArrange.Programme("after-school", 1_000_000, coverage: 50, capCents: 20_000));
 
-        var run = await MoneyArrange.BillAsync(staff, MoneyArrange.CurrentPeriod);
-        var again = await MoneyArrange.BillAsync(staff, MoneyArrange.CurrentPeriod);
+        var run = await MoneyArrange.BillAsync(staff, MoneySeed.CurrentPeriod);
+        var again = await MoneyArrange.BillAsync(staff, MoneySeed.CurrentPeriod);
 
         // The figures the domain gives for the same inputs: 180 minutes a week each, from the 1st.
-        var month = BillingMonth.Of(MoneyArrange.Today);
+        var month = BillingMonth.Of(MoneySeed.Today);
         var rule = new SubsidyRule(50, 20_000);
-        var expected = PeriodBilling.Bill(new OrderTerms(order.OrderId, PoolingMode.Group, 30_000, 360, MoneyArrange.FirstOfMonth, 10),
-            [new(low, 360, MoneyArrange.FirstOfMonth, null, rule), new(mid, 360, MoneyArrange.FirstOfMonth, null, rule), new(none, 360, MoneyArrange.FirstOfMonth, null, null)], month)!;
+        var expected = PeriodBilling.Bill(new OrderTerms(order.OrderId, PoolingMode.Group, 30_000, 360, MoneySeed.FirstOfMonth, 10),
+            [new(low, 360, MoneySeed.FirstOfMonth, null, rule), new(mid, 360, MoneySeed.FirstOfMonth, null, rule), new(none, 360, MoneySeed.FirstOfMonth, null, null)], month)!;
         Assert.That(run.GetProperty("ordersBilled").GetInt32(), Is.EqualTo(1));
         Assert.That(run.GetProperty("grossCents").GetInt64(), Is.EqualTo(expected.Gross.Cents));
         Assert.That(again.GetProperty("ordersBilled").GetInt32(), Is.Zero, "a month is billed once");
@@ -66,12 +66,12 @@ public sealed class ManualSettlementTests
         Assert.That(balances["PlatformCash:"], Is.EqualTo(expected.Holdback.Cents), "the platform holds the holdback only");
 
         // The treasury settles the month's subsidy obligations from the export.
-        var csv = await staff.GetStringAsync($"/api/v1/subsidies/obligations.csv?period={MoneyArrange.CurrentPeriod}");
+        var csv = await staff.GetStringAsync($"/api/v1/subsidies/obligations.csv?period={MoneySeed.CurrentPeriod}");
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.That(lines[0], Does.StartWith("period,order_id,family_id,provider,provider_vat,subsidy_cents,subsidy_eur"));
         Assert.That(lines.Skip(1).Where(l => l.Contains(order.OrderId.ToString(), StringComparison.Ordinal)).Select(l => long.Parse(l.Split(',')[5], System.Globalization.CultureInfo.InvariantCulture)),
             Is.EquivalentTo(new[] { expected.For(low)!.Subsidy.Cents, expected.For(mid)!.Subsidy.Cents }));
-        var settled = await staff.PostAsJsonAsync("/api/v1/subsidies/obligations/settle", new { period = MoneyArrange.CurrentPeriod, reference = "RF18000000000000000000001" });
+        var settled = await staff.PostAsJsonAsync("/api/v1/subsidies/obligations/settle", new { period = MoneySeed.CurrentPeriod, reference = "RF18000000000000000000001" });
         Assert.That((await settled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("amountCents").GetInt64(), Is.EqualTo(expected.SubsidyTotal.Cents));
 
         (_, balances) = await MoneyArrange.LedgerAsync(_app, order.OrderId);
@@ -89,11 +89,11 @@ public sealed class ManualSettlementTests
     public async Task Budget_WhenMonthsAreBilledConcurrently_IsNeverOverspentAndGoesToTheLowestIseeFirst()
     {
         const long budget = 150_000;
-        var start = MoneyArrange.FirstOfMonth.AddMonths(-2);
+        var start = MoneySeed.FirstOfMonth.AddMonths(-2);
         var triples = Enumerable.Range(0, 12).Select(i => new[] { 1 + (i % 6), 1 + ((i + 2) % 6), 1 + ((i + 4) % 6) }).ToList();
-        var orders = await MoneyArrange.OrdersAsync(_app, "039014", "ravenna.demo", "home-help", triples, startsOn: start);
+        var orders = await MoneySeed.OrdersAsync(_app, "039014", "ravenna.demo", "home-help", triples, startsOn: start);
         var families = orders.SelectMany(o => o.Families).Distinct().ToList();
-        await MoneyArrange.VerifiedIseeAsync(_app, families.Select((f, i) => (f, 100_000L * (i + 1))).ToDictionary(x => x.f, x => x.Item2));
+        await MoneySeed.VerifiedIseeAsync(_app, families.Select((f, i) => (f, 100_000L * (i + 1))).ToDictionary(x => x.f, x => x.Item2));
         using var staff = await _app.ClientFor("staff@ravenna.demo");
         var programme = await MoneyArrange.CreateProgrammeAsync(staff, MoneyArrange.Programme("home-help", budget, coverage: 50, capCents: 20_000));
         var periods = Enumerable.Range(0, 3).Select(i => start.AddMonths(i).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)).ToList();
@@ -129,7 +129,7 @@ public sealed class ManualSettlementTests
         using var staff = await _app.ClientFor("staff@rovigo.demo");
         using var otherStaff = await _app.ClientFor("staff@parma.demo");
 
-        var declared = await family.PutAsJsonAsync("/api/v1/isee", new { iseeCents = 950_000, expiresOn = MoneyArrange.Today.AddMonths(6), dsuProtocol = "INPS-ISEE-2026-00001234X-00" });
+        var declared = await family.PutAsJsonAsync("/api/v1/isee", new { iseeCents = 950_000, expiresOn = MoneySeed.Today.AddMonths(6), dsuProtocol = "INPS-ISEE-2026-00001234X-00" });
         var list = await staff.GetFromJsonAsync<JsonElement[]>("/api/v1/isee-declarations");
         var familyId = list!.Single(d => d.GetProperty("dsuProtocol").GetString() == "INPS-ISEE-2026-00001234X-00").GetProperty("familyId").GetGuid();
         var elsewhere = await otherStaff.PostAsync($"/api/v1/isee-declarations/{familyId}/verify", null);
@@ -155,9 +155,9 @@ public sealed class ManualSettlementTests
         });
         var isee = await family.PutAsJsonAsync("/api/v1/isee", new { iseeCents = -5, expiresOn = "2020-01-01", dsuProtocol = "" });
         var run = await staff.PostAsJsonAsync("/api/v1/billing/runs", new { period = "2026-13" });
-        var future = await staff.PostAsJsonAsync("/api/v1/billing/runs", new { period = MoneyArrange.Today.AddMonths(3).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) });
+        var future = await staff.PostAsJsonAsync("/api/v1/billing/runs", new { period = MoneySeed.Today.AddMonths(3).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) });
         var obligations = await staff.GetAsync("/api/v1/subsidies/obligations.csv?period=may");
-        var familyAsStaff = await family.PostAsJsonAsync("/api/v1/billing/runs", new { period = MoneyArrange.CurrentPeriod });
+        var familyAsStaff = await family.PostAsJsonAsync("/api/v1/billing/runs", new { period = MoneySeed.CurrentPeriod });
 
         Assert.That(await Fields(programme), Is.SupersetOf(new[] { "name", "categories", "validTo", "budgetCents", "bands[0].coveragePercent", "bands[0].monthlyCapCents" }));
         Assert.That(await Fields(isee), Is.EquivalentTo(new[] { "iseeCents", "expiresOn", "dsuProtocol" }));

@@ -42,17 +42,17 @@ public sealed class StripePaymentsTests
     [Test]
     public async Task Bill_WithStripe_ChargesEachFamilyOnceAndTransfersTheRestLessHoldbackInTheOrdersGroup()
     {
-        var order = (await MoneyArrange.OrdersAsync(_app, Padova, "padova.demo", "after-school", [[1, 2, 3]], withPaymentMethods: true, providerOnboarded: true))[0];
+        var order = (await MoneySeed.OrdersAsync(_app, Padova, "padova.demo", "after-school", [[1, 2, 3]], withPaymentMethods: true, providerOnboarded: true))[0];
         using var staff = await _app.ClientFor("staff@padova.demo");
 
-        await MoneyArrange.BillAsync(staff, MoneyArrange.CurrentPeriod);
+        await MoneyArrange.BillAsync(staff, MoneySeed.CurrentPeriod);
 
         var intents = Created("payment_intent", order.OrderId);
         var transfers = Created("transfer", order.OrderId);
         var payments = await MoneyArrange.PaymentsAsync(_app, order.OrderId);
         var charges = payments.Where(p => p.Kind == "charge").ToList();
         Assert.That(intents, Has.Count.EqualTo(3));
-        Assert.That(charges.Select(c => c.IdempotencyKey), Is.EquivalentTo(order.Families.Select(f => $"charge:{order.OrderId}:{f}:{MoneyArrange.CurrentPeriod}:r0")));
+        Assert.That(charges.Select(c => c.IdempotencyKey), Is.EquivalentTo(order.Families.Select(f => $"charge:{order.OrderId}:{f}:{MoneySeed.CurrentPeriod}:r0")));
         Assert.That(charges.Select(c => c.Status), Is.All.EqualTo("succeeded"));
         Assert.That(intents.Select(i => i.GetProperty("transfer_group").GetString()), Is.All.EqualTo($"order_{order.OrderId:N}"));
         Assert.That(transfers, Has.Count.EqualTo(1));
@@ -71,16 +71,16 @@ public sealed class StripePaymentsTests
     [TestCase("/v1/transfers", 0)]
     public async Task Payments_WhenStripeFailsOrTimesOut_RetryUnderTheSameKeyAndPayOnce(string path, params int[] faults)
     {
-        var order = (await MoneyArrange.OrdersAsync(_app, Padova, "padova.demo", "nanny-share", [[4, 5]], withPaymentMethods: true, providerOnboarded: true))[0];
+        var order = (await MoneySeed.OrdersAsync(_app, Padova, "padova.demo", "nanny-share", [[4, 5]], withPaymentMethods: true, providerOnboarded: true))[0];
         using var staff = await _app.ClientFor("staff@padova.demo");
         _stripe.FailNextOn(path, faults);
 
-        await MoneyArrange.BillAsync(staff, MoneyArrange.CurrentPeriod);
+        await MoneyArrange.BillAsync(staff, MoneySeed.CurrentPeriod);
         var payments = await MoneyArrange.PaymentsAsync(_app, order.OrderId);
         if (payments.Any(p => p.Status == "pending"))
         {
             // The answer never came: the next pass sends the same request under the same key.
-            await MoneyArrange.BillAsync(staff, MoneyArrange.CurrentPeriod);
+            await MoneyArrange.BillAsync(staff, MoneySeed.CurrentPeriod);
             payments = await MoneyArrange.PaymentsAsync(_app, order.OrderId);
         }
 
@@ -97,14 +97,14 @@ public sealed class StripePaymentsTests
     [Test]
     public async Task Leave_MidMonthFromASharedWorker_RefundsTheLeaverReversesTheProvidersPartAndSplitsAgain()
     {
-        var order = (await MoneyArrange.OrdersAsync(_app, Padova, "padova.demo", "home-care-elderly", [[1, 4, 6]], withPaymentMethods: true, providerOnboarded: true))[0];
+        var order = (await MoneySeed.OrdersAsync(_app, Padova, "padova.demo", "home-care-elderly", [[1, 4, 6]], withPaymentMethods: true, providerOnboarded: true))[0];
         using var staff = await _app.ClientFor("staff@padova.demo");
         using var leaver = await _app.ClientFor(order.FamilyEmails[0]);
         var periods = await BillThisMonthAndNextWhenAllowedAsync(staff);
         _stripe.FailNextOn("/v1/refunds", 500);
 
-        var leave = await leaver.PostAsJsonAsync($"/api/v1/pools/{order.PoolId}/order/leave", new { lastDay = MoneyArrange.Today });
-        var again = await leaver.PostAsJsonAsync($"/api/v1/pools/{order.PoolId}/order/leave", new { lastDay = MoneyArrange.Today });
+        var leave = await leaver.PostAsJsonAsync($"/api/v1/pools/{order.PoolId}/order/leave", new { lastDay = MoneySeed.Today });
+        var again = await leaver.PostAsJsonAsync($"/api/v1/pools/{order.PoolId}/order/leave", new { lastDay = MoneySeed.Today });
 
         Assert.That(leave.StatusCode, Is.EqualTo(HttpStatusCode.OK), await leave.Content.ReadAsStringAsync());
         Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
@@ -139,12 +139,12 @@ public sealed class StripePaymentsTests
     [Test]
     public async Task Leave_FromAGroup_ChargesTheOthersWhatTheLeaverIsRefunded()
     {
-        var order = (await MoneyArrange.OrdersAsync(_app, Padova, "padova.demo", "after-school", [[2, 3, 5]], holdbackPercent: 0, withPaymentMethods: true, providerOnboarded: true))[0];
+        var order = (await MoneySeed.OrdersAsync(_app, Padova, "padova.demo", "after-school", [[2, 3, 5]], holdbackPercent: 0, withPaymentMethods: true, providerOnboarded: true))[0];
         using var staff = await _app.ClientFor("staff@padova.demo");
         using var leaver = await _app.ClientFor(order.FamilyEmails[1]);
         await BillThisMonthAndNextWhenAllowedAsync(staff);
 
-        var leave = await leaver.PostAsJsonAsync($"/api/v1/pools/{order.PoolId}/order/leave", new { lastDay = MoneyArrange.Today });
+        var leave = await leaver.PostAsJsonAsync($"/api/v1/pools/{order.PoolId}/order/leave", new { lastDay = MoneySeed.Today });
 
         Assert.That(leave.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var later = (await MoneyArrange.PaymentsAsync(_app, order.OrderId)).Where(p => p.Revision > 0).ToList();
@@ -159,14 +159,14 @@ public sealed class StripePaymentsTests
     [Test]
     public async Task Reversal_WhenStripeRefusesIt_OpensAReconciliationItemForStaff()
     {
-        var order = (await MoneyArrange.OrdersAsync(_app, Padova, "padova.demo", "home-help", [[2, 5, 6]], withPaymentMethods: true, providerOnboarded: true))[0];
+        var order = (await MoneySeed.OrdersAsync(_app, Padova, "padova.demo", "home-help", [[2, 5, 6]], withPaymentMethods: true, providerOnboarded: true))[0];
         using var staff = await _app.ClientFor("staff@padova.demo");
         using var leaver = await _app.ClientFor(order.FamilyEmails[2]);
         await BillThisMonthAndNextWhenAllowedAsync(staff);
         _stripe.RefuseReversals = true;
         try
         {
-            (await leaver.PostAsJsonAsync($"/api/v1/pools/{order.PoolId}/order/leave", new { lastDay = MoneyArrange.Today })).EnsureSuccessStatusCode();
+            (await leaver.PostAsJsonAsync($"/api/v1/pools/{order.PoolId}/order/leave", new { lastDay = MoneySeed.Today })).EnsureSuccessStatusCode();
         }
         finally
         {
@@ -222,17 +222,17 @@ public sealed class StripePaymentsTests
     /// <summary>This month, and next month too in a month's last week, so that leaving today always leaves days already paid for.</summary>
     private static async Task<IReadOnlyList<string>> BillThisMonthAndNextWhenAllowedAsync(HttpClient staff)
     {
-        var periods = new List<string> { MoneyArrange.CurrentPeriod };
-        await MoneyArrange.BillAsync(staff, MoneyArrange.CurrentPeriod);
-        var today = MoneyArrange.Today;
-        if (today >= MoneyArrange.FirstOfMonth.AddMonths(1).AddDays(-7))
+        var periods = new List<string> { MoneySeed.CurrentPeriod };
+        await MoneyArrange.BillAsync(staff, MoneySeed.CurrentPeriod);
+        var today = MoneySeed.Today;
+        if (today >= MoneySeed.FirstOfMonth.AddMonths(1).AddDays(-7))
         {
-            var next = MoneyArrange.FirstOfMonth.AddMonths(1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+            var next = MoneySeed.FirstOfMonth.AddMonths(1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
             await MoneyArrange.BillAsync(staff, next);
             periods.Add(next);
         }
 
-        return today == MoneyArrange.FirstOfMonth.AddMonths(1).AddDays(-1) ? periods.Skip(1).ToList() : periods;
+        return today == MoneySeed.FirstOfMonth.AddMonths(1).AddDays(-1) ? periods.Skip(1).ToList() : periods;
     }
 
     private List<JsonElement> Created(string type, Guid orderId) =>

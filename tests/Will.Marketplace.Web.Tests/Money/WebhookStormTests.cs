@@ -37,9 +37,9 @@ public sealed class WebhookStormTests
     {
         // 300 orders of three families: 900 payments left "processing" by Stripe.
         var triples = Enumerable.Range(0, 300).Select(i => new[] { 1 + (i % 6), 1 + ((i + 1) % 6), 1 + ((i + 3) % 6) }).ToList();
-        var orders = await MoneyArrange.OrdersAsync(_app, Verona, "verona.demo", "after-school", triples, withPaymentMethods: true, providerOnboarded: true);
+        var orders = await MoneySeed.OrdersAsync(_app, Verona, "verona.demo", "after-school", triples, withPaymentMethods: true, providerOnboarded: true);
         using var staff = await _app.ClientFor("staff@verona.demo");
-        await MoneyArrange.BillAsync(staff, MoneyArrange.CurrentPeriod);
+        await MoneyArrange.BillAsync(staff, MoneySeed.CurrentPeriod);
         var orderIds = orders.Select(o => o.OrderId).ToHashSet();
         var intents = _stripe.OfType("payment_intent").Where(i => orderIds.Contains(Guid.Parse(i.GetProperty("metadata").GetProperty("orderId").GetString()!))).ToList();
         Assert.That(intents, Has.Count.EqualTo(900));
@@ -74,7 +74,7 @@ public sealed class WebhookStormTests
                 gate.Release();
             }
         }));
-        await MoneyArrange.BillAsync(staff, MoneyArrange.CurrentPeriod);
+        await MoneyArrange.BillAsync(staff, MoneySeed.CurrentPeriod);
 
         Assert.That(statuses, Is.All.EqualTo(HttpStatusCode.OK));
         await using var db = await _app.Service<IDbContextFactory<MarketplaceDbContext>>().CreateDbContextAsync();

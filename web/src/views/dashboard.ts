@@ -3,6 +3,7 @@ import { announce, h, mount } from '../dom';
 import { formatCents, label, locale, t } from '../i18n';
 import { accreditationSection } from './accreditations';
 import { awardAnswer, awardSection, orderSummary } from './awardView';
+import { familyMoney, leaveForm, staffMoney } from './money';
 import { verificationForm } from './outcomes';
 import { poolCard } from './poolCard';
 import { renderProviderBoard } from './providerBoard';
@@ -61,6 +62,7 @@ export async function renderDashboard(main: HTMLElement, me: Me, onErased: () =>
       regroupSection,
       list,
       isStaff && audit ? await accreditationSection() : null,
+      isStaff && audit ? await staffMoney(categories) : null,
       isStaff && me.municipalityCode ? openDataLinks(me.municipalityCode) : null,
       audit ? auditTable(audit) : isStaff ? h('p', { class: 'mt-5' }, h('a', { href: '#/security' }, t('auditNeedsTwoFactor'))) : null);
     await load();
@@ -79,6 +81,7 @@ export async function renderDashboard(main: HTMLElement, me: Me, onErased: () =>
     requests.length === 0
       ? h('p', {}, t('noRequests'))
       : h('ul', { class: 'list-unstyled request-list' }, ...requests.map((r) => requestItem(r, r.poolId ? pools.get(r.poolId) : undefined, () => renderDashboard(main, me, onErased, onActFor)))),
+    await familyMoney(),
     h('p', { class: 'mt-4' }, h('a', { href: '/api/v1/account/data', download: 'will-marketplace-my-data.json', 'data-testid': 'my-data' }, t('myData'))),
     eraseSection(onErased));
   main.querySelectorAll<HTMLButtonElement>('[data-withdraw]').forEach((button) => button.addEventListener('click', async () => {
@@ -128,6 +131,7 @@ function requestItem(request: CareRequest, pool: Pool | undefined, onAnswered: (
       ? (request.awardConfirmedAt ? h('p', { class: 'mt-2 mb-0', 'data-testid': 'award-waiting' }, t('awardWaiting')) : awardAnswer(request.id, onAnswered))
       : null,
     pool?.status === 'active' ? orderSlot(pool.id) : null,
+    pool?.status === 'active' && request.status === 'pooled' ? leaveForm(pool.id, () => void onAnswered()) : null,
     request.status === 'pooled' && pool && ['forming', 'open-for-bids'].includes(pool.status)
       ? h('button', { type: 'button', class: 'btn btn-outline-danger btn-sm', 'data-withdraw': request.id, 'data-testid': 'withdraw' }, t('withdraw'))
       : null);

@@ -1,6 +1,7 @@
 import { api, ProblemError, type Bid, type NewBid, type Pool } from '../api';
 import { announce, h, mount } from '../dom';
 import { formatCents, locale, t, type MessageKey } from '../i18n';
+import { payoutsCard } from './money';
 import { poolCard } from './poolCard';
 
 const indicators = ['family-satisfaction', 'carer-continuity', 'attendance'] as const;
@@ -14,7 +15,8 @@ export async function renderProviderBoard(main: HTMLElement): Promise<void> {
     h('p', { class: 'mb-4' }, t('boardIntro')),
     pools.length === 0
       ? h('p', { 'data-testid': 'board-empty' }, t('boardEmpty'))
-      : h('ul', { class: 'list-unstyled', 'data-testid': 'board' }, ...pools.map((pool, i) => h('li', { class: 'mb-4' }, poolCard(pool), bidSection(pool, bids[i] ?? null, () => renderProviderBoard(main))))));
+      : h('ul', { class: 'list-unstyled', 'data-testid': 'board' }, ...pools.map((pool, i) => h('li', { class: 'mb-4' }, poolCard(pool), bidSection(pool, bids[i] ?? null, () => renderProviderBoard(main))))),
+    await payoutsCard().catch(() => null));
 }
 
 function bidSection(pool: Pool, bid: Bid | null, refresh: () => Promise<void>): HTMLElement {
