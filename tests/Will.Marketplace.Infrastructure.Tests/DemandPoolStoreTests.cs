@@ -108,4 +108,98 @@ public sealed class DemandPoolStoreTests(string provider) : IDisposable
         var loaded = await store.FindAsync(pool.Id);
         Assert.That(loaded!.Members.Select(m => m.RequestId), Does.Contain(winner.Id).And.Not.Contain(loser.Id));
     }
+
+    [Test]
+    public async Task ManyPlacementsAtOnce_AreCommittedTogether_AndOnlyTheStaleOrRepeatedOneFails()
+    {
+        var store = _services.GetRequiredService<IDemandPoolStore>();
+        var category = (await _services.GetRequiredService<ICategoryCatalog>().FindAsync("016024", "home-care-elderly"))!;
+        var pools = new List<DemandPool>();
+        for (var i = 0; i < 40; i++)
+        {
+            pools.Add(await StartPool(Request("tue 09:00-10:00", i * 0.0001)));
+        }
+
+        // One pool changed behind the back of the copy that will join it; one request placed a second time.
+        var stale = (await store.FindAsync(pools[7].Id))!;
+        var ahead = Request("fri 14:00-15:00");
+        Assert.That(pools[7].Join(category, PoolMember.From(ahead, DateTimeOffset.UtcNow), DateTimeOffset.UtcNow), Is.EqualTo(Incompatibility.None));
+        await store.SaveAsync(pools[7], ahead.PlacedIn(pools[7].Id));
+        var repeated = pools[12].Members[0];
+
+        var largest = 0;
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "Will.Marketplace.Persistence")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<int>((_, value, _, _) => InterlockedMax(ref largest, value));
+        listener.Start();
+
+        // First twenty sound placements at once, then twenty more among which the two at fault.
+        var joiners = new Dictionary<Guid, CareRequest>();
+        var outcomes = new Exception?[pools.Count];
+        foreach (var round in new[] { Enumerable.Range(20, 20), Enumerable.Range(0, 20) })
+        {
+            var saves = new List<(int Index, Task Save)>();
+            foreach (var i in round)
+            {
+                var target = i == 7 ? stale : pools[i];
+                var request = Request("thu 14:00-15:00");
+                if (i == 11)
+                {
+                    // Another pool's first request, placed a second time: its insert must fail.
+                    request = request with { Id = repeated.RequestId };
+                }
+
+                Assert.That(target.Join(category, PoolMember.From(request, DateTimeOffset.UtcNow), DateTimeOffset.UtcNow), Is.EqualTo(Incompatibility.None));
+                joiners[pools[i].Id] = request;
+                saves.Add((i, store.SaveAsync(target, request.PlacedIn(pools[i].Id))));
+            }
+
+            foreach (var (index, save) in saves)
+            {
+                try
+                {
+                    await save;
+                }
+                catch (Exception ex)
+                {
+                    outcomes[index] = ex;
+                }
+            }
+
+            if (round.First() == 20)
+            {
+                Assert.That(largest, Is.GreaterThan(1), "placements waiting together were committed together");
+            }
+        }
+
+        Assert.That(outcomes[7], Is.InstanceOf<ConcurrencyConflictException>());
+        Assert.That(outcomes[11], Is.Not.Null);
+        Assert.That(outcomes.Where((o, i) => i is not 7 and not 11), Is.All.Null);
+        for (var i = 0; i < pools.Count; i++)
+        {
+            var loaded = (await store.FindAsync(pools[i].Id))!;
+            var expected = i switch
+            {
+                7 => new[] { pools[i].Members[0].RequestId, ahead.Id },
+                11 => new[] { pools[i].Members[0].RequestId },
+                _ => new[] { pools[i].Members[0].RequestId, joiners[pools[i].Id].Id },
+            };
+            Assert.That(loaded.Members.Select(m => m.RequestId), Is.EquivalentTo(expected), $"pool {i}");
+            Assert.That(loaded.Version, Is.EqualTo(i == 11 ? 1 : 2), $"pool {i}");
+        }
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while (value > (seen = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
+    }
 }

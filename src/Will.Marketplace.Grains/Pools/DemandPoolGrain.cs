@@ -32,22 +32,29 @@ public sealed class DemandPoolGrain(
     private DemandPool? _pool;
     private ServiceCategory? _category;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The pool is read on first use rather than on activation: a pool being started is new (its id
+    /// was just made), and reading a row that is not there would cost more than the start itself.
+    /// </summary>
+    private bool _loaded;
+
+    private async Task Load()
     {
-        _pool = await store.FindAsync(this.GetPrimaryKey(), cancellationToken);
-        if (_pool is not null)
+        if (_loaded)
         {
-            _category = await catalog.FindAsync(_pool.MunicipalityCode, _pool.CategoryCode, cancellationToken);
+            return;
         }
+
+        _pool = await store.FindAsync(this.GetPrimaryKey());
+        _category = _pool is null ? null : await catalog.FindAsync(_pool.MunicipalityCode, _pool.CategoryCode);
+        _loaded = true;
     }
 
     public async Task<JoinOutcome> Start(PlaceRequestCommand first)
     {
-        if (_pool is not null)
+        if (_loaded && _pool is not null)
         {
-            return _pool.Members.Any(m => m.RequestId == first.RequestId)
-                ? new JoinOutcome(true, null, Snapshot())
-                : new JoinOutcome(false, "pool-exists", Snapshot());
+            return Existing(first);
         }
 
         var category = await catalog.FindAsync(first.MunicipalityCode, first.CategoryCode)
@@ -55,15 +62,35 @@ public sealed class DemandPoolGrain(
         var request = first.ToDomain();
         var pool = DemandPool.Start(this.GetPrimaryKey(), first.MunicipalityCode, category, PoolMember.From(request, time.GetUtcNow()), time.GetUtcNow());
         await KeepDeadline(pool.BiddingClosesAt, previous: null);
-        await store.SaveAsync(pool, request.PlacedIn(pool.Id));
+        try
+        {
+            // Inserted as new: if the pool is there already (a repeated start), the insert fails.
+            await store.SaveAsync(pool, request.PlacedIn(pool.Id));
+        }
+        catch when (!_loaded)
+        {
+            await Load();
+            if (_pool is not null)
+            {
+                return Existing(first);
+            }
+
+            throw;
+        }
+
         pool.MarkSaved();
-        (_pool, _category) = (pool, category);
+        (_pool, _category, _loaded) = (pool, category, true);
         await Publish(request, startedNewPool: true);
         return new JoinOutcome(true, null, Snapshot());
     }
 
+    private JoinOutcome Existing(PlaceRequestCommand first) => _pool!.Members.Any(m => m.RequestId == first.RequestId)
+        ? new JoinOutcome(true, null, Snapshot())
+        : new JoinOutcome(false, "pool-exists", Snapshot());
+
     public async Task<JoinOutcome> Join(PlaceRequestCommand request)
     {
+        await Load();
         if (_pool is null || _category is null)
         {
             return new JoinOutcome(false, "not-found", null);
@@ -86,6 +113,7 @@ public sealed class DemandPoolGrain(
 
     public async Task<LeaveResult> Leave(Guid requestId, Guid familyId)
     {
+        await Load();
         if (_pool is null)
         {
             return new LeaveResult(false, LeaveOutcome.NotAMember.ToString(), null);
@@ -107,6 +135,7 @@ public sealed class DemandPoolGrain(
 
     public async Task<BidOutcome> SubmitBid(BidCommand command, bool revision)
     {
+        await Load();
         if (_pool is null)
         {
             return new BidOutcome(false, null, BidRefusal.PoolNotOpen.ToString(), null);
@@ -134,6 +163,7 @@ public sealed class DemandPoolGrain(
 
     public async Task<BidOutcome> WithdrawBid(Guid providerId)
     {
+        await Load();
         if (_pool is null)
         {
             return new BidOutcome(false, null, BidRefusal.PoolNotOpen.ToString(), null);
@@ -182,6 +212,7 @@ public sealed class DemandPoolGrain(
 
     public async Task<AwardAnswer> RespondToAward(Guid requestId, Guid familyId, bool confirm)
     {
+        await Load();
         if (_pool is null || _category is null)
         {
             return new AwardAnswer(nameof(AwardResponse.NotAMember), null);
@@ -230,6 +261,7 @@ public sealed class DemandPoolGrain(
     {
         var closedAt = _pool?.BiddingClosesAt;
         _pool = await store.FindAsync(this.GetPrimaryKey());
+        _loaded = true;
         if (_pool is null)
         {
             return;
@@ -242,6 +274,7 @@ public sealed class DemandPoolGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        await Load();
         if (reminderName != BiddingDeadline)
         {
             return;
@@ -342,7 +375,11 @@ public sealed class DemandPoolGrain(
         }
     }
 
-    public Task<PoolSnapshot?> GetSnapshot() => Task.FromResult(_pool is null ? null : Snapshot());
+    public async Task<PoolSnapshot?> GetSnapshot()
+    {
+        await Load();
+        return _pool is null ? null : Snapshot();
+    }
 
     private PoolSnapshot Snapshot() => _pool!.ToSnapshot(_category?.Mode ?? PoolingMode.Group);
 

@@ -27,7 +27,7 @@ public static class DatabaseServiceCollectionExtensions
         {
             DatabaseProvider.Sqlite => options.UseSqlite(database.ConnectionString, o => o.MigrationsAssembly(migrations)).AddInterceptors(SqliteWriteGate.Instance),
             DatabaseProvider.SqlServer => options.UseSqlServer(database.ConnectionString, o => o.MigrationsAssembly(migrations).EnableRetryOnFailure()),
-            DatabaseProvider.PostgreSql => options.UseNpgsql(database.ConnectionString, o => o.MigrationsAssembly(migrations)),
+            DatabaseProvider.PostgreSql => options.UseNpgsql(database.ConnectionString, o => o.MigrationsAssembly(migrations).EnableRetryOnFailure()),
             _ => throw new InvalidOperationException($"Unknown database provider '{database.Provider}'."),
         };
     }

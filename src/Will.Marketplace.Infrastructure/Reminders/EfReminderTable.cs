@@ -72,28 +72,29 @@ internal sealed class EfReminderTable(IDbContextFactory<MarketplaceDbContext> co
 
         await using var db = await contexts.CreateDbContextAsync();
         var key = grainId.ToString();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        try
+
+        // In a transaction so SQLite's in-process write queue covers the delete; retried whole where
+        // the database's execution strategy retries.
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
+            await using var transaction = await db.Database.BeginTransactionAsync();
             var removed = await db.Reminders
                 .Where(r => r.ServiceId == _serviceId && r.GrainId == key && r.Name == reminderName && r.ETag == expected)
                 .ExecuteDeleteAsync();
             await transaction.CommitAsync();
             return removed == 1;
-        }
-        catch
-        {
-            await transaction.RollbackAsync();
-            throw;
-        }
+        });
     }
 
     public async Task TestOnlyClearTable()
     {
         await using var db = await contexts.CreateDbContextAsync();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        await db.Reminders.Where(r => r.ServiceId == _serviceId).ExecuteDeleteAsync();
-        await transaction.CommitAsync();
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await db.Reminders.Where(r => r.ServiceId == _serviceId).ExecuteDeleteAsync();
+            await transaction.CommitAsync();
+        });
     }
 
     private static ReminderEntry ToEntry(ReminderRecord row) => new()

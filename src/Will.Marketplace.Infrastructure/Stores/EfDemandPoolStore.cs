@@ -12,7 +12,7 @@ using Will.Marketplace.Infrastructure.Persistence.Entities;
 
 namespace Will.Marketplace.Infrastructure.Stores;
 
-internal sealed class EfDemandPoolStore(IDbContextFactory<MarketplaceDbContext> contexts, ICategoryCatalog catalog, TimeProvider time) : IDemandPoolStore
+internal sealed class EfDemandPoolStore(IDbContextFactory<MarketplaceDbContext> contexts, ICategoryCatalog catalog, PlacementWriter placements, TimeProvider time) : IDemandPoolStore
 {
     private static readonly string[] JoinableStatuses = [PoolStatus.Forming.ToName(), PoolStatus.OpenForBids.ToName()];
 
@@ -35,63 +35,35 @@ internal sealed class EfDemandPoolStore(IDbContextFactory<MarketplaceDbContext> 
 
     public async Task SaveAsync(DemandPool pool, CareRequest? placedRequest, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow();
         if (placedRequest is not null)
         {
-            await SavePlacement(db, pool, placedRequest, now, cancellationToken);
+            await SavePlacement(pool, placedRequest, now, cancellationToken);
             return;
         }
 
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await Stage(db, pool, [], now, cancellationToken);
         await Commit(db, pool.Id, cancellationToken);
     }
 
     /// <summary>
-    /// The hot path, a request placed: nobody left, so nothing is read. One transaction: the pool
-    /// row updated only if its version is still the one the grain loaded (or inserted when new),
-    /// the request and its membership inserted. A request is placed once: a second insert fails.
+    /// The hot path, a request placed: nobody left, so nothing is read. The pool row inserted when
+    /// new, else updated only if its version is still the one the grain loaded; the request and its
+    /// membership inserted (a request is placed once: a second insert fails). Written by the
+    /// <see cref="PlacementWriter"/>, together with the placements made meanwhile in other pools.
     /// </summary>
-    private async Task SavePlacement(MarketplaceDbContext db, DemandPool pool, CareRequest placed, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task SavePlacement(DemandPool pool, CareRequest placed, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var mode = (await catalog.FindAsync(pool.MunicipalityCode, pool.CategoryCode, cancellationToken))?.Mode ?? PoolingMode.Group;
-        var (status, schedule, version) = (pool.Status.ToName(), pool.ScheduleEnvelope(mode).ToString(), pool.Version);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            if (version == 0)
-            {
-                db.Pools.Add(CopyState(NewRecord(pool), pool, schedule, now));
-            }
-            else
-            {
-                var updated = await db.Pools.Where(p => p.Id == pool.Id && p.Version == version).ExecuteUpdateAsync(set => set
-                    .SetProperty(p => p.Status, status)
-                    .SetProperty(p => p.MemberCount, pool.Members.Count)
-                    .SetProperty(p => p.Schedule, schedule)
-                    .SetProperty(p => p.BiddingClosesAt, pool.BiddingClosesAt)
-                    .SetProperty(p => p.QuorumReachedAt, pool.QuorumReachedAt)
-                    .SetProperty(p => p.BiddingExtended, pool.BiddingExtended)
-                    .SetProperty(p => p.UpdatedAt, now)
-                    .SetProperty(p => p.Version, version + 1), cancellationToken);
-                if (updated == 0)
-                {
-                    throw new ConcurrencyConflictException($"Pool {pool.Id} was changed elsewhere (expected version {version}).");
-                }
-            }
-
-            var member = pool.Members.Single(m => m.RequestId == placed.Id);
-            db.Requests.Add(ToRecord(placed, now));
-            db.PoolMemberships.Add(new PoolMembershipRecord { PoolId = pool.Id, RequestId = member.RequestId, FamilyId = member.FamilyId, JoinedAt = member.JoinedAt });
-            await Commit(db, pool.Id, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch
-        {
-            // Rolled back explicitly, so the SQLite write gate is released at once.
-            await transaction.RollbackAsync(CancellationToken.None);
-            throw;
-        }
+        var schedule = pool.ScheduleEnvelope(mode).ToString();
+        var member = pool.Members.Single(m => m.RequestId == placed.Id);
+        await placements.WriteAsync(
+            new PlacementRows(pool.Id, pool.Version, () => (
+                CopyState(NewRecord(pool), pool, schedule, now),
+                ToRecord(placed, now),
+                new PoolMembershipRecord { PoolId = pool.Id, RequestId = member.RequestId, FamilyId = member.FamilyId, JoinedAt = member.JoinedAt })),
+            cancellationToken);
     }
 
     public async Task SaveAwardAsync(DemandPool pool, AwardDecision award, CollectiveOrder? order, CancellationToken cancellationToken = default)

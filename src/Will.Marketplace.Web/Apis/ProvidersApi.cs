@@ -73,26 +73,37 @@ public static class ProvidersApi
             ProviderId = provider.Id,
         };
 
-        // The organisation and its first account are one change: both or neither.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Providers.Add(provider);
-        await db.SaveChangesAsync(cancellationToken);
-        var created = await users.CreateAsync(user, contact.Password!);
-        if (created.Succeeded)
+        // The organisation and its first account are one change: both or neither. On a database
+        // whose execution strategy retries, the whole transaction is what is retried.
+        var failed = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            created = await users.AddToRoleAsync(user, Roles.Provider);
-        }
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            db.Providers.Add(provider);
+            await db.SaveChangesAsync(cancellationToken);
+            var created = await users.CreateAsync(user, contact.Password!);
+            if (created.Succeeded)
+            {
+                created = await users.AddToRoleAsync(user, Roles.Provider);
+            }
 
-        if (!created.Succeeded)
+            if (!created.Succeeded)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                return created;
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return null;
+        });
+        if (failed is not null)
         {
-            await transaction.RollbackAsync(CancellationToken.None);
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                [created.Errors.Any(e => e.Code.Contains("Password", StringComparison.Ordinal)) ? "contact.password" : "contact.email"] = [.. created.Errors.Select(e => e.Description)],
+                [failed.Errors.Any(e => e.Code.Contains("Password", StringComparison.Ordinal)) ? "contact.password" : "contact.email"] = [.. failed.Errors.Select(e => e.Description)],
             });
         }
 
-        await transaction.CommitAsync(cancellationToken);
         await context.Audit(new AuditEvent("create", "provider", provider.Id.ToString(), MunicipalityCode: user.MunicipalityCode), user.Id, [Roles.Provider]);
         return TypedResults.Created($"/api/v1/providers/me", View(provider, []));
     }
