@@ -15,7 +15,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMarketplaceDatabase();
         services.AddSingleton<ICategoryCatalog, EfCategoryCatalog>();
-        services.AddSingleton<PlacementWriter>();
+        services.TryAddSingleton<GroupCommit>();
         services.AddSingleton<IDemandPoolStore, EfDemandPoolStore>();
         services.AddSingleton<IBiddingStore, EfBiddingStore>();
         services.AddSingleton<AuditTrail>();

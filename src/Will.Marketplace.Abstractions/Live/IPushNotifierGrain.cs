@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orleans.Concurrency;
 
 namespace Will.Marketplace.Abstractions.Live;
 
@@ -6,6 +7,11 @@ namespace Will.Marketplace.Abstractions.Live;
 [Alias("Will.IPushNotifierGrain")]
 public interface IPushNotifierGrain : IGrainWithIntegerKey
 {
+    /// <summary>
+    /// One-way: the change being told is already durable and push is best-effort (browsers re-read
+    /// on reconnect), so the caller does not wait for the notifier to take the messages.
+    /// </summary>
     [Alias("Publish")]
+    [OneWay]
     Task Publish(ImmutableArray<LiveMessage> messages);
 }

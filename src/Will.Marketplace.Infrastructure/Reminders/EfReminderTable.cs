@@ -13,7 +13,7 @@ namespace Will.Marketplace.Infrastructure.Reminders;
 /// provider the product runs on, the embedded SQLite file included. Each row carries an ETag that
 /// changes on every write; a remove with a stale ETag removes nothing.
 /// </summary>
-internal sealed class EfReminderTable(IDbContextFactory<MarketplaceDbContext> contexts, IOptions<ClusterOptions> cluster) : IReminderTable
+internal sealed class EfReminderTable(IDbContextFactory<MarketplaceDbContext> contexts, GroupCommit writes, IOptions<ClusterOptions> cluster) : IReminderTable
 {
     private readonly string _serviceId = cluster.Value.ServiceId;
 
@@ -44,23 +44,25 @@ internal sealed class EfReminderTable(IDbContextFactory<MarketplaceDbContext> co
         return row is null ? null : ToEntry(row);
     }
 
+    /// <summary>Group-committed: a pool reaching quorum registers its deadline in the same flush as other writes.</summary>
     public async Task<string?> UpsertRow(ReminderEntry entry)
     {
-        await using var db = await contexts.CreateDbContextAsync();
         var key = entry.GrainId.ToString();
-        var row = await db.Reminders.SingleOrDefaultAsync(r => r.ServiceId == _serviceId && r.GrainId == key && r.Name == entry.ReminderName);
-        if (row is null)
+        return await writes.WriteAsync($"reminder:{key}/{entry.ReminderName}", async db =>
         {
-            row = new ReminderRecord { ServiceId = _serviceId, GrainId = key, Name = entry.ReminderName };
-            db.Reminders.Add(row);
-        }
+            var row = await db.Reminders.SingleOrDefaultAsync(r => r.ServiceId == _serviceId && r.GrainId == key && r.Name == entry.ReminderName);
+            if (row is null)
+            {
+                row = new ReminderRecord { ServiceId = _serviceId, GrainId = key, Name = entry.ReminderName };
+                db.Reminders.Add(row);
+            }
 
-        row.StartAt = new DateTimeOffset(DateTime.SpecifyKind(entry.StartAt, DateTimeKind.Utc));
-        row.PeriodTicks = entry.Period.Ticks;
-        row.GrainHash = entry.GrainId.GetUniformHashCode();
-        row.ETag = Guid.NewGuid();
-        await db.SaveChangesAsync();
-        return row.ETag.ToString("N");
+            row.StartAt = new DateTimeOffset(DateTime.SpecifyKind(entry.StartAt, DateTimeKind.Utc));
+            row.PeriodTicks = entry.Period.Ticks;
+            row.GrainHash = entry.GrainId.GetUniformHashCode();
+            row.ETag = Guid.NewGuid();
+            return row.ETag.ToString("N");
+        });
     }
 
     public async Task<bool> RemoveRow(GrainId grainId, string reminderName, string eTag)

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans;
 using Orleans.Hosting;
+using Will.Marketplace.Infrastructure.Persistence;
 using Will.Marketplace.Infrastructure.Reminders;
 
 namespace Will.Marketplace.Infrastructure;
@@ -11,6 +13,7 @@ public static class RemindersServiceCollectionExtensions
     public static IServiceCollection AddMarketplaceReminders(this IServiceCollection services)
     {
         services.AddReminders();
+        services.TryAddSingleton<GroupCommit>();
         services.AddSingleton<IReminderTable, EfReminderTable>();
         return services;
     }

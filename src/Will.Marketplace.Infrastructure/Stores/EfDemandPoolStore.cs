@@ -12,7 +12,7 @@ using Will.Marketplace.Infrastructure.Persistence.Entities;
 
 namespace Will.Marketplace.Infrastructure.Stores;
 
-internal sealed class EfDemandPoolStore(IDbContextFactory<MarketplaceDbContext> contexts, ICategoryCatalog catalog, PlacementWriter placements, TimeProvider time) : IDemandPoolStore
+internal sealed class EfDemandPoolStore(IDbContextFactory<MarketplaceDbContext> contexts, ICategoryCatalog catalog, GroupCommit writes, TimeProvider time) : IDemandPoolStore
 {
     private static readonly string[] JoinableStatuses = [PoolStatus.Forming.ToName(), PoolStatus.OpenForBids.ToName()];
 
@@ -50,20 +50,43 @@ internal sealed class EfDemandPoolStore(IDbContextFactory<MarketplaceDbContext> 
     /// <summary>
     /// The hot path, a request placed: nobody left, so nothing is read. The pool row inserted when
     /// new, else updated only if its version is still the one the grain loaded; the request and its
-    /// membership inserted (a request is placed once: a second insert fails). Written by the
-    /// <see cref="PlacementWriter"/>, together with the placements made meanwhile in other pools.
+    /// membership inserted (a request is placed once: a second insert fails). Group-committed with the
+    /// placements made meanwhile in other pools.
     /// </summary>
     private async Task SavePlacement(DemandPool pool, CareRequest placed, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var mode = (await catalog.FindAsync(pool.MunicipalityCode, pool.CategoryCode, cancellationToken))?.Mode ?? PoolingMode.Group;
-        var schedule = pool.ScheduleEnvelope(mode).ToString();
+        var (schedule, version) = (pool.ScheduleEnvelope(mode).ToString(), pool.Version);
         var member = pool.Members.Single(m => m.RequestId == placed.Id);
-        await placements.WriteAsync(
-            new PlacementRows(pool.Id, pool.Version, () => (
-                CopyState(NewRecord(pool), pool, schedule, now),
-                ToRecord(placed, now),
-                new PoolMembershipRecord { PoolId = pool.Id, RequestId = member.RequestId, FamilyId = member.FamilyId, JoinedAt = member.JoinedAt })),
-            cancellationToken);
+        try
+        {
+            await writes.WriteAsync<bool>($"pool:{pool.Id}", db =>
+            {
+                var record = CopyState(NewRecord(pool), pool, schedule, now);
+                if (version == 0)
+                {
+                    db.Pools.Add(record);
+                }
+                else
+                {
+                    // Updated in full, checked against the version the grain loaded.
+                    var entry = db.Pools.Attach(record);
+                    entry.Property(p => p.Version).OriginalValue = version;
+                    foreach (var property in entry.Properties.Where(p => !p.Metadata.IsPrimaryKey() && p.Metadata.Name is not nameof(PoolRecord.CreatedAt)))
+                    {
+                        property.IsModified = true;
+                    }
+                }
+
+                db.Requests.Add(ToRecord(placed, now));
+                db.PoolMemberships.Add(new PoolMembershipRecord { PoolId = pool.Id, RequestId = member.RequestId, FamilyId = member.FamilyId, JoinedAt = member.JoinedAt });
+                return Task.FromResult(true);
+            }, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            throw new ConcurrencyConflictException($"Pool {pool.Id} was changed elsewhere (expected version {version}).", ex);
+        }
     }
 
     public async Task SaveAwardAsync(DemandPool pool, AwardDecision award, CollectiveOrder? order, CancellationToken cancellationToken = default)
