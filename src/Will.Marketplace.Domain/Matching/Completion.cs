@@ -8,13 +8,64 @@ namespace Will.Marketplace.Domain.Matching;
 /// quorum only when that brings it to quorum, a pool at quorum while it has places. Every family
 /// moved is pooled from then on and nobody pooled is touched, so the families pooled only grow.
 /// Families are taken from the smallest waiting pools first (furthest from quorum), nearest first.
+/// A spare place (in a pool already at quorum) never breaks up a promising group
+/// (<see cref="IsPromising"/>): that group can still go ahead on its own.
 /// </summary>
 public static class Completion
 {
-    public static IReadOnlyList<PoolMove> For(ServiceCategory category, DemandPool pool, IEnumerable<DemandPool> pools) =>
-        pool.Status is PoolStatus.Forming or PoolStatus.OpenForBids && pool.Members.Count > 0
-            ? Plan(category, pool.Members, pool.Id, WaitingNear(category, pool.Members[0], pools))
-            : [];
+    /// <summary>How many other recent families must fit a waiting group for it to be promising.</summary>
+    public const int PromisingAfter = 2;
+
+    /// <summary>Families that joined their pool this long before the latest one are recent demand.</summary>
+    public static readonly TimeSpan RecentDemand = TimeSpan.FromDays(30);
+
+    public static IReadOnlyList<PoolMove> For(ServiceCategory category, DemandPool pool, IEnumerable<DemandPool> pools)
+    {
+        if (pool.Status is not (PoolStatus.Forming or PoolStatus.OpenForBids) || pool.Members.Count == 0)
+        {
+            return [];
+        }
+
+        var waiting = WaitingNear(category, pool.Members[0], pools);
+        return Plan(category, pool.Members, pool.Id, pool.Members.Count >= pool.Quorum ? ForSparePlaces(category, waiting, pools) : waiting);
+    }
+
+    /// <summary>
+    /// A waiting group of two or more, below quorum, that at least <see cref="PromisingAfter"/> other
+    /// families of recent demand would each fit as a whole (members of the joinable pools that joined
+    /// within <see cref="RecentDemand"/> of the latest): families like them keep asking, so the group
+    /// is likely to reach quorum by itself, and is worth more whole than spread over spare places.
+    /// </summary>
+    public static bool IsPromising(ServiceCategory category, IReadOnlyList<PoolMember> group, IEnumerable<DemandPool> pools)
+    {
+        if (group.Count < 2 || group.Count >= category.Quorum)
+        {
+            return false;
+        }
+
+        var known = pools.Where(p => p.IsJoinable).SelectMany(p => p.Members).ToList();
+        var since = known.Count == 0 ? DateTimeOffset.MinValue : known.Max(m => m.JoinedAt) - RecentDemand;
+        var fits = 0;
+        foreach (var other in known.Where(m => m.JoinedAt >= since))
+        {
+            if (other.Location.DistanceMetersTo(group[0].Location) <= category.RadiusMeters &&
+                group.All(m => m.RequestId != other.RequestId) &&
+                Compatibility.Check(category, group, other) == Incompatibility.None &&
+                ++fits >= PromisingAfter)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The waiting families a spare place may take: all but the members of promising groups.</summary>
+    public static IReadOnlyList<(PoolMember Member, DemandPool From)> ForSparePlaces(ServiceCategory category, IReadOnlyList<(PoolMember Member, DemandPool From)> waiting, IEnumerable<DemandPool> pools)
+    {
+        var promising = waiting.Select(w => w.From).Distinct().Where(p => IsPromising(category, p.Members, pools)).Select(p => p.Id).ToHashSet();
+        return promising.Count == 0 ? waiting : [.. waiting.Where(w => !promising.Contains(w.From.Id))];
+    }
 
     /// <summary>
     /// Families waiting below quorum within the radius of <paramref name="near"/>, in the order

@@ -6,6 +6,8 @@ namespace Will.Marketplace.Domain.Matching;
 /// <summary>
 /// Where a new request goes: the compatible pool that most needs it (fewest members missing to
 /// reach quorum), then the best schedule fit, then the shortest distance; none means a new pool.
+/// <see cref="Decide"/> puts families pooled at once first, and a promising group before a spare
+/// place (docs/decisions.md, "A partner before a spare place").
 /// </summary>
 public static class Placement
 {
@@ -28,29 +30,41 @@ public static class Placement
     /// <summary>
     /// The placement with look-around: for each compatible pool, and for a new pool, what joining
     /// it and then completing it with waiting families (<see cref="Completion"/>) would pool; the
-    /// option that pools most wins, ties go by <see cref="ChooseBest"/>'s order, a new pool last.
+    /// option that pools most wins. One exception: a spare place in a pool already at quorum (the
+    /// newcomer alone pooled) loses to a forming pool where the newcomer makes a promising group
+    /// (<see cref="Completion.IsPromising"/>), which keeps the spare place for a family with no such
+    /// partner. Ties go by <see cref="ChooseBest"/>'s order, a new pool last.
     /// </summary>
     public static PlacementDecision Decide(ServiceCategory category, PoolMember candidate, IReadOnlyCollection<DemandPool> pools, Guid newPoolId)
     {
         var compatible = Ranked(category, candidate, pools).ToList();
         // Waiting families near the newcomer: the only ones a completion could take (all must be within its radius).
         var waiting = Completion.WaitingNear(category, candidate, pools);
+        IReadOnlyList<(PoolMember Member, DemandPool From)>? spare = null;
         PlacementDecision? best = null;
+        var bestRank = -1;
         foreach (var pool in compatible)
         {
-            var moves = waiting.Count == 0 ? [] : Completion.Plan(category, [.. pool.Members, candidate], pool.Id, waiting);
+            var atQuorum = pool.Members.Count >= pool.Quorum;
+            var pullable = atQuorum && waiting.Count > 0 ? spare ??= Completion.ForSparePlaces(category, waiting, pools) : waiting;
+            var moves = pullable.Count == 0 ? [] : Completion.Plan(category, [.. pool.Members, candidate], pool.Id, pullable);
             var size = pool.Members.Count + 1 + moves.Count;
-            var gain = pool.Members.Count >= pool.Quorum ? 1 + moves.Count : size >= pool.Quorum ? size : 0;
-            if (best is null || gain > best.Gain)
+            var gain = atQuorum ? 1 + moves.Count : size >= pool.Quorum ? size : 0;
+            var rank = Rank(category, gain, pool, candidate, pools);
+            if (rank > bestRank)
             {
-                best = new PlacementDecision(pool, moves, gain);
+                (best, bestRank) = (new PlacementDecision(pool, moves, gain), rank);
             }
         }
 
         var alone = Completion.Plan(category, [candidate], newPoolId, waiting);
         var aloneGain = 1 + alone.Count >= category.Quorum ? 1 + alone.Count : 0;
-        return best is null || aloneGain > best.Gain ? new PlacementDecision(null, alone, aloneGain) : best;
+        return best is null || 2 * aloneGain > bestRank ? new PlacementDecision(null, alone, aloneGain) : best;
     }
+
+    /// <summary>Twice the families pooled, so that a promising group (none pooled yet) ranks between a spare place (one) and anything more.</summary>
+    private static int Rank(ServiceCategory category, int gain, DemandPool pool, PoolMember candidate, IReadOnlyCollection<DemandPool> pools) =>
+        gain == 0 && Completion.IsPromising(category, [.. pool.Members, candidate], pools) ? 3 : 2 * gain;
 
     public static PlacementScore Score(ServiceCategory category, DemandPool pool, PoolMember candidate)
     {

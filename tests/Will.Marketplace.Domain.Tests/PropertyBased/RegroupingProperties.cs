@@ -102,6 +102,59 @@ public sealed class RegroupingProperties
         }
     }
 
+    [TestCase("after-school")]
+    [TestCase("home-care-elderly")]
+    public void SparePlaces_WhenRandomRequestsArriveOneByOne_NeverBreakUpAPromisingGroup(string categoryCode)
+    {
+        var category = Categories[categoryCode];
+        var spared = 0;
+
+        CandidateGens.For(category).Sample(candidates =>
+        {
+            var pools = new List<DemandPool>();
+            foreach (var member in candidates.Select((c, i) => c.ToMember(i)))
+            {
+                var atQuorum = pools.Where(p => p.Members.Count >= p.Quorum).Select(p => p.Id).ToHashSet();
+                var promising = pools.Where(p => Completion.IsPromising(category, p.Members, pools)).Select(p => p.Id).ToHashSet();
+                var decision = Placement.Decide(category, member, pools, Guid.NewGuid());
+                if (decision.Pool is { } into && atQuorum.Contains(into.Id) && decision.Moves.Any(m => promising.Contains(m.From)))
+                {
+                    return false;
+                }
+
+                var pool = decision.Pool;
+                if (pool is null)
+                {
+                    pools.Add(pool = DemandPool.Start(Guid.NewGuid(), "016024", category, member, Samples.Now));
+                }
+                else if (pool.Join(category, member, Samples.Now) != Incompatibility.None)
+                {
+                    return false;
+                }
+
+                if (decision.Moves.Count > 0)
+                {
+                    Completion.Apply(category, pool, decision.Moves, pools.ToDictionary(p => p.Id), Samples.Now);
+                }
+
+                foreach (var open in pools.Where(p => p.Members.Count >= p.Quorum && p.PlacesLeft > 0))
+                {
+                    var fill = Completion.For(category, open, pools);
+                    var groups = pools.Where(p => Completion.IsPromising(category, p.Members, pools)).Select(p => p.Id).ToHashSet();
+                    if (fill.Any(m => groups.Contains(m.From)))
+                    {
+                        return false;
+                    }
+
+                    Interlocked.Add(ref spared, groups.Count > 0 ? 1 : 0);
+                }
+            }
+
+            return pools.Where(p => p.Status != PoolStatus.Cancelled).All(p => PoolInvariants.Hold(category, p));
+        }, iter: 300);
+        Assert.That(spared, Is.GreaterThan(0), "some spare places must meet a promising group, or the property says little");
+    }
+
     private static int Pooled(IEnumerable<DemandPool> pools) => pools.Where(p => p.Members.Count >= p.Quorum).Sum(p => p.Members.Count);
 
     private static List<DemandPool> PlaceAll(ServiceCategory category, IEnumerable<PoolMember> members)

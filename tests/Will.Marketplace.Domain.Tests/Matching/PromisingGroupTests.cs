@@ -1,0 +1,58 @@
+using Will.Marketplace.Domain.Matching;
+using static Will.Marketplace.Domain.Tests.Samples;
+
+namespace Will.Marketplace.Domain.Tests.Matching;
+
+/// <summary>Home care: quorum 3, capacity 6; an open pool with spare places and one family waiting.</summary>
+public sealed class PromisingGroupTests
+{
+    [Test]
+    public void Decide_WhenTheNewcomerAndAWaitingFamilyMakeAPromisingGroup_PairsUpInsteadOfTakingASparePlace()
+    {
+        // Two of the open pool's families fit the pair; the third visits at the waiting family's time, so it cannot move in.
+        var open = Pool(HomeCare, Member("mon 08:00-09:00"), Member("mon 10:00-11:00"), Member("tue 12:00-13:00"));
+        var waiting = Pool(HomeCare, Member("tue 12:00-13:00", 200));
+        var newcomer = Member("wed 08:00-09:00", 100);
+
+        var decision = Placement.Decide(HomeCare, newcomer, [open, waiting], Guid.NewGuid());
+
+        Assert.That((decision.Pool, decision.Moves, decision.Gain), Is.EqualTo((waiting, (IReadOnlyList<PoolMove>)[], 0)));
+    }
+
+    [Test]
+    public void Decide_WhenTheWaitingFamilyHasNoOtherFit_TakesTheSparePlace()
+    {
+        // The open pool's families all visit close to the waiting family's Tuesday, so none of them fits the pair.
+        var open = Pool(HomeCare, Member("tue 07:00-07:40"), Member("tue 10:20-11:00"), Member("tue 08:30-09:00"));
+        var waiting = Pool(HomeCare, Member("tue 08:00-10:00", 200));
+        var newcomer = Member("wed 08:00-09:00", 100);
+
+        var decision = Placement.Decide(HomeCare, newcomer, [open, waiting], Guid.NewGuid());
+
+        Assert.That((decision.Pool, decision.Gain), Is.EqualTo((open, 1)));
+    }
+
+    [Test]
+    public void For_WhenAPoolAtQuorumHasSparePlaces_LeavesAPromisingGroupWhole()
+    {
+        var open = Pool(HomeCare, Member("mon 08:00-09:00"), Member("mon 10:00-11:00"), Member("mon 12:00-13:00"));
+        var pair = Pool(HomeCare, Member("tue 08:00-09:00", 200), Member("wed 08:00-09:00", 100));
+        var alone = Pool(HomeCare, Member("thu 08:00-09:00", 300));
+
+        var moves = Completion.For(HomeCare, open, [open, pair, alone]);
+
+        Assert.That(moves.Select(m => m.From), Is.EqualTo(new[] { alone.Id }));
+    }
+
+    [Test]
+    public void IsPromising_WhenTheFittingFamiliesAreNotRecent_IsFalse()
+    {
+        var old = Now - Completion.RecentDemand - TimeSpan.FromDays(1);
+        var open = Pool(HomeCare, Member("mon 08:00-09:00"), Member("mon 10:00-11:00"), Member("mon 12:00-13:00") with { JoinedAt = old });
+        var pair = new[] { Member("tue 08:00-09:00", 200), Member("wed 08:00-09:00", 100) };
+
+        Assert.That(Completion.IsPromising(HomeCare, pair, [open]), Is.True);
+        var stale = Pool(HomeCare, Member("mon 08:00-09:00") with { JoinedAt = old }, Member("mon 10:00-11:00") with { JoinedAt = old }, Member("mon 12:00-13:00"));
+        Assert.That(Completion.IsPromising(HomeCare, pair, [stale]), Is.False);
+    }
+}
