@@ -14,7 +14,7 @@ namespace Will.Marketplace.Infrastructure.Persistence;
 /// changed meanwhile, a request placed twice) is written again one write per transaction, so only
 /// the write at fault fails, with its own error. A lone caller waits for nobody.
 /// </summary>
-internal sealed class GroupCommit : IAsyncDisposable
+internal sealed class GroupCommit : IAsyncDisposable, IDisposable
 {
     /// <summary>Writes per transaction at most: bounds the transaction a failure has to redo.</summary>
     internal const int MaxBatch = 64;
@@ -58,11 +58,14 @@ internal sealed class GroupCommit : IAsyncDisposable
         return (T)(await pending.Saved.Task)!;
     }
 
+    /// <summary>Takes no more writes and waits for those queued to be written.</summary>
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
         await _loop;
     }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private async Task Run()
     {
