@@ -36,17 +36,19 @@ public static class Completion
     /// within <see cref="RecentDemand"/> of the latest): families like them keep asking, so the group
     /// is likely to reach quorum by itself, and is worth more whole than spread over spare places.
     /// </summary>
-    public static bool IsPromising(ServiceCategory category, IReadOnlyList<PoolMember> group, IEnumerable<DemandPool> pools)
+    public static bool IsPromising(ServiceCategory category, IReadOnlyList<PoolMember> group, IEnumerable<DemandPool> pools) =>
+        IsPromising(category, group, RecentDemandIn(pools));
+
+    /// <summary><see cref="IsPromising(ServiceCategory, IReadOnlyList{PoolMember}, IEnumerable{DemandPool})"/> with the recent demand worked out once (<see cref="RecentDemandIn"/>).</summary>
+    public static bool IsPromising(ServiceCategory category, IReadOnlyList<PoolMember> group, IReadOnlyList<PoolMember> recent)
     {
         if (group.Count < 2 || group.Count >= category.Quorum)
         {
             return false;
         }
 
-        var known = pools.Where(p => p.IsJoinable).SelectMany(p => p.Members).ToList();
-        var since = known.Count == 0 ? DateTimeOffset.MinValue : known.Max(m => m.JoinedAt) - RecentDemand;
         var fits = 0;
-        foreach (var other in known.Where(m => m.JoinedAt >= since))
+        foreach (var other in recent)
         {
             if (other.Location.DistanceMetersTo(group[0].Location) <= category.RadiusMeters &&
                 group.All(m => m.RequestId != other.RequestId) &&
@@ -60,10 +62,26 @@ public static class Completion
         return false;
     }
 
-    /// <summary>The waiting families a spare place may take: all but the members of promising groups.</summary>
-    public static IReadOnlyList<(PoolMember Member, DemandPool From)> ForSparePlaces(ServiceCategory category, IReadOnlyList<(PoolMember Member, DemandPool From)> waiting, IEnumerable<DemandPool> pools)
+    /// <summary>Members of the joinable pools that joined within <see cref="RecentDemand"/> of the latest, in pool order.</summary>
+    public static IReadOnlyList<PoolMember> RecentDemandIn(IEnumerable<DemandPool> pools)
     {
-        var promising = waiting.Select(w => w.From).Distinct().Where(p => IsPromising(category, p.Members, pools)).Select(p => p.Id).ToHashSet();
+        var known = pools.Where(p => p.IsJoinable).SelectMany(p => p.Members).ToList();
+        if (known.Count == 0)
+        {
+            return known;
+        }
+
+        var since = known.Max(m => m.JoinedAt) - RecentDemand;
+        return known.FindAll(m => m.JoinedAt >= since);
+    }
+
+    /// <summary>The waiting families a spare place may take: all but the members of promising groups.</summary>
+    public static IReadOnlyList<(PoolMember Member, DemandPool From)> ForSparePlaces(ServiceCategory category, IReadOnlyList<(PoolMember Member, DemandPool From)> waiting, IEnumerable<DemandPool> pools) =>
+        ForSparePlaces(category, waiting, new Lazy<IReadOnlyList<PoolMember>>(() => RecentDemandIn(pools)));
+
+    internal static IReadOnlyList<(PoolMember Member, DemandPool From)> ForSparePlaces(ServiceCategory category, IReadOnlyList<(PoolMember Member, DemandPool From)> waiting, Lazy<IReadOnlyList<PoolMember>> recent)
+    {
+        var promising = waiting.Select(w => w.From).Distinct().Where(p => IsPromising(category, p.Members, recent.Value)).Select(p => p.Id).ToHashSet();
         return promising.Count == 0 ? waiting : [.. waiting.Where(w => !promising.Contains(w.From.Id))];
     }
 

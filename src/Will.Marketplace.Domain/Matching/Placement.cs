@@ -41,16 +41,17 @@ public static class Placement
         // Waiting families near the newcomer: the only ones a completion could take (all must be within its radius).
         var waiting = Completion.WaitingNear(category, candidate, pools);
         IReadOnlyList<(PoolMember Member, DemandPool From)>? spare = null;
+        var recent = new Lazy<IReadOnlyList<PoolMember>>(() => Completion.RecentDemandIn(pools));
         PlacementDecision? best = null;
         var bestRank = -1;
         foreach (var pool in compatible)
         {
             var atQuorum = pool.Members.Count >= pool.Quorum;
-            var pullable = atQuorum && waiting.Count > 0 ? spare ??= Completion.ForSparePlaces(category, waiting, pools) : waiting;
+            var pullable = atQuorum && waiting.Count > 0 ? spare ??= Completion.ForSparePlaces(category, waiting, recent) : waiting;
             var moves = pullable.Count == 0 ? [] : Completion.Plan(category, [.. pool.Members, candidate], pool.Id, pullable);
             var size = pool.Members.Count + 1 + moves.Count;
             var gain = atQuorum ? 1 + moves.Count : size >= pool.Quorum ? size : 0;
-            var rank = Rank(category, gain, pool, candidate, pools);
+            var rank = Rank(category, gain, pool, candidate, recent);
             if (rank > bestRank)
             {
                 (best, bestRank) = (new PlacementDecision(pool, moves, gain), rank);
@@ -63,8 +64,8 @@ public static class Placement
     }
 
     /// <summary>Twice the families pooled, so that a promising group (none pooled yet) ranks between a spare place (one) and anything more.</summary>
-    private static int Rank(ServiceCategory category, int gain, DemandPool pool, PoolMember candidate, IReadOnlyCollection<DemandPool> pools) =>
-        gain == 0 && Completion.IsPromising(category, [.. pool.Members, candidate], pools) ? 3 : 2 * gain;
+    private static int Rank(ServiceCategory category, int gain, DemandPool pool, PoolMember candidate, Lazy<IReadOnlyList<PoolMember>> recent) =>
+        gain == 0 && pool.Members.Count + 1 < category.Quorum && Completion.IsPromising(category, [.. pool.Members, candidate], recent.Value) ? 3 : 2 * gain;
 
     public static PlacementScore Score(ServiceCategory category, DemandPool pool, PoolMember candidate)
     {

@@ -1,11 +1,13 @@
 using Will.Marketplace.Domain.Catalog;
+using Will.Marketplace.Domain.Scheduling;
 
 namespace Will.Marketplace.Domain.Pools;
 
 /// <summary>The first version of the compatibility rules of PRODUCT.md, for both pooling modes.</summary>
 public static class Compatibility
 {
-    public static Incompatibility Check(ServiceCategory category, IReadOnlyList<PoolMember> members, PoolMember candidate)
+    /// <param name="shared">In group mode, the schedule the members already share, when the caller has it (a pool keeps it).</param>
+    public static Incompatibility Check(ServiceCategory category, IReadOnlyList<PoolMember> members, PoolMember candidate, WeeklySchedule? shared = null)
     {
         if (members.Any(m => m.Location.DistanceMetersTo(candidate.Location) > category.RadiusMeters))
         {
@@ -17,14 +19,14 @@ public static class Compatibility
             return Incompatibility.AttributeMismatch;
         }
 
-        return category.Mode == PoolingMode.Group ? CheckGroup(category, members, candidate) : CheckSharedWorker(category, members, candidate);
+        return category.Mode == PoolingMode.Group ? CheckGroup(category, members, candidate, shared) : CheckSharedWorker(category, members, candidate);
     }
 
-    private static Incompatibility CheckGroup(ServiceCategory category, IReadOnlyList<PoolMember> members, PoolMember candidate)
+    private static Incompatibility CheckGroup(ServiceCategory category, IReadOnlyList<PoolMember> members, PoolMember candidate, WeeklySchedule? membersShare)
     {
         // The whole group, candidate included, must share the category's minimum: a rule on the set,
         // so the order in which families arrive cannot shrink the service for those already in.
-        var shared = members.Aggregate(candidate.Schedule, (acc, m) => acc.Intersect(m.Schedule));
+        var shared = membersShare is { } known ? known.Intersect(candidate.Schedule) : members.Aggregate(candidate.Schedule, (acc, m) => acc.Intersect(m.Schedule));
         return shared.TotalMinutes >= Math.Max(1, category.MinSharedMinutesPerWeek)
             ? Incompatibility.None
             : Incompatibility.NotEnoughSharedTime;

@@ -8,6 +8,9 @@ public sealed class DemandPool
 {
     private readonly List<PoolMember> _members;
 
+    /// <summary>The envelope of the current members, worked out once per change of membership.</summary>
+    private (PoolingMode Mode, WeeklySchedule Envelope)? _envelope;
+
     public DemandPool(
         Guid id,
         string municipalityCode,
@@ -73,9 +76,19 @@ public sealed class DemandPool
     public bool IsJoinable => Status is PoolStatus.Forming or PoolStatus.OpenForBids && PlacesLeft > 0;
 
     /// <summary>Minutes per week that all members share (group mode) or the union of their slots (shared worker).</summary>
-    public WeeklySchedule ScheduleEnvelope(PoolingMode mode) => _members.Count == 0
-        ? WeeklySchedule.Empty
-        : _members.Skip(1).Aggregate(_members[0].Schedule, (acc, m) => mode == PoolingMode.Group ? acc.Intersect(m.Schedule) : acc.Union(m.Schedule));
+    public WeeklySchedule ScheduleEnvelope(PoolingMode mode)
+    {
+        if (_envelope is { } cached && cached.Mode == mode)
+        {
+            return cached.Envelope;
+        }
+
+        var envelope = _members.Count == 0
+            ? WeeklySchedule.Empty
+            : _members.Skip(1).Aggregate(_members[0].Schedule, (acc, m) => mode == PoolingMode.Group ? acc.Intersect(m.Schedule) : acc.Union(m.Schedule));
+        _envelope = (mode, envelope);
+        return envelope;
+    }
 
     public static DemandPool Start(Guid id, string municipalityCode, ServiceCategory category, PoolMember first, DateTimeOffset now)
     {
@@ -96,6 +109,7 @@ public sealed class DemandPool
         }
 
         _members.Add(candidate);
+        _envelope = null;
         if (Status == PoolStatus.Forming && _members.Count >= Quorum)
         {
             Status = PoolStatus.OpenForBids;
@@ -115,7 +129,7 @@ public sealed class DemandPool
 
         return _members.Any(m => m.RequestId == candidate.RequestId)
             ? Incompatibility.AlreadyMember
-            : Compatibility.Check(category, _members, candidate);
+            : Compatibility.Check(category, _members, candidate, _members.Count > 0 && category.Mode == PoolingMode.Group ? ScheduleEnvelope(PoolingMode.Group) : null);
     }
 
     /// <summary>
@@ -136,6 +150,7 @@ public sealed class DemandPool
         }
 
         _members.Remove(member);
+        _envelope = null;
         if (_members.Count == 0)
         {
             Status = PoolStatus.Cancelled;
@@ -165,6 +180,7 @@ public sealed class DemandPool
         }
 
         _members.Remove(member);
+        _envelope = null;
         if (_members.Count == 0)
         {
             Status = PoolStatus.Cancelled;
@@ -253,6 +269,7 @@ public sealed class DemandPool
         }
 
         _members.Remove(member);
+        _envelope = null;
         if (_members.Count < Quorum)
         {
             Status = _members.Count == 0 ? PoolStatus.Cancelled : PoolStatus.Forming;

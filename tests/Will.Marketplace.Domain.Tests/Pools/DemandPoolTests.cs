@@ -54,4 +54,20 @@ public sealed class DemandPoolTests
 
         Assert.That(envelope.ToString(), Is.EqualTo("mon 09:00-11:00;tue 09:00-11:00"));
     }
+
+    [Test]
+    public void ScheduleEnvelope_AfterMembersJoinAndLeave_FollowsTheMembersOfTheMoment()
+    {
+        var first = Member("mon 14:00-18:00;tue 14:00-18:00");
+        var second = Member("mon 15:00-19:00;tue 14:00-16:00");
+        var pool = Pool(AfterSchool, first);
+        Assert.That(pool.ScheduleEnvelope(PoolingMode.Group).ToString(), Is.EqualTo("mon 14:00-18:00;tue 14:00-18:00"));
+
+        Assert.That(pool.Join(AfterSchool, second, Now), Is.EqualTo(Incompatibility.None));
+        Assert.That(pool.ScheduleEnvelope(PoolingMode.Group).ToString(), Is.EqualTo("mon 15:00-18:00;tue 14:00-16:00"));
+        Assert.That(pool.ScheduleEnvelope(PoolingMode.SharedWorker).ToString(), Is.EqualTo("mon 14:00-19:00;tue 14:00-18:00"));
+
+        Assert.That(pool.Leave(second.RequestId, second.FamilyId), Is.EqualTo(LeaveOutcome.Left));
+        Assert.That(pool.ScheduleEnvelope(PoolingMode.Group).ToString(), Is.EqualTo("mon 14:00-18:00;tue 14:00-18:00"));
+    }
 }
