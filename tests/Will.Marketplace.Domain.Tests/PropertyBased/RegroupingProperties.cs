@@ -65,19 +65,13 @@ public sealed class RegroupingProperties
             foreach (var member in candidates.Select((c, i) => c.ToMember(i)))
             {
                 var decision = Placement.Decide(category, member, pools, Guid.NewGuid());
-                var pool = decision.Pool;
-                if (pool is null)
-                {
-                    pools.Add(pool = DemandPool.Start(Guid.NewGuid(), "016024", category, member, Samples.Now));
-                }
-                else if (pool.Join(category, member, Samples.Now) != Incompatibility.None)
+                if (!Carry(category, pools, member, decision))
                 {
                     return false;
                 }
 
                 if (decision.Moves.Count > 0)
                 {
-                    Completion.Apply(category, pool, decision.Moves, pools.ToDictionary(p => p.Id), Samples.Now);
                     Interlocked.Increment(ref completed);
                 }
 
@@ -122,19 +116,9 @@ public sealed class RegroupingProperties
                     return false;
                 }
 
-                var pool = decision.Pool;
-                if (pool is null)
-                {
-                    pools.Add(pool = DemandPool.Start(Guid.NewGuid(), "016024", category, member, Samples.Now));
-                }
-                else if (pool.Join(category, member, Samples.Now) != Incompatibility.None)
+                if (!Carry(category, pools, member, decision))
                 {
                     return false;
-                }
-
-                if (decision.Moves.Count > 0)
-                {
-                    Completion.Apply(category, pool, decision.Moves, pools.ToDictionary(p => p.Id), Samples.Now);
                 }
 
                 foreach (var open in pools.Where(p => p.Members.Count >= p.Quorum && p.PlacesLeft > 0))
@@ -153,6 +137,27 @@ public sealed class RegroupingProperties
             return pools.Where(p => p.Status != PoolStatus.Cancelled).All(p => PoolInvariants.Hold(category, p));
         }, iter: 300);
         Assert.That(spared, Is.GreaterThan(0), "some spare places must meet a promising group, or the property says little");
+    }
+
+    /// <summary>Carries a decision out as the matchmaker does: join or start, then the moves; false when the pool refuses.</summary>
+    private static bool Carry(ServiceCategory category, List<DemandPool> pools, PoolMember member, PlacementDecision decision)
+    {
+        var pool = decision.Pool;
+        if (pool is null)
+        {
+            pools.Add(pool = DemandPool.Start(Guid.NewGuid(), "016024", category, member, Samples.Now));
+        }
+        else if (pool.Join(category, member, Samples.Now) != Incompatibility.None)
+        {
+            return false;
+        }
+
+        if (decision.Moves.Count > 0)
+        {
+            Completion.Apply(category, pool, decision.Moves, pools.ToDictionary(p => p.Id), Samples.Now);
+        }
+
+        return true;
     }
 
     private static int Pooled(IEnumerable<DemandPool> pools) => pools.Where(p => p.Members.Count >= p.Quorum).Sum(p => p.Members.Count);
