@@ -65,7 +65,7 @@ public sealed class MatchmakerGrain(
             var decision = Placement.Decide(_category, member, [.. _joinable.Values.Where(p => !tried.Contains(p.Id))], newPoolId);
             if (decision.Pool is not { } best)
             {
-                return await StartNewPool(command, newPoolId, decision.Moves.Count > 0);
+                return await StartNewPool(command, newPoolId, decision.Moves);
             }
 
             tried.Add(best.Id);
@@ -76,7 +76,7 @@ public sealed class MatchmakerGrain(
                 best.Join(_category, member, time.GetUtcNow());
                 best.MarkSaved();
                 ForgetIfFull(best);
-                var completed = decision.Moves.Count > 0 ? await Complete(best.Id) : null;
+                var completed = decision.Moves.Count > 0 ? await Complete(best.Id, decision.Moves) : null;
                 ReoptimiseSoonIfWaiting(best);
                 return new PlacementOutcome(command.RequestId, completed ?? outcome.Pool!, StartedNewPool: false);
             }
@@ -85,28 +85,35 @@ public sealed class MatchmakerGrain(
             await Refresh(best.Id);
         }
 
-        return await StartNewPool(command, newPoolId, complete: false);
+        return await StartNewPool(command, newPoolId, []);
     }
 
     /// <summary>
     /// The placement found waiting families that make this pool go ahead (or fill its places):
-    /// move them in. The copies carry the stored versions, so a pool changed meanwhile makes the
-    /// save fail and nothing moves. Returns the pool as it then is.
+    /// move them in, exactly the moves the decision weighed. The copies carry the stored versions,
+    /// so a pool changed meanwhile makes the save fail and nothing moves. Returns the pool as it then is.
     /// </summary>
-    private async Task<PoolSnapshot?> Complete(Guid poolId)
+    private async Task<PoolSnapshot?> Complete(Guid poolId, IReadOnlyList<PoolMove> moves)
     {
         if (!_joinable.TryGetValue(poolId, out var pool))
         {
             return null;
         }
 
-        var moves = Completion.For(_category, pool, _joinable.Values);
-        if (moves.Count == 0)
+        IReadOnlyList<DemandPool> changed;
+        try
         {
+            changed = Completion.Apply(_category, pool, moves, _joinable, time.GetUtcNow());
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The decision was made on these very copies a moment ago, so this should not happen;
+            // if it does, the copies may be half changed: read them back, and move nobody.
+            logger.LogWarning(ex, "Planned moves into pool {PoolId} no longer fit", poolId);
+            await ReloadJoinable();
             return null;
         }
 
-        var changed = Completion.Apply(_category, pool, moves, _joinable, time.GetUtcNow());
         return await Commit(new RegroupingChange(changed, moves), PoolNotice.Regrouped)
             ? await GrainFactory.GetGrain<IDemandPoolGrain>(poolId).GetSnapshot()
             : null;
@@ -291,7 +298,7 @@ public sealed class MatchmakerGrain(
             Timeout.InfiniteTimeSpan);
     }
 
-    private async Task<PlacementOutcome> StartNewPool(PlaceRequestCommand command, Guid poolId, bool complete)
+    private async Task<PlacementOutcome> StartNewPool(PlaceRequestCommand command, Guid poolId, IReadOnlyList<PoolMove> moves)
     {
         var outcome = await GrainFactory.GetGrain<IDemandPoolGrain>(poolId).Start(command);
         if (!outcome.Joined)
@@ -308,7 +315,7 @@ public sealed class MatchmakerGrain(
             _joinable[poolId] = copy;
         }
 
-        var completed = complete ? await Complete(poolId) : null;
+        var completed = moves.Count > 0 ? await Complete(poolId, moves) : null;
         if (_joinable.TryGetValue(poolId, out var started))
         {
             ReoptimiseSoonIfWaiting(started);
