@@ -58,6 +58,14 @@ internal sealed class GroupCommit : IAsyncDisposable, IDisposable
         return (T)(await pending.Saved.Task)!;
     }
 
+    /// <summary><see cref="WriteAsync{T}"/> for a write that only adds or changes rows.</summary>
+    public Task WriteAsync(string key, Action<MarketplaceDbContext> stage, CancellationToken cancellationToken = default) =>
+        WriteAsync<object?>(key, db =>
+        {
+            stage(db);
+            return Task.FromResult<object?>(null);
+        }, cancellationToken);
+
     /// <summary>Takes no more writes and waits for those queued to be written.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -70,30 +78,30 @@ internal sealed class GroupCommit : IAsyncDisposable, IDisposable
     private async Task Run()
     {
         var reader = _queue.Reader;
-        var held = new Queue<Pending>();
-        while (held.Count > 0 || await reader.WaitToReadAsync())
+
+        // A write whose key is already in the batch being gathered starts the next one instead.
+        Pending? carried = null;
+        while (carried is not null || await reader.WaitToReadAsync())
         {
             var batch = new List<Pending>();
             var keys = new HashSet<string>(StringComparer.Ordinal);
-            var later = new Queue<Pending>();
-            while (batch.Count < MaxBatch && (held.TryDequeue(out var next) || reader.TryRead(out next)))
+            if (carried is not null)
             {
-                if (keys.Add(next.Key))
-                {
-                    batch.Add(next);
-                }
-                else
-                {
-                    later.Enqueue(next);
-                }
+                (batch, carried) = ([carried], null);
+                keys.Add(batch[0].Key);
             }
 
-            while (held.TryDequeue(out var remaining))
+            while (batch.Count < MaxBatch && reader.TryRead(out var next))
             {
-                later.Enqueue(remaining);
+                if (!keys.Add(next.Key))
+                {
+                    carried = next;
+                    break;
+                }
+
+                batch.Add(next);
             }
 
-            held = later;
             await WriteBatch(batch);
         }
     }

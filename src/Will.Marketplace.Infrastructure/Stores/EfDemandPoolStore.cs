@@ -60,7 +60,7 @@ internal sealed class EfDemandPoolStore(IDbContextFactory<MarketplaceDbContext> 
         var member = pool.Members.Single(m => m.RequestId == placed.Id);
         try
         {
-            await writes.WriteAsync<bool>($"pool:{pool.Id}", db =>
+            await writes.WriteAsync($"pool:{pool.Id}", db =>
             {
                 var record = CopyState(NewRecord(pool), pool, schedule, now);
                 if (version == 0)
@@ -80,7 +80,6 @@ internal sealed class EfDemandPoolStore(IDbContextFactory<MarketplaceDbContext> 
 
                 db.Requests.Add(ToRecord(placed, now));
                 db.PoolMemberships.Add(new PoolMembershipRecord { PoolId = pool.Id, RequestId = member.RequestId, FamilyId = member.FamilyId, JoinedAt = member.JoinedAt });
-                return Task.FromResult(true);
             }, cancellationToken);
         }
         catch (DbUpdateConcurrencyException ex)
