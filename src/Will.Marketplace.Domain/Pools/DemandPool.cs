@@ -90,6 +90,19 @@ public sealed class DemandPool
         return envelope;
     }
 
+    // Every change of membership goes through these two, which drop the cached envelope.
+    private void AddMember(PoolMember member)
+    {
+        _members.Add(member);
+        _envelope = null;
+    }
+
+    private void RemoveMember(PoolMember member)
+    {
+        _members.Remove(member);
+        _envelope = null;
+    }
+
     public static DemandPool Start(Guid id, string municipalityCode, ServiceCategory category, PoolMember first, DateTimeOffset now)
     {
         var pool = new DemandPool(id, municipalityCode, category.Code, PoolStatus.Forming, category.Capacity, category.Quorum, [], now, null, 0);
@@ -108,8 +121,7 @@ public sealed class DemandPool
             return verdict;
         }
 
-        _members.Add(candidate);
-        _envelope = null;
+        AddMember(candidate);
         if (Status == PoolStatus.Forming && _members.Count >= Quorum)
         {
             Status = PoolStatus.OpenForBids;
@@ -149,8 +161,7 @@ public sealed class DemandPool
             return LeaveOutcome.TooLate;
         }
 
-        _members.Remove(member);
-        _envelope = null;
+        RemoveMember(member);
         if (_members.Count == 0)
         {
             Status = PoolStatus.Cancelled;
@@ -179,8 +190,7 @@ public sealed class DemandPool
             return false;
         }
 
-        _members.Remove(member);
-        _envelope = null;
+        RemoveMember(member);
         if (_members.Count == 0)
         {
             Status = PoolStatus.Cancelled;
@@ -268,8 +278,7 @@ public sealed class DemandPool
             return AwardResponse.NotAwarded;
         }
 
-        _members.Remove(member);
-        _envelope = null;
+        RemoveMember(member);
         if (_members.Count < Quorum)
         {
             Status = _members.Count == 0 ? PoolStatus.Cancelled : PoolStatus.Forming;
