@@ -48,12 +48,26 @@ public static class Completion
         }
 
         var fits = 0;
+        var shared = Compatibility.SharedSchedule(category, group);
         foreach (var other in recent)
         {
             if (other.Location.DistanceMetersTo(group[0].Location) <= category.RadiusMeters &&
-                group.All(m => m.RequestId != other.RequestId) &&
-                Compatibility.Check(category, group, other) == Incompatibility.None &&
+                !IsIn(group, other.RequestId) &&
+                Compatibility.Check(category, group, other, shared) == Incompatibility.None &&
                 ++fits >= PromisingAfter)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsIn(IReadOnlyList<PoolMember> group, Guid requestId)
+    {
+        for (var i = 0; i < group.Count; i++)
+        {
+            if (group[i].RequestId == requestId)
             {
                 return true;
             }
@@ -129,6 +143,7 @@ public static class Completion
         }
 
         var members = group.ToList();
+        var shared = Compatibility.SharedSchedule(category, members);
         var moves = new List<PoolMove>();
         foreach (var (member, from) in waiting)
         {
@@ -142,9 +157,10 @@ public static class Completion
                 break;
             }
 
-            if (Compatibility.Check(category, members, member) == Incompatibility.None)
+            if (Compatibility.Check(category, members, member, shared) == Incompatibility.None)
             {
                 members.Add(member);
+                shared = shared?.Intersect(member.Schedule);
                 moves.Add(new PoolMove(member.RequestId, member.FamilyId, from.Id, poolId));
             }
         }

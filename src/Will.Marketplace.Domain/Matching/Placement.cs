@@ -12,20 +12,33 @@ namespace Will.Marketplace.Domain.Matching;
 public static class Placement
 {
     public static DemandPool? ChooseBest(ServiceCategory category, PoolMember candidate, IEnumerable<DemandPool> pools) =>
-        Ranked(category, candidate, pools).FirstOrDefault();
+        Ranked(category, candidate, pools) is [var best, ..] ? best : null;
 
     /// <summary>The pools the candidate may join, best first by the documented score.</summary>
-    public static IEnumerable<DemandPool> Ranked(ServiceCategory category, PoolMember candidate, IEnumerable<DemandPool> pools) =>
-        pools
+    public static IReadOnlyList<DemandPool> Ranked(ServiceCategory category, PoolMember candidate, IEnumerable<DemandPool> pools)
+    {
+        var scored = new List<(DemandPool Pool, PlacementScore Score, int Order)>();
+        foreach (var pool in pools)
+        {
             // Every member must live within the radius, so a pool whose first member is farther is out: one distance per pool first.
-            .Where(p => p.Members.Count > 0 && p.Members[0].Location.DistanceMetersTo(candidate.Location) <= category.RadiusMeters)
-            .Where(p => p.CategoryCode == category.Code && p.Check(category, candidate) == Incompatibility.None)
-            .Select(p => (Pool: p, Score: Score(category, p, candidate)))
-            .OrderBy(x => x.Score.MissingToQuorum)
-            .ThenByDescending(x => x.Score.ScheduleFit)
-            .ThenBy(x => x.Score.MeanDistanceMeters)
-            .ThenBy(x => x.Pool.CreatedAt)
-            .Select(x => x.Pool);
+            if (pool.Members.Count > 0 && pool.CategoryCode == category.Code &&
+                pool.Members[0].Location.DistanceMetersTo(candidate.Location) <= category.RadiusMeters &&
+                pool.Check(category, candidate) == Incompatibility.None)
+            {
+                scored.Add((pool, Score(category, pool, candidate), scored.Count));
+            }
+        }
+
+        scored.Sort(static (a, b) =>
+        {
+            var order = a.Score.MissingToQuorum.CompareTo(b.Score.MissingToQuorum);
+            order = order != 0 ? order : b.Score.ScheduleFit.CompareTo(a.Score.ScheduleFit);
+            order = order != 0 ? order : a.Score.MeanDistanceMeters.CompareTo(b.Score.MeanDistanceMeters);
+            order = order != 0 ? order : a.Pool.CreatedAt.CompareTo(b.Pool.CreatedAt);
+            return order != 0 ? order : a.Order.CompareTo(b.Order);
+        });
+        return scored.ConvertAll(x => x.Pool);
+    }
 
     /// <summary>
     /// The placement with look-around: for each compatible pool, and for a new pool, what joining
@@ -37,7 +50,7 @@ public static class Placement
     /// </summary>
     public static PlacementDecision Decide(ServiceCategory category, PoolMember candidate, IReadOnlyCollection<DemandPool> pools, Guid newPoolId)
     {
-        var compatible = Ranked(category, candidate, pools).ToList();
+        var compatible = Ranked(category, candidate, pools);
         // Waiting families near the newcomer: the only ones a completion could take (all must be within its radius).
         var waiting = Completion.WaitingNear(category, candidate, pools);
         IReadOnlyList<(PoolMember Member, DemandPool From)>? spare = null;
@@ -72,11 +85,27 @@ public static class Placement
         // Pools already at quorum rank after those still forming: filling a forming pool pools one more family.
         var missing = Math.Max(0, pool.Quorum - pool.Members.Count);
         var missingRank = missing == 0 ? int.MaxValue : missing;
-        var fit = category.Mode == PoolingMode.Group
-            ? pool.ScheduleEnvelope(category.Mode).OverlapMinutes(candidate.Schedule)
-            : -pool.Members.Count(m => m.Schedule.Conflicts(candidate.Schedule, category.TravelBufferMinutes * 2));
-        var distance = pool.Members.Count == 0 ? 0 : pool.Members.Average(m => m.Location.DistanceMetersTo(candidate.Location));
-        return new PlacementScore(missingRank, fit, distance);
+        int fit;
+        if (category.Mode == PoolingMode.Group)
+        {
+            fit = pool.ScheduleEnvelope(category.Mode).OverlapMinutes(candidate.Schedule);
+        }
+        else
+        {
+            fit = 0;
+            foreach (var member in pool.Members)
+            {
+                fit -= member.Schedule.Conflicts(candidate.Schedule, category.TravelBufferMinutes * 2) ? 1 : 0;
+            }
+        }
+
+        var distance = 0.0;
+        foreach (var member in pool.Members)
+        {
+            distance += member.Location.DistanceMetersTo(candidate.Location);
+        }
+
+        return new PlacementScore(missingRank, fit, pool.Members.Count == 0 ? 0 : distance / pool.Members.Count);
     }
 }
 

@@ -3,15 +3,21 @@ using Will.Marketplace.Domain.Scheduling;
 
 namespace Will.Marketplace.Domain.Pools;
 
-/// <summary>The first version of the compatibility rules of PRODUCT.md, for both pooling modes.</summary>
+/// <summary>
+/// The first version of the compatibility rules of PRODUCT.md, for both pooling modes. Matching asks
+/// this for every pool a request could join, so it is written as plain loops that allocate nothing.
+/// </summary>
 public static class Compatibility
 {
     /// <param name="shared">In group mode, the schedule the members already share, when the caller has it (a pool keeps it).</param>
     public static Incompatibility Check(ServiceCategory category, IReadOnlyList<PoolMember> members, PoolMember candidate, WeeklySchedule? shared = null)
     {
-        if (members.Any(m => m.Location.DistanceMetersTo(candidate.Location) > category.RadiusMeters))
+        for (var i = 0; i < members.Count; i++)
         {
-            return Incompatibility.TooFar;
+            if (members[i].Location.DistanceMetersTo(candidate.Location) > category.RadiusMeters)
+            {
+                return Incompatibility.TooFar;
+            }
         }
 
         if (!AttributesMatch(category, members, candidate))
@@ -22,31 +28,86 @@ public static class Compatibility
         return category.Mode == PoolingMode.Group ? CheckGroup(category, members, candidate, shared) : CheckSharedWorker(category, members, candidate);
     }
 
+    /// <summary>
+    /// In group mode, the schedule all <paramref name="members"/> share, to pass to <see cref="Check"/>
+    /// when one group is checked against many candidates; null in shared-worker mode (or for no members).
+    /// </summary>
+    public static WeeklySchedule? SharedSchedule(ServiceCategory category, IReadOnlyList<PoolMember> members)
+    {
+        if (category.Mode != PoolingMode.Group || members.Count == 0)
+        {
+            return null;
+        }
+
+        var shared = members[0].Schedule;
+        for (var i = 1; i < members.Count && !shared.IsEmpty; i++)
+        {
+            shared = shared.Intersect(members[i].Schedule);
+        }
+
+        return shared;
+    }
+
     private static Incompatibility CheckGroup(ServiceCategory category, IReadOnlyList<PoolMember> members, PoolMember candidate, WeeklySchedule? membersShare)
     {
         // The whole group, candidate included, must share the category's minimum: a rule on the set,
         // so the order in which families arrive cannot shrink the service for those already in.
-        var shared = membersShare is { } known ? known.Intersect(candidate.Schedule) : members.Aggregate(candidate.Schedule, (acc, m) => acc.Intersect(m.Schedule));
-        return shared.TotalMinutes >= Math.Max(1, category.MinSharedMinutesPerWeek)
+        int sharedMinutes;
+        if (membersShare is { } known)
+        {
+            sharedMinutes = known.OverlapMinutes(candidate.Schedule);
+        }
+        else
+        {
+            var shared = candidate.Schedule;
+            for (var i = 0; i < members.Count - 1 && !shared.IsEmpty; i++)
+            {
+                shared = shared.Intersect(members[i].Schedule);
+            }
+
+            sharedMinutes = members.Count == 0 ? shared.TotalMinutes : shared.OverlapMinutes(members[^1].Schedule);
+        }
+
+        return sharedMinutes >= Math.Max(1, category.MinSharedMinutesPerWeek)
             ? Incompatibility.None
             : Incompatibility.NotEnoughSharedTime;
     }
 
     private static Incompatibility CheckSharedWorker(ServiceCategory category, IReadOnlyList<PoolMember> members, PoolMember candidate)
     {
-        if (members.Any(m => m.Schedule.Conflicts(candidate.Schedule, category.TravelBufferMinutes)))
+        var minutes = candidate.Schedule.TotalMinutes;
+        for (var i = 0; i < members.Count; i++)
         {
-            return Incompatibility.ScheduleConflict;
+            if (members[i].Schedule.Conflicts(candidate.Schedule, category.TravelBufferMinutes))
+            {
+                return Incompatibility.ScheduleConflict;
+            }
+
+            minutes += members[i].Schedule.TotalMinutes;
         }
 
-        return members.Sum(m => m.Schedule.TotalMinutes) + candidate.Schedule.TotalMinutes > category.MaxWeeklyMinutes
-            ? Incompatibility.WeekTooLong
-            : Incompatibility.None;
+        return minutes > category.MaxWeeklyMinutes ? Incompatibility.WeekTooLong : Incompatibility.None;
     }
 
     /// <summary>A key that one side leaves unset matches anything; set values must be equal.</summary>
-    private static bool AttributesMatch(ServiceCategory category, IReadOnlyList<PoolMember> members, PoolMember candidate) =>
-        category.MatchedAttributes.All(key =>
-            !candidate.Attributes.TryGetValue(key, out var wanted) ||
-            members.All(m => !m.Attributes.TryGetValue(key, out var value) || string.Equals(value, wanted, StringComparison.OrdinalIgnoreCase)));
+    private static bool AttributesMatch(ServiceCategory category, IReadOnlyList<PoolMember> members, PoolMember candidate)
+    {
+        foreach (var key in category.MatchedAttributes)
+        {
+            if (!candidate.Attributes.TryGetValue(key, out var wanted))
+            {
+                continue;
+            }
+
+            for (var i = 0; i < members.Count; i++)
+            {
+                if (members[i].Attributes.TryGetValue(key, out var value) && !string.Equals(value, wanted, StringComparison.OrdinalIgnoreCase))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
 }

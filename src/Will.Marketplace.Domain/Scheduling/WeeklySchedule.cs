@@ -8,62 +8,108 @@ namespace Will.Marketplace.Domain.Scheduling;
 /// </summary>
 public sealed class WeeklySchedule : IEquatable<WeeklySchedule>
 {
-    private WeeklySchedule(IReadOnlyList<TimeSlot> slots) => Slots = slots;
+    // Sorted by day (Monday first) and start, touching or overlapping slots merged: the operations
+    // below walk two schedules side by side and allocate nothing but their result. Matching runs
+    // them for every pool a request could join, so they are kept cheap.
+    private readonly TimeSlot[] _slots;
+
+    private WeeklySchedule(TimeSlot[] slots)
+    {
+        _slots = slots;
+        foreach (var slot in slots)
+        {
+            TotalMinutes += slot.Minutes;
+        }
+    }
 
     public static WeeklySchedule Empty { get; } = new([]);
 
-    public IReadOnlyList<TimeSlot> Slots { get; }
+    public IReadOnlyList<TimeSlot> Slots => _slots;
 
-    public int TotalMinutes => Slots.Sum(s => s.Minutes);
+    public int TotalMinutes { get; }
 
-    public bool IsEmpty => Slots.Count == 0;
+    public bool IsEmpty => _slots.Length == 0;
 
     public static WeeklySchedule Of(IEnumerable<TimeSlot> slots)
     {
-        var merged = new List<TimeSlot>();
-        foreach (var slot in slots.OrderBy(s => DayIndex(s.Day)).ThenBy(s => s.StartMinute))
+        var sorted = slots.ToArray();
+        Array.Sort(sorted, static (a, b) => WeekMinute(a.Day, a.StartMinute).CompareTo(WeekMinute(b.Day, b.StartMinute)));
+        var merged = new List<TimeSlot>(sorted.Length);
+        foreach (var slot in sorted)
         {
-            if (merged.Count > 0 && merged[^1].Day == slot.Day && merged[^1].EndMinute >= slot.StartMinute)
-            {
-                var last = merged[^1];
-                merged[^1] = new TimeSlot(last.Day, last.StartMinute, Math.Max(last.EndMinute, slot.EndMinute));
-            }
-            else
-            {
-                merged.Add(slot);
-            }
+            Append(merged, slot.Day, slot.StartMinute, slot.EndMinute);
         }
 
-        return new WeeklySchedule(merged);
+        return new WeeklySchedule([.. merged]);
     }
 
     /// <summary>Minutes of the week when both schedules are active.</summary>
-    public int OverlapMinutes(WeeklySchedule other) => Intersect(other).TotalMinutes;
+    public int OverlapMinutes(WeeklySchedule other)
+    {
+        var minutes = 0;
+        var (a, b) = (_slots, other._slots);
+        for (int i = 0, j = 0; i < a.Length && j < b.Length;)
+        {
+            var (aStart, aEnd, bStart, bEnd) = (Start(a[i]), End(a[i]), Start(b[j]), End(b[j]));
+            minutes += Math.Max(0, Math.Min(aEnd, bEnd) - Math.Max(aStart, bStart));
+            if (aEnd <= bEnd)
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return minutes;
+    }
 
     public WeeklySchedule Intersect(WeeklySchedule other)
     {
         var parts = new List<TimeSlot>();
-        foreach (var a in Slots)
+        var (a, b) = (_slots, other._slots);
+        for (int i = 0, j = 0; i < a.Length && j < b.Length;)
         {
-            foreach (var b in other.Slots)
+            // Both are sorted and each slot lies within its day, so a common part lies within one day too.
+            var (aStart, aEnd, bStart, bEnd) = (Start(a[i]), End(a[i]), Start(b[j]), End(b[j]));
+            var (start, end) = (Math.Max(aStart, bStart), Math.Min(aEnd, bEnd));
+            if (start < end)
             {
-                var start = Math.Max(a.StartMinute, b.StartMinute);
-                var end = Math.Min(a.EndMinute, b.EndMinute);
-                if (a.Day == b.Day && start < end)
+                Append(parts, a[i].Day, start - DayStart(a[i].Day), end - DayStart(a[i].Day));
+            }
+
+            if (aEnd <= bEnd)
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return parts.Count == 0 ? Empty : new WeeklySchedule([.. parts]);
+    }
+
+    public WeeklySchedule Union(WeeklySchedule other) => Of(_slots.Concat(other._slots));
+
+    /// <summary>True when any slot of one is closer than <paramref name="gapMinutes"/> to a slot of the other.</summary>
+    public bool Conflicts(WeeklySchedule other, int gapMinutes)
+    {
+        foreach (var a in _slots)
+        {
+            foreach (var b in other._slots)
+            {
+                if (a.Conflicts(b, gapMinutes))
                 {
-                    parts.Add(new TimeSlot(a.Day, start, end));
+                    return true;
                 }
             }
         }
 
-        return Of(parts);
+        return false;
     }
-
-    public WeeklySchedule Union(WeeklySchedule other) => Of(Slots.Concat(other.Slots));
-
-    /// <summary>True when any slot of one is closer than <paramref name="gapMinutes"/> to a slot of the other.</summary>
-    public bool Conflicts(WeeklySchedule other, int gapMinutes) =>
-        Slots.Any(a => other.Slots.Any(b => a.Conflicts(b, gapMinutes)));
 
     /// <summary>Storage form: "mon 15:00-18:00;wed 15:00-18:00".</summary>
     public override string ToString() => string.Join(';', Slots);
@@ -105,7 +151,7 @@ public sealed class WeeklySchedule : IEquatable<WeeklySchedule>
         return true;
     }
 
-    public bool Equals(WeeklySchedule? other) => other is not null && Slots.SequenceEqual(other.Slots);
+    public bool Equals(WeeklySchedule? other) => other is not null && _slots.AsSpan().SequenceEqual(other._slots);
 
     public override bool Equals(object? obj) => Equals(obj as WeeklySchedule);
 
@@ -115,6 +161,28 @@ public sealed class WeeklySchedule : IEquatable<WeeklySchedule>
 
     /// <summary>Monday first, as an Italian week.</summary>
     private static int DayIndex(DayOfWeek day) => ((int)day + 6) % 7;
+
+    private static int DayStart(DayOfWeek day) => DayIndex(day) * TimeSlot.MinutesPerDay;
+
+    private static int WeekMinute(DayOfWeek day, int minute) => DayStart(day) + minute;
+
+    private static int Start(TimeSlot slot) => WeekMinute(slot.Day, slot.StartMinute);
+
+    private static int End(TimeSlot slot) => WeekMinute(slot.Day, slot.EndMinute);
+
+    /// <summary>Adds a slot after those already sorted, merged with the last when they touch or overlap on the same day.</summary>
+    private static void Append(List<TimeSlot> sorted, DayOfWeek day, int start, int end)
+    {
+        if (sorted.Count > 0 && sorted[^1].Day == day && sorted[^1].EndMinute >= start)
+        {
+            var last = sorted[^1];
+            sorted[^1] = new TimeSlot(day, last.StartMinute, Math.Max(last.EndMinute, end));
+        }
+        else
+        {
+            sorted.Add(new TimeSlot(day, start, end));
+        }
+    }
 
     private static TimeSlot ParseSlot(string text)
     {

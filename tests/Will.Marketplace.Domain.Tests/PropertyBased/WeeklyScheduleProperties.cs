@@ -55,6 +55,18 @@ public sealed class WeeklyScheduleProperties
     }
 
     [Test]
+    public void Intersect_WhenSchedulesAreRandom_IsInCanonicalFormAndCoversExactlyWhatBothCover()
+    {
+        Gen.Select(Gens.Schedule, Gens.Schedule).Sample((a, b) =>
+        {
+            var common = a.Intersect(b);
+            var (coverA, coverB, coverCommon) = (Gens.Coverage(a.Slots), Gens.Coverage(b.Slots), Gens.Coverage(common.Slots));
+            return WeeklySchedule.Of(common.Slots).Equals(common) &&
+                coverCommon.Zip(coverA.Zip(coverB)).All(p => p.First == (p.Second.First && p.Second.Second));
+        }, iter: Iterations);
+    }
+
+    [Test]
     public void Parse_WhenScheduleIsRandom_ReadsBackWhatToStringWrote()
     {
         Gens.Schedule.Sample(schedule => WeeklySchedule.Parse(schedule.ToString()).Equals(schedule), iter: Iterations);
