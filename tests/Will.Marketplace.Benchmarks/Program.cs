@@ -155,6 +155,31 @@ static async Task Durable(int requests, int workers, int rounds)
         var commands = InstanceGenerator.Generate(requests * (rounds + 2), 13).Requests.Select(BenchmarkSilo.Command).ToList();
         var ratios = new List<double>();
 
+        // Transactions written and the writes they carried (the group commit's own histogram).
+        long commits = 0, writes = 0;
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Name is "will.writes.per_commit" or "will.writes.commit_duration")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<int>((_, value, _, _) =>
+        {
+            Interlocked.Increment(ref commits);
+            Interlocked.Add(ref writes, value);
+        });
+        double commitMs = 0;
+        listener.SetMeasurementEventCallback<double>((_, value, _, _) =>
+        {
+            lock (listener)
+            {
+                commitMs += value;
+            }
+        });
+        listener.Start();
+
         // Two rounds warm up and are not counted: activations, connections, the file, and above all
         // the JIT, whose tiering lags on two busy cores (the first round costs 2.6× the CPU of the third).
         const int warmUp = 2;
@@ -164,6 +189,7 @@ static async Task Durable(int requests, int workers, int rounds)
             var offset = (round + warmUp) * requests;
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+            var (commitsBefore, writesBefore, commitMsBefore) = (Interlocked.Read(ref commits), Interlocked.Read(ref writes), commitMs);
             var (placements, started) = await PlaceRound(grains, commands, offset, requests, workers);
             if (round < 0)
             {
@@ -172,7 +198,8 @@ static async Task Durable(int requests, int workers, int rounds)
 
             var cpuPerPlacement = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMicroseconds / requests;
             ratios.Add(placements / raw);
-            Console.WriteLine($"round {round + 1}: raw SQLite {raw:F0} durable inserts/s (one row per transaction); placements with the database on {placements:F0}/s ({workers} callers, {cpuPerPlacement:F0} µs CPU each, {100.0 * started / requests:F0} % opening a pool; GCs {GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3}); ratio {placements / raw:F3}");
+            var (roundCommits, roundWrites) = (Interlocked.Read(ref commits) - commitsBefore, Interlocked.Read(ref writes) - writesBefore);
+            Console.WriteLine($"round {round + 1}: raw SQLite {raw:F0} durable inserts/s (one row per transaction); placements with the database on {placements:F0}/s ({workers} callers, {cpuPerPlacement:F0} µs CPU each, {100.0 * started / requests:F0} % opening a pool; GCs {GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3}; {roundCommits} group commits of {(double)roundWrites / Math.Max(1, roundCommits):F1} writes, {(commitMs - commitMsBefore) / Math.Max(1, roundCommits):F2} ms each); ratio {placements / raw:F3}");
         }
 
         // The same writes without the grains: what the store and the database cost alone.

@@ -27,6 +27,9 @@ internal sealed class GroupCommit : IAsyncDisposable, IDisposable
     private static readonly Histogram<int> PerCommit = Meter.CreateHistogram<int>(
         "will.writes.per_commit", unit: "{write}", description: "Writes committed by one transaction (group commit).");
 
+    private static readonly Histogram<double> CommitDuration = Meter.CreateHistogram<double>(
+        "will.writes.commit_duration", unit: "ms", description: "Time to write and commit one group-commit transaction.");
+
     private readonly IDbContextFactory<MarketplaceDbContext> _contexts;
     private readonly ILogger<GroupCommit> _logger;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
@@ -110,7 +113,9 @@ internal sealed class GroupCommit : IAsyncDisposable, IDisposable
     {
         try
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var results = await WriteTogether(batch);
+            CommitDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             PerCommit.Record(batch.Count);
             for (var i = 0; i < batch.Count; i++)
             {

@@ -60,26 +60,23 @@ internal sealed class EfDemandPoolStore(IDbContextFactory<MarketplaceDbContext> 
         var member = pool.Members.Single(m => m.RequestId == placed.Id);
         try
         {
-            await writes.WriteAsync($"pool:{pool.Id}", db =>
+            // Plain statements, no change tracking: the cost of a placement is mostly here (RowSql).
+            await writes.WriteAsync($"pool:{pool.Id}", async db =>
             {
                 var record = CopyState(NewRecord(pool), pool, schedule, now);
                 if (version == 0)
                 {
-                    db.Pools.Add(record);
+                    await RowSql.InsertAsync(db, record, cancellationToken);
                 }
                 else
                 {
                     // Updated in full, checked against the version the grain loaded.
-                    var entry = db.Pools.Attach(record);
-                    entry.Property(p => p.Version).OriginalValue = version;
-                    foreach (var property in entry.Properties.Where(p => !p.Metadata.IsPrimaryKey() && p.Metadata.Name is not nameof(PoolRecord.CreatedAt)))
-                    {
-                        property.IsModified = true;
-                    }
+                    await RowSql.UpdateAsync(db, record, nameof(PoolRecord.Version), version, [nameof(PoolRecord.CreatedAt)], cancellationToken);
                 }
 
-                db.Requests.Add(ToRecord(placed, now));
-                db.PoolMemberships.Add(new PoolMembershipRecord { PoolId = pool.Id, RequestId = member.RequestId, FamilyId = member.FamilyId, JoinedAt = member.JoinedAt });
+                await RowSql.InsertAsync(db, ToRecord(placed, now), cancellationToken);
+                await RowSql.InsertAsync(db, new PoolMembershipRecord { PoolId = pool.Id, RequestId = member.RequestId, FamilyId = member.FamilyId, JoinedAt = member.JoinedAt }, cancellationToken);
+                return true;
             }, cancellationToken);
         }
         catch (DbUpdateConcurrencyException ex)
