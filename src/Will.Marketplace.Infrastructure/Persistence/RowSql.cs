@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Will.Marketplace.Infrastructure.Persistence;
 
 /// <summary>
-/// Plain single-row INSERT and version-checked UPDATE statements for the hottest writes (a request
-/// placed), run on the context's open transaction without change tracking. Everything provider
+/// Plain single-row INSERT and UPDATE statements for the hottest writes (a request placed, a
+/// bidding deadline registered), run on the context's open transaction without change tracking. Everything provider
 /// specific comes from the EF model of that context: table and column names, identifier quoting,
 /// parameter names, and each column's type mapping with its value converter (SQLite keeps
 /// DateTimeOffset as ticks, for instance), so one code path serves SQLite, SQL Server and PostgreSQL.
@@ -40,6 +40,14 @@ internal static class RowSql
         {
             throw new DbUpdateConcurrencyException($"{typeof(TRow).Name} was changed elsewhere (expected {versionProperty} {expectedVersion}).");
         }
+    }
+
+    /// <summary>Updates every column of the row but its key; false when there is no such row.</summary>
+    public static async Task<bool> TryUpdateAsync<TRow>(MarketplaceDbContext db, TRow row, CancellationToken cancellationToken = default)
+        where TRow : class
+    {
+        var statement = Statements.GetOrAdd((typeof(TRow), db.Database.ProviderName ?? "", "update"), _ => BuildUpdate(db, typeof(TRow), versionProperty: null, []));
+        return await ExecuteAsync(db, statement, row, expectedVersion: null, cancellationToken) == 1;
     }
 
     private static async Task<int> ExecuteAsync(MarketplaceDbContext db, Statement statement, object row, long? expectedVersion, CancellationToken cancellationToken)
@@ -73,19 +81,24 @@ internal static class RowSql
         return new Statement(text.ToString(), columns, null);
     }
 
-    private static Statement BuildUpdate(DbContext db, Type rowType, string versionProperty, string[] unchanged)
+    private static Statement BuildUpdate(DbContext db, Type rowType, string? versionProperty, string[] unchanged)
     {
         var (entity, table, sql) = Describe(db, rowType);
         var key = entity.FindPrimaryKey()!.Properties;
         var set = Columns(entity, table, sql, entity.GetProperties().Where(p => !key.Contains(p) && !unchanged.Contains(p.Name))).ToArray();
         var where = Columns(entity, table, sql, key, first: set.Length).ToArray();
+        var text = new StringBuilder("UPDATE ").Append(Table(entity, sql)).Append(" SET ")
+            .AppendJoin(", ", set.Select(c => $"{c.Name} = {c.Placeholder}")).Append(" WHERE ")
+            .AppendJoin(" AND ", where.Select(c => $"{c.Name} = {c.Placeholder}"));
+        if (versionProperty is null)
+        {
+            return new Statement(text.ToString(), [.. set, .. where], null);
+        }
+
         var versionColumn = entity.FindProperty(versionProperty) ?? throw new InvalidOperationException($"{rowType.Name} has no {versionProperty}.");
         var expected = new Column(null!, versionColumn.GetRelationalTypeMapping(), sql.DelimitIdentifier(versionColumn.GetColumnName(table)!),
             sql.GenerateParameterName("expected"), sql.GenerateParameterNamePlaceholder("expected"), false);
-        var text = new StringBuilder("UPDATE ").Append(Table(entity, sql)).Append(" SET ")
-            .AppendJoin(", ", set.Select(c => $"{c.Name} = {c.Placeholder}")).Append(" WHERE ")
-            .AppendJoin(" AND ", where.Select(c => $"{c.Name} = {c.Placeholder}"))
-            .Append(" AND ").Append(expected.Name).Append(" = ").Append(expected.Placeholder);
+        text.Append(" AND ").Append(expected.Name).Append(" = ").Append(expected.Placeholder);
         return new Statement(text.ToString(), [.. set, .. where], expected);
     }
 

@@ -50,17 +50,22 @@ internal sealed class EfReminderTable(IDbContextFactory<MarketplaceDbContext> co
         var key = entry.GrainId.ToString();
         return await writes.WriteAsync($"reminder:{key}/{entry.ReminderName}", async db =>
         {
-            var row = await db.Reminders.SingleOrDefaultAsync(r => r.ServiceId == _serviceId && r.GrainId == key && r.Name == entry.ReminderName);
-            if (row is null)
+            // Updated where it is, inserted where it is not: no read, as plain statements (RowSql).
+            var row = new ReminderRecord
             {
-                row = new ReminderRecord { ServiceId = _serviceId, GrainId = key, Name = entry.ReminderName };
-                db.Reminders.Add(row);
+                ServiceId = _serviceId,
+                GrainId = key,
+                Name = entry.ReminderName,
+                StartAt = new DateTimeOffset(DateTime.SpecifyKind(entry.StartAt, DateTimeKind.Utc)),
+                PeriodTicks = entry.Period.Ticks,
+                GrainHash = entry.GrainId.GetUniformHashCode(),
+                ETag = Guid.NewGuid(),
+            };
+            if (!await RowSql.TryUpdateAsync(db, row))
+            {
+                await RowSql.InsertAsync(db, row);
             }
 
-            row.StartAt = new DateTimeOffset(DateTime.SpecifyKind(entry.StartAt, DateTimeKind.Utc));
-            row.PeriodTicks = entry.Period.Ticks;
-            row.GrainHash = entry.GrainId.GetUniformHashCode();
-            row.ETag = Guid.NewGuid();
             return row.ETag.ToString("N");
         });
     }
