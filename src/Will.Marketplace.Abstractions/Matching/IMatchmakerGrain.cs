@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Will.Marketplace.Abstractions.Pools;
 
 namespace Will.Marketplace.Abstractions.Matching;
@@ -23,6 +24,20 @@ public interface IMatchmakerGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Reoptimise")]
     Task<RegroupingReport> Reoptimise();
+
+    /// <summary>
+    /// A pool grain has read its pool at <paramref name="version"/> and keeps it: from now on the
+    /// matchmaker tells it (<see cref="IDemandPoolGrain.Changed"/>) of every change it saves to that
+    /// pool itself. One-way, so a pool grain never waits on its matchmaker.
+    /// </summary>
+    [Alias("Watch")]
+    [OneWay]
+    Task Watch(Guid poolId, Guid activation, long version);
+
+    /// <summary>That pool grain's activation is going away (only the activation that asked is forgotten).</summary>
+    [Alias("Unwatch")]
+    [OneWay]
+    Task Unwatch(Guid poolId, Guid activation);
 
     public static string KeyFor(string municipalityCode, string categoryCode) => $"{municipalityCode}/{categoryCode}";
 }

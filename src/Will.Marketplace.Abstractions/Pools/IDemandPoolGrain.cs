@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Will.Marketplace.Abstractions.Matching;
 
 namespace Will.Marketplace.Abstractions.Pools;
@@ -21,9 +22,18 @@ public interface IDemandPoolGrain : IGrainWithGuidKey
     [Alias("HoldDeadline")]
     Task HoldDeadline(DateTimeOffset closesAt);
 
-    /// <summary>The matchmaker saved this pool (a regrouping or a refill): re-read it and tell its members.</summary>
-    [Alias("Reload")]
-    Task Reload();
+    /// <summary>
+    /// The matchmaker saved this pool itself (a placement, a regrouping, a refill) as
+    /// <paramref name="version"/>: a copy older than that is read again. Only a grain that keeps a
+    /// copy and asked to be told (<see cref="IMatchmakerGrain.Watch"/>) is called.
+    /// </summary>
+    [Alias("Changed")]
+    Task Changed(long version);
+
+    /// <summary>The matchmaker that tells this grain of changes is going away: the copy is dropped, and read again when next needed.</summary>
+    [Alias("Forget")]
+    [OneWay]
+    Task Forget();
 
     /// <summary>A sealed bid, or the revision of the provider's bid; refused when late, duplicate, over capacity or not accredited.</summary>
     [Alias("SubmitBid")]

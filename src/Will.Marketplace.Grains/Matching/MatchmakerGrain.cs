@@ -8,6 +8,8 @@ using Will.Marketplace.Domain.Catalog;
 using Will.Marketplace.Domain.Matching;
 using Will.Marketplace.Domain.Pools;
 using Will.Marketplace.Domain.Ports;
+using Will.Marketplace.Domain.Requests;
+using Will.Marketplace.Grains.Pools;
 
 namespace Will.Marketplace.Grains.Matching;
 
@@ -29,6 +31,9 @@ public sealed class MatchmakerGrain(
 {
     private const int MaxAttempts = 5;
     private readonly Dictionary<Guid, DemandPool> _joinable = [];
+
+    /// <summary>Pool grains that keep a copy (see <see cref="Watch"/>), and the version each holds.</summary>
+    private readonly Dictionary<Guid, (Guid Activation, long Version)> _watchers = [];
     private IGrainTimer? _reoptimisation;
     private ServiceCategory _category = null!;
     private string _municipalityCode = "";
@@ -57,7 +62,8 @@ public sealed class MatchmakerGrain(
             throw new ArgumentException("The request belongs to another matchmaker.", nameof(command));
         }
 
-        var member = PoolMember.From(command.ToDomain(), time.GetUtcNow());
+        var request = command.ToDomain();
+        var member = PoolMember.From(request, time.GetUtcNow());
         var newPoolId = Guid.CreateVersion7(time.GetUtcNow());
         var tried = new HashSet<Guid>();
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
@@ -65,27 +71,70 @@ public sealed class MatchmakerGrain(
             var decision = Placement.Decide(_category, member, [.. _joinable.Values.Where(p => !tried.Contains(p.Id))], newPoolId);
             if (decision.Pool is not { } best)
             {
-                return await StartNewPool(command, newPoolId, decision.Moves);
+                return await StartNewPool(request, member, newPoolId, decision.Moves);
             }
 
-            tried.Add(best.Id);
-            var outcome = await GrainFactory.GetGrain<IDemandPoolGrain>(best.Id).Join(command);
-            if (outcome.Joined)
+            var saved = await SaveJoin(best, request, member);
+            if (saved == Saved.Refused)
             {
-                // The grain saved the join once: the copy follows, so moves can be saved against it.
-                best.Join(_category, member, time.GetUtcNow());
-                best.MarkSaved();
-                ForgetIfFull(best);
+                tried.Add(best.Id);
+            }
+            else if (saved == Saved.Yes)
+            {
                 var completed = decision.Moves.Count > 0 ? await Complete(best.Id, decision.Moves) : null;
                 ReoptimiseSoonIfWaiting(best);
-                return new PlacementOutcome(command.RequestId, completed ?? outcome.Pool!, StartedNewPool: false);
+                return new PlacementOutcome(command.RequestId, completed ?? best.ToSnapshot(_category.Mode), StartedNewPool: false);
             }
-
-            logger.LogInformation("Pool {PoolId} refused request {RequestId}: {Reason}", best.Id, command.RequestId, outcome.RefusedBecause);
-            await Refresh(best.Id);
         }
 
-        return await StartNewPool(command, newPoolId, []);
+        return await StartNewPool(request, member, newPoolId, []);
+    }
+
+    /// <summary>
+    /// The join is saved here, against the version of the copy, with no call to the pool's grain (one
+    /// grain call per placement): the copy is exactly what the grain would hold. A pool reaching quorum
+    /// has its deadline's reminder stored first. When the pool changed meanwhile (its grain awarded
+    /// it, or a family joined it there) the copy is read again and the caller decides again with it.
+    /// </summary>
+    private async Task<Saved> SaveJoin(DemandPool pool, CareRequest request, PoolMember member)
+    {
+        var closedAt = pool.BiddingClosesAt;
+        var verdict = pool.Join(_category, member, time.GetUtcNow());
+        if (verdict != Incompatibility.None)
+        {
+            // The decision was made on this very copy, so this should not happen.
+            logger.LogWarning("Pool {PoolId} refused request {RequestId}: {Reason}", pool.Id, request.Id, verdict);
+            await Refresh(pool.Id);
+            return Saved.Refused;
+        }
+
+        try
+        {
+            if (pool.BiddingClosesAt is { } closesAt && closesAt != closedAt)
+            {
+                await GrainFactory.GetGrain<IDemandPoolGrain>(pool.Id).HoldDeadline(closesAt);
+            }
+
+            await store.SaveAsync(pool, request.PlacedIn(pool.Id));
+        }
+        catch (ConcurrencyConflictException ex)
+        {
+            logger.LogInformation(ex, "Pool {PoolId} changed before request {RequestId} could join it", pool.Id, request.Id);
+            await Refresh(pool.Id);
+            return Saved.Stale;
+        }
+        catch
+        {
+            // The copy holds a join that was never saved.
+            await Refresh(pool.Id);
+            throw;
+        }
+
+        pool.MarkSaved();
+        ForgetIfFull(pool);
+        await Tell(pool);
+        Publish(PoolMessages.Placed(pool, request.Id, request.FamilyId, startedNewPool: false));
+        return Saved.Yes;
     }
 
     /// <summary>
@@ -115,7 +164,7 @@ public sealed class MatchmakerGrain(
         }
 
         return await Commit(new RegroupingChange(changed, moves), PoolNotice.Regrouped)
-            ? await GrainFactory.GetGrain<IDemandPoolGrain>(poolId).GetSnapshot()
+            ? pool.ToSnapshot(_category.Mode)
             : null;
     }
 
@@ -262,21 +311,20 @@ public sealed class MatchmakerGrain(
             }
         }
 
-        await Task.WhenAll(change.Changed.Select(p => GrainFactory.GetGrain<IDemandPoolGrain>(p.Id).Reload()));
+        await Task.WhenAll(change.Changed.Select(Tell));
         var byId = change.Changed.ToDictionary(p => p.Id);
-        var notices = change.Moves.Select(m => new LiveMessage(
-            LiveMessage.UserTarget(m.FamilyId),
-            LiveMessage.PoolNoticeMethod,
-            new PoolNotice(m.To, kind, byId[m.To].Status.ToName(), byId[m.To].BiddingClosesAt, m.From)));
-        try
+        var messages = ImmutableArray.CreateBuilder<LiveMessage>();
+        foreach (var pool in change.Changed)
         {
-            await GrainFactory.GetGrain<IPushNotifierGrain>(0).Publish([.. notices]);
-        }
-        catch (Exception ex)
-        {
-            logger.LogWarning(ex, "Could not tell the moved families of {Key}", this.GetPrimaryKeyString());
+            // A family moved out hears of its old pool too.
+            messages.AddRange(PoolMessages.Changed(pool));
         }
 
+        messages.AddRange(change.Moves.Select(m => new LiveMessage(
+            LiveMessage.UserTarget(m.FamilyId),
+            LiveMessage.PoolNoticeMethod,
+            new PoolNotice(m.To, kind, byId[m.To].Status.ToName(), byId[m.To].BiddingClosesAt, m.From))));
+        Publish(messages.ToImmutable());
         return true;
     }
 
@@ -298,30 +346,103 @@ public sealed class MatchmakerGrain(
             Timeout.InfiniteTimeSpan);
     }
 
-    private async Task<PlacementOutcome> StartNewPool(PlaceRequestCommand command, Guid poolId, IReadOnlyList<PoolMove> moves)
+    /// <summary>
+    /// A new pool is saved here too: its id was just made, so no grain of it is active or needs to be
+    /// (it is activated when someone asks for the pool, or its deadline comes).
+    /// </summary>
+    private async Task<PlacementOutcome> StartNewPool(CareRequest request, PoolMember member, Guid poolId, IReadOnlyList<PoolMove> moves)
     {
-        var outcome = await GrainFactory.GetGrain<IDemandPoolGrain>(poolId).Start(command);
-        if (!outcome.Joined)
+        var pool = DemandPool.Start(poolId, _municipalityCode, _category, member, time.GetUtcNow());
+        if (pool.BiddingClosesAt is { } closesAt)
         {
-            throw new InvalidOperationException($"New pool {poolId} refused its first member: {outcome.RefusedBecause}.");
+            // A quorum of one: the pool opens for bids at once.
+            await GrainFactory.GetGrain<IDemandPoolGrain>(poolId).HoldDeadline(closesAt);
         }
 
-        // The copy is built as the grain built the pool, saved once: no need to read it back.
-        var now = time.GetUtcNow();
-        var copy = DemandPool.Start(poolId, _municipalityCode, _category, PoolMember.From(command.ToDomain(), now), now);
-        copy.MarkSaved();
-        if (copy.IsJoinable)
+        await store.SaveAsync(pool, request.PlacedIn(poolId));
+        pool.MarkSaved();
+        if (pool.IsJoinable)
         {
-            _joinable[poolId] = copy;
+            _joinable[poolId] = pool;
         }
 
+        Publish(PoolMessages.Placed(pool, request.Id, request.FamilyId, startedNewPool: true));
         var completed = moves.Count > 0 ? await Complete(poolId, moves) : null;
         if (_joinable.TryGetValue(poolId, out var started))
         {
             ReoptimiseSoonIfWaiting(started);
         }
 
-        return new PlacementOutcome(command.RequestId, completed ?? outcome.Pool!, StartedNewPool: true);
+        return new PlacementOutcome(request.Id, completed ?? pool.ToSnapshot(_category.Mode), StartedNewPool: true);
+    }
+
+    public async Task Watch(Guid poolId, Guid activation, long version)
+    {
+        _watchers[poolId] = (activation, version);
+
+        // Saved here after the grain read it? Then it reads again. A pool no longer joinable is not
+        // copied here, so its grain reads again in any case (it happens once per activation).
+        var saved = _joinable.TryGetValue(poolId, out var copy) ? copy.Version : long.MaxValue;
+        if (saved > version)
+        {
+            await Tell(poolId, saved);
+        }
+    }
+
+    public Task Unwatch(Guid poolId, Guid activation)
+    {
+        if (_watchers.TryGetValue(poolId, out var watcher) && watcher.Activation == activation)
+        {
+            _watchers.Remove(poolId);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // Nobody will tell these grains of changes any more: they drop their copies.
+        foreach (var poolId in _watchers.Keys)
+        {
+            GrainFactory.GetGrain<IDemandPoolGrain>(poolId).Forget().Ignore();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A pool grain that keeps a copy of this pool reads the version just saved here.</summary>
+    private Task Tell(DemandPool pool) => _watchers.ContainsKey(pool.Id) ? Tell(pool.Id, pool.Version) : Task.CompletedTask;
+
+    private async Task Tell(Guid poolId, long version)
+    {
+        if (!_watchers.TryGetValue(poolId, out var watcher) || watcher.Version >= version)
+        {
+            return;
+        }
+
+        try
+        {
+            await GrainFactory.GetGrain<IDemandPoolGrain>(poolId).Changed(version);
+            _watchers[poolId] = watcher with { Version = version };
+        }
+        catch (Exception ex)
+        {
+            // Its next save will meet the newer version and read it then.
+            logger.LogWarning(ex, "Could not tell the grain of pool {PoolId} of version {Version}", poolId, version);
+        }
+    }
+
+    private void Publish(ImmutableArray<LiveMessage> messages)
+    {
+        try
+        {
+            GrainFactory.GetGrain<IPushNotifierGrain>(0).Publish(messages).Ignore();
+        }
+        catch (Exception ex)
+        {
+            // Push is best-effort: the change is already durable and browsers re-read on reconnect.
+            logger.LogWarning(ex, "Could not publish a change in {Key}", this.GetPrimaryKeyString());
+        }
     }
 
     private async Task Refresh(Guid poolId)
@@ -343,5 +464,16 @@ public sealed class MatchmakerGrain(
         {
             _joinable.Remove(pool.Id);
         }
+    }
+
+    private enum Saved
+    {
+        Yes,
+
+        /// <summary>The pool changed meanwhile: decide again with the fresh copy.</summary>
+        Stale,
+
+        /// <summary>The rules say no (they should not, the decision was made on the copy): try another pool.</summary>
+        Refused,
     }
 }

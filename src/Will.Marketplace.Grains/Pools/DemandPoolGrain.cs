@@ -38,6 +38,12 @@ public sealed class DemandPoolGrain(
     /// </summary>
     private bool _loaded;
 
+    /// <summary>This activation, to its matchmaker: an old activation's goodbye must not cancel a new one's watch.</summary>
+    private readonly Guid _activation = Guid.NewGuid();
+
+    /// <summary>The matchmaker knows this activation keeps a copy (see <see cref="Watch"/>).</summary>
+    private bool _watched;
+
     private async Task Load()
     {
         if (_loaded)
@@ -48,6 +54,45 @@ public sealed class DemandPoolGrain(
         _pool = await store.FindAsync(this.GetPrimaryKey());
         _category = _pool is null ? null : await catalog.FindAsync(_pool.MunicipalityCode, _pool.CategoryCode);
         _loaded = true;
+        await Watch();
+    }
+
+    /// <summary>
+    /// The matchmaker saves joins and moves of a pool that may take members without this grain (one
+    /// call per placement instead of two): a grain that keeps a copy of such a pool asks to be told.
+    /// </summary>
+    private async Task Watch()
+    {
+        if (_pool is { Status: PoolStatus.Forming or PoolStatus.OpenForBids } pool)
+        {
+            await GrainFactory.GetGrain<IMatchmakerGrain>(IMatchmakerGrain.KeyFor(pool.MunicipalityCode, pool.CategoryCode)).Watch(pool.Id, _activation, pool.Version);
+            _watched = true;
+        }
+    }
+
+    public async Task Changed(long version)
+    {
+        if (!_loaded || (_pool is not null && _pool.Version >= version))
+        {
+            return;
+        }
+
+        _pool = await store.FindAsync(this.GetPrimaryKey());
+        _category ??= _pool is null ? null : await catalog.FindAsync(_pool.MunicipalityCode, _pool.CategoryCode);
+    }
+
+    public Task Forget()
+    {
+        (_pool, _loaded, _watched) = (null, false, false);
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_watched && _pool is not null)
+        {
+            await GrainFactory.GetGrain<IMatchmakerGrain>(IMatchmakerGrain.KeyFor(_pool.MunicipalityCode, _pool.CategoryCode)).Unwatch(_pool.Id, _activation);
+        }
     }
 
     public async Task<JoinOutcome> Start(PlaceRequestCommand first)
@@ -80,6 +125,7 @@ public sealed class DemandPoolGrain(
 
         pool.MarkSaved();
         (_pool, _category, _loaded) = (pool, category, true);
+        await Watch();
         await Publish(request, startedNewPool: true);
         return new JoinOutcome(true, null, Snapshot());
     }
@@ -257,21 +303,6 @@ public sealed class DemandPoolGrain(
 
     public Task HoldDeadline(DateTimeOffset closesAt) => KeepDeadline(closesAt, previous: null);
 
-    public async Task Reload()
-    {
-        var closedAt = _pool?.BiddingClosesAt;
-        _pool = await store.FindAsync(this.GetPrimaryKey());
-        _loaded = true;
-        if (_pool is null)
-        {
-            return;
-        }
-
-        _category ??= await catalog.FindAsync(_pool.MunicipalityCode, _pool.CategoryCode);
-        await KeepDeadline(_pool.BiddingClosesAt, closedAt);
-        await Publish(PoolChanged());
-    }
-
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         await Load();
@@ -383,29 +414,7 @@ public sealed class DemandPoolGrain(
 
     private PoolSnapshot Snapshot() => _pool!.ToSnapshot(_category?.Mode ?? PoolingMode.Group);
 
-    /// <summary>poolUpdated for the pool's watchers and every member (and one more family, e.g. the one that left).</summary>
-    private ImmutableArray<LiveMessage>.Builder PoolChanged(Guid? also = null)
-    {
-        var pool = _pool!;
-        var updated = new PoolUpdated(pool.Id, pool.CategoryCode, pool.Status.ToName(), pool.Members.Count, pool.Capacity, pool.Quorum, pool.Version);
-        var messages = ImmutableArray.CreateBuilder<LiveMessage>();
-        messages.Add(new LiveMessage(LiveMessage.PoolTarget(pool.Id), LiveMessage.PoolUpdatedMethod, updated));
-
-        // Providers' boards list pools open for bids: they hear of a pool that opens, changes or closes (counts only).
-        if (pool.Status is PoolStatus.OpenForBids or PoolStatus.Awarded || pool.QuorumReachedAt is not null)
-        {
-            messages.Add(new LiveMessage(LiveMessage.ProvidersTarget(pool.MunicipalityCode), LiveMessage.PoolUpdatedMethod, updated));
-        }
-
-        var families = pool.FamilyIds().AsEnumerable();
-        if (also is { } extra && !families.Contains(extra))
-        {
-            families = families.Append(extra);
-        }
-
-        messages.AddRange(families.Select(f => new LiveMessage(LiveMessage.UserTarget(f), LiveMessage.PoolUpdatedMethod, updated)));
-        return messages;
-    }
+    private ImmutableArray<LiveMessage>.Builder PoolChanged(Guid? also = null) => PoolMessages.Changed(_pool!, also);
 
     /// <summary>The pool's change and a notice in words, to its watchers, its municipality's staff and its members.</summary>
     private Task PublishNotice(PoolNotice notice)
@@ -417,15 +426,8 @@ public sealed class DemandPoolGrain(
         return Publish(messages);
     }
 
-    private Task Publish(CareRequest placed, bool startedNewPool)
-    {
-        var messages = PoolChanged();
-        messages.Add(new LiveMessage(
-            LiveMessage.UserTarget(placed.FamilyId),
-            LiveMessage.MatchFoundMethod,
-            new MatchFound(placed.Id, _pool!.Id, startedNewPool, _pool.Members.Count, _pool.Quorum)));
-        return Publish(messages);
-    }
+    private Task Publish(CareRequest placed, bool startedNewPool) =>
+        Publish(PoolMessages.Placed(_pool!, placed.Id, placed.FamilyId, startedNewPool).ToBuilder());
 
     private async Task Publish(ImmutableArray<LiveMessage>.Builder messages)
     {

@@ -1,0 +1,43 @@
+using System.Collections.Immutable;
+using Will.Marketplace.Abstractions.Live;
+using Will.Marketplace.Domain.Pools;
+
+namespace Will.Marketplace.Grains.Pools;
+
+/// <summary>What is pushed live when a pool changes, whoever saved the change (the pool grain or the matchmaker).</summary>
+internal static class PoolMessages
+{
+    /// <summary>poolUpdated for the pool's watchers and every member (and one more family, e.g. the one that left).</summary>
+    public static ImmutableArray<LiveMessage>.Builder Changed(DemandPool pool, Guid? also = null)
+    {
+        var updated = new PoolUpdated(pool.Id, pool.CategoryCode, pool.Status.ToName(), pool.Members.Count, pool.Capacity, pool.Quorum, pool.Version);
+        var messages = ImmutableArray.CreateBuilder<LiveMessage>();
+        messages.Add(new LiveMessage(LiveMessage.PoolTarget(pool.Id), LiveMessage.PoolUpdatedMethod, updated));
+
+        // Providers' boards list pools open for bids: they hear of a pool that opens, changes or closes (counts only).
+        if (pool.Status is PoolStatus.OpenForBids or PoolStatus.Awarded || pool.QuorumReachedAt is not null)
+        {
+            messages.Add(new LiveMessage(LiveMessage.ProvidersTarget(pool.MunicipalityCode), LiveMessage.PoolUpdatedMethod, updated));
+        }
+
+        var families = pool.FamilyIds().AsEnumerable();
+        if (also is { } extra && !families.Contains(extra))
+        {
+            families = families.Append(extra);
+        }
+
+        messages.AddRange(families.Select(f => new LiveMessage(LiveMessage.UserTarget(f), LiveMessage.PoolUpdatedMethod, updated)));
+        return messages;
+    }
+
+    /// <summary>The pool's change, and to the family placed, where its request went.</summary>
+    public static ImmutableArray<LiveMessage> Placed(DemandPool pool, Guid requestId, Guid familyId, bool startedNewPool)
+    {
+        var messages = Changed(pool);
+        messages.Add(new LiveMessage(
+            LiveMessage.UserTarget(familyId),
+            LiveMessage.MatchFoundMethod,
+            new MatchFound(requestId, pool.Id, startedNewPool, pool.Members.Count, pool.Quorum)));
+        return messages.ToImmutable();
+    }
+}
