@@ -48,7 +48,8 @@ public static class PoolingQuality
                 continue;
             }
 
-            var decision = Placement.Decide(category, member, here, member.RequestId);
+            // As the matchmaker: only joinable pools are offered (the others could take nobody).
+            var decision = Placement.Decide(category, member, [.. here.Where(p => p.IsJoinable)], member.RequestId);
             var pool = decision.Pool;
             if (pool is null)
             {

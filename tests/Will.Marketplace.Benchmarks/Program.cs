@@ -31,7 +31,7 @@ switch (command)
             Console.WriteLine($"{pool.MunicipalityCode} {pool.CategoryCode,-24} {pool.Status,-11} {pool.Members.Count}/{pool.Capacity} (quorum {pool.Quorum})");
         }
 
-        Console.WriteLine($"{online.Pooled} of {online.Pools.Sum(p => p.Members.Count)} requests pooled in {online.ViablePools} pools at quorum; {online.Pools.Count} pools in all");
+        Console.WriteLine($"{online.Pooled} of {online.Pools.Sum(p => p.Members.Count)} requests pooled in {online.ViablePools} pools at quorum; {online.Pools.Count} pools in all; placed in {online.Elapsed.TotalMilliseconds:F0} ms ({online.Elapsed.TotalMicroseconds / online.Pools.Sum(p => p.Members.Count):F1} µs each, one thread)");
         break;
     case "quality":
         foreach (var size in option("--sizes", "300,1000,3000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)))

@@ -51,7 +51,7 @@ public static class Completion
         var shared = Compatibility.SharedSchedule(category, group);
         foreach (var other in recent)
         {
-            if (other.Location.DistanceMetersTo(group[0].Location) <= category.RadiusMeters &&
+            if (other.Location.IsWithinMeters(group[0].Location, category.RadiusMeters) &&
                 !IsIn(group, other.RequestId) &&
                 Compatibility.Check(category, group, other, shared) == Incompatibility.None &&
                 ++fits >= PromisingAfter)
@@ -110,17 +110,16 @@ public static class Completion
         {
             // Members of one pool live within one radius of each other: the first tells whether any can be near.
             if (pool.Status != PoolStatus.Forming || pool.Members.Count >= pool.Quorum ||
-                pool.Members[0].Location.DistanceMetersTo(near.Location) > 2 * category.RadiusMeters)
+                !pool.Members[0].Location.IsWithinMeters(near.Location, 2 * category.RadiusMeters))
             {
                 continue;
             }
 
             foreach (var member in pool.Members)
             {
-                var distance = member.Location.DistanceMetersTo(near.Location);
-                if (distance <= category.RadiusMeters)
+                if (member.Location.IsWithinMeters(near.Location, category.RadiusMeters))
                 {
-                    waiting.Add((member, pool, distance));
+                    waiting.Add((member, pool, member.Location.DistanceMetersTo(near.Location)));
                 }
             }
         }

@@ -22,7 +22,7 @@ public static class Placement
         {
             // Every member must live within the radius, so a pool whose first member is farther is out: one distance per pool first.
             if (pool.Members.Count > 0 && pool.CategoryCode == category.Code &&
-                pool.Members[0].Location.DistanceMetersTo(candidate.Location) <= category.RadiusMeters &&
+                pool.Members[0].Location.IsWithinMeters(candidate.Location, category.RadiusMeters) &&
                 pool.Check(category, candidate) == Incompatibility.None)
             {
                 scored.Add((pool, Score(category, pool, candidate), scored.Count));

@@ -14,7 +14,7 @@ public static class Compatibility
     {
         for (var i = 0; i < members.Count; i++)
         {
-            if (members[i].Location.DistanceMetersTo(candidate.Location) > category.RadiusMeters)
+            if (!members[i].Location.IsWithinMeters(candidate.Location, category.RadiusMeters))
             {
                 return Incompatibility.TooFar;
             }

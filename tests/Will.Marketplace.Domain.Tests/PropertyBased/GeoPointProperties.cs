@@ -1,0 +1,40 @@
+using CsCheck;
+using Will.Marketplace.Domain.Geography;
+
+namespace Will.Marketplace.Domain.Tests.PropertyBased;
+
+public sealed class GeoPointProperties
+{
+    private const int Iterations = 5_000;
+
+    /// <summary>Anywhere on earth, a second point up to about 30 km away in any direction.</summary>
+    private static readonly Gen<(GeoPoint From, GeoPoint To)> NearbyPairs =
+        Gen.Select(Gen.Double[-89.9, 89.9], Gen.Double[-179.9, 179.9], Gen.Double[-0.3, 0.3], Gen.Double[-0.3, 0.3])
+            .Select((lat, lon, dLat, dLon) => (new GeoPoint(lat, lon), new GeoPoint(Math.Clamp(lat + dLat, -90, 90), Math.Clamp(lon + dLon, -180, 180))));
+
+    [Test]
+    public void IsWithinMeters_WhenTheLimitIsCloseToTheDistance_AgreesWithTheHaversine()
+    {
+        Gen.Select(NearbyPairs, Gen.Double[0.9, 1.1]).Sample((pair, scale) =>
+        {
+            var limit = pair.From.DistanceMetersTo(pair.To) * scale;
+            return pair.From.IsWithinMeters(pair.To, limit) == (pair.From.DistanceMetersTo(pair.To) <= limit);
+        }, iter: Iterations);
+    }
+
+    [Test]
+    public void IsWithinMeters_WhenTheLimitIsExactlyTheDistance_IsTrue()
+    {
+        NearbyPairs.Sample(pair => pair.From.IsWithinMeters(pair.To, pair.From.DistanceMetersTo(pair.To)), iter: Iterations);
+    }
+
+    [Test]
+    public void IsWithinMeters_InAnItalianCityAtCategoryRadii_AgreesWithTheHaversine()
+    {
+        Gen.Select(Gen.Double[36.5, 47.1], Gen.Double[6.6, 18.5], Gen.Double[-0.1, 0.1], Gen.Double[-0.1, 0.1], Gen.Int[500, 10_000]).Sample((lat, lon, dLat, dLon, radius) =>
+        {
+            var (from, to) = (new GeoPoint(lat, lon), new GeoPoint(lat + dLat, lon + dLon));
+            return from.IsWithinMeters(to, radius) == (from.DistanceMetersTo(to) <= radius);
+        }, iter: Iterations);
+    }
+}
