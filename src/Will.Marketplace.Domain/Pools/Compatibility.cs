@@ -92,6 +92,11 @@ public static class Compatibility
     /// <summary>A key that one side leaves unset matches anything; set values must be equal.</summary>
     private static bool AttributesMatch(ServiceCategory category, IReadOnlyList<PoolMember> members, PoolMember candidate)
     {
+        if (category.MatchedAttributes.Count == 0 || candidate.Attributes.Count == 0)
+        {
+            return true;
+        }
+
         foreach (var key in category.MatchedAttributes)
         {
             if (!candidate.Attributes.TryGetValue(key, out var wanted))

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Will.Marketplace.Domain.Scheduling;
 
 /// <summary>
@@ -142,12 +140,20 @@ public sealed class WeeklySchedule : IEquatable<WeeklySchedule>
             return true;
         }
 
-        if (!TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        // Exactly "HH:mm", two ASCII digits each, 00:00 to 23:59 (as TimeOnly.TryParseExact reads that
+        // format, without the date and time-zone machinery it brings: every placement parses a schedule).
+        if (text is not [var h1, var h2, ':', var m1, var m2] || !char.IsAsciiDigit(h1) || !char.IsAsciiDigit(h2) || !char.IsAsciiDigit(m1) || !char.IsAsciiDigit(m2))
         {
             return false;
         }
 
-        minute = time.Hour * 60 + time.Minute;
+        var (hour, minutes) = (((h1 - '0') * 10) + (h2 - '0'), ((m1 - '0') * 10) + (m2 - '0'));
+        if (hour > 23 || minutes > 59)
+        {
+            return false;
+        }
+
+        minute = hour * 60 + minutes;
         return true;
     }
 

@@ -68,7 +68,8 @@ public sealed class MatchmakerGrain(
         var tried = new HashSet<Guid>();
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var decision = Placement.Decide(_category, member, [.. _joinable.Values.Where(p => !tried.Contains(p.Id))], newPoolId);
+            IReadOnlyCollection<DemandPool> candidates = tried.Count == 0 ? _joinable.Values : [.. _joinable.Values.Where(p => !tried.Contains(p.Id))];
+            var decision = Placement.Decide(_category, member, candidates, newPoolId);
             if (decision.Pool is not { } best)
             {
                 return await StartNewPool(request, member, newPoolId, decision.Moves);

@@ -22,11 +22,37 @@ public sealed class WeeklyScheduleMinuteTests
     [TestCase("12:60")]
     [TestCase("noon")]
     [TestCase("")]
+    [TestCase("9:30")]
+    [TestCase(" 09:30")]
+    [TestCase("09:30 ")]
+    [TestCase("09.30")]
+    [TestCase("0930")]
+    [TestCase("٠٩:٣٠")]
     public void TryParseMinute_WhenTextIsNotATimeOfDayNorEndOfDay_Fails(string text)
     {
         var parsed = WeeklySchedule.TryParseMinute(text, out _);
 
         Assert.That(parsed, Is.False);
+    }
+
+    [Test]
+    public void TryParseMinute_ForEveryTwoDigitPair_ReadsWhatTimeOnlyReadsInTheSameFormat()
+    {
+        for (var hour = 0; hour < 100; hour++)
+        {
+            for (var minutes = 0; minutes < 100; minutes++)
+            {
+                var text = $"{hour:D2}:{minutes:D2}";
+                var expected = TimeOnly.TryParseExact(text, "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var time);
+                var parsed = WeeklySchedule.TryParseMinute(text, out var minute);
+
+                Assert.That(parsed, Is.EqualTo(expected || text == "24:00"), text);
+                if (expected)
+                {
+                    Assert.That(minute, Is.EqualTo(time.Hour * 60 + time.Minute), text);
+                }
+            }
+        }
     }
 
     [Test]
