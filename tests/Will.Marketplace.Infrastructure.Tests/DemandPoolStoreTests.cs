@@ -195,6 +195,67 @@ public sealed class DemandPoolStoreTests(string provider) : IDisposable
         }
     }
 
+    [Test]
+    public async Task ManyPlacementsAtOnce_MixingJoinsAndNewPools_AreCommittedTogetherWithoutARedo()
+    {
+        // Joins of existing pools and starts of new ones, interleaved: every row lands, after the pool
+        // it refers to, in batches that never had to be redone one write at a time.
+        var store = _services.GetRequiredService<IDemandPoolStore>();
+        var category = (await _services.GetRequiredService<ICategoryCatalog>().FindAsync("016024", "home-care-elderly"))!;
+        var existing = new List<DemandPool>();
+        for (var i = 0; i < 10; i++)
+        {
+            existing.Add(await StartPool(Request("wed 09:00-10:00", i * 0.0001)));
+        }
+
+        var (redone, together) = (0, 0);
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "Will.Marketplace.Persistence")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<int>((instrument, value, _, _) =>
+        {
+            if (instrument.Name == "will.writes.batches_redone")
+            {
+                Interlocked.Add(ref redone, value);
+            }
+            else
+            {
+                InterlockedMax(ref together, value);
+            }
+        });
+        listener.Start();
+
+        var saves = new List<Task>();
+        var expected = new Dictionary<Guid, Guid[]>();
+        for (var i = 0; i < 10; i++)
+        {
+            var joiner = Request("sat 14:00-15:00");
+            Assert.That(existing[i].Join(category, PoolMember.From(joiner, DateTimeOffset.UtcNow), DateTimeOffset.UtcNow), Is.EqualTo(Incompatibility.None));
+            expected[existing[i].Id] = [existing[i].Members[0].RequestId, joiner.Id];
+            saves.Add(store.SaveAsync(existing[i], joiner.PlacedIn(existing[i].Id)));
+
+            var first = Request("mon 16:00-17:00", 0.01 + (i * 0.0001));
+            var started = DemandPool.Start(Guid.CreateVersion7(), "016024", category, PoolMember.From(first, DateTimeOffset.UtcNow), DateTimeOffset.UtcNow);
+            expected[started.Id] = [first.Id];
+            saves.Add(store.SaveAsync(started, first.PlacedIn(started.Id)));
+        }
+
+        await Task.WhenAll(saves);
+
+        Assert.That(together, Is.GreaterThan(1), "placements waiting together were committed together");
+        Assert.That(redone, Is.Zero, "no batch had to be redone one write at a time");
+        foreach (var (poolId, requests) in expected)
+        {
+            var loaded = (await store.FindAsync(poolId))!;
+            Assert.That(loaded.Members.Select(m => m.RequestId), Is.EquivalentTo(requests), $"pool {poolId}");
+        }
+    }
+
     private static void InterlockedMax(ref int target, int value)
     {
         int seen;

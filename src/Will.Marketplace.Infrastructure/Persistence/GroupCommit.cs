@@ -27,6 +27,9 @@ internal sealed class GroupCommit : IAsyncDisposable, IDisposable
     private static readonly Histogram<int> PerCommit = Meter.CreateHistogram<int>(
         "will.writes.per_commit", unit: "{write}", description: "Writes committed by one transaction (group commit).");
 
+    private static readonly Counter<int> Redone = Meter.CreateCounter<int>(
+        "will.writes.batches_redone", unit: "{batch}", description: "Batches that failed as a whole and were written again one write at a time.");
+
     private static readonly Histogram<double> CommitDuration = Meter.CreateHistogram<double>(
         "will.writes.commit_duration", unit: "ms", description: "Time to write and commit one group-commit transaction.");
 
@@ -126,6 +129,7 @@ internal sealed class GroupCommit : IAsyncDisposable, IDisposable
         }
         catch (Exception ex) when (batch.Count > 1)
         {
+            Redone.Add(1);
             _logger.LogDebug(ex, "A batch of {Count} writes failed; writing them one by one", batch.Count);
         }
         catch (Exception ex)
