@@ -170,13 +170,20 @@ static async Task Durable(int requests, int workers, int rounds)
         using var listener = new System.Diagnostics.Metrics.MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Name is "will.writes.per_commit" or "will.writes.commit_duration")
+            if (instrument.Name is "will.writes.per_commit" or "will.writes.commit_duration" or "will.writes.batches_redone")
             {
                 l.EnableMeasurementEvents(instrument);
             }
         };
-        listener.SetMeasurementEventCallback<int>((_, value, _, _) =>
+        long redone = 0;
+        listener.SetMeasurementEventCallback<int>((instrument, value, _, _) =>
         {
+            if (instrument.Name == "will.writes.batches_redone")
+            {
+                Interlocked.Add(ref redone, value);
+                return;
+            }
+
             Interlocked.Increment(ref commits);
             Interlocked.Add(ref writes, value);
         });
@@ -223,6 +230,7 @@ static async Task Durable(int requests, int workers, int rounds)
             return pool.Id;
         });
         Console.WriteLine($"the store alone (a new pool per request, no grains): {storeAlone:F0} placements/s ({workers} callers, {(Process.GetCurrentProcess().TotalProcessorTime - storeCpu).TotalMicroseconds / requests:F0} µs CPU each)");
+        Console.WriteLine($"batches redone one write at a time: {Interlocked.Read(ref redone)}");
         Console.WriteLine($"durable ratio placements ÷ raw inserts, {Median(ratios)}; target ≥ 0.5");
         await host.StopAsync();
     }
