@@ -1,3 +1,5 @@
+using Orleans.Core.Internal;
+
 namespace Will.Marketplace.Grains.Tests;
 
 /// <summary>
@@ -41,6 +43,24 @@ public sealed class PoolGrainCopyTests
         Assert.That(stored!.Members, Has.Count.EqualTo(3));
         Assert.That(stored.Members.Select(m => m.RequestId), Does.Contain(direct.RequestId).And.Contain(late.RequestId));
         Assert.That(placed.Pool.Version, Is.EqualTo(stored.Version));
+    }
+
+    [Test]
+    public async Task Place_AfterTheMatchmakerWentAway_IsSeenByThePoolsGrainThatKeptACopy()
+    {
+        // The matchmaker that was told of the copy deactivates: it tells the grain to drop its copy,
+        // so the join saved by the next activation is not missed.
+        var territory = Territory.Claim("home-care-elderly");
+        var first = await territory.Matchmaker.Place(territory.Request("mon 09:00-11:00"));
+        var pool = Territory.Pool(first.Pool.Id);
+        Assert.That((await pool.GetSnapshot())!.MemberCount, Is.EqualTo(1));
+        await territory.Matchmaker.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+
+        var second = await territory.Matchmaker.Place(territory.Request("tue 09:00-11:00", metresNorth: 300));
+        var seen = await Eventually(async () => (await pool.GetSnapshot())!, s => s.MemberCount == 2);
+
+        Assert.That(second.Pool.Id, Is.EqualTo(first.Pool.Id));
+        Assert.That(seen.MemberCount, Is.EqualTo(2));
     }
 
     private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)
