@@ -25,13 +25,16 @@ switch (command)
         Console.WriteLine($"{instance.Requests.Count} requests written to {option("--out", "instance.json")}");
         break;
     case "online":
-        var online = PoolingQuality.Online(Instance.Load(args[1]));
+        var loaded = Instance.Load(args[1]);
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        var online = PoolingQuality.Online(loaded);
+        var allocatedPerRequest = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / (double)loaded.Requests.Count;
         foreach (var pool in online.Pools.OrderBy(p => p.MunicipalityCode).ThenBy(p => p.CategoryCode).ThenBy(p => p.CreatedAt))
         {
             Console.WriteLine($"{pool.MunicipalityCode} {pool.CategoryCode,-24} {pool.Status,-11} {pool.Members.Count}/{pool.Capacity} (quorum {pool.Quorum})");
         }
 
-        Console.WriteLine($"{online.Pooled} of {online.Pools.Sum(p => p.Members.Count)} requests pooled in {online.ViablePools} pools at quorum; {online.Pools.Count} pools in all; placed in {online.Elapsed.TotalMilliseconds:F0} ms ({online.Elapsed.TotalMicroseconds / online.Pools.Sum(p => p.Members.Count):F1} µs each, one thread)");
+        Console.WriteLine($"{online.Pooled} of {online.Pools.Sum(p => p.Members.Count)} requests pooled in {online.ViablePools} pools at quorum; {online.Pools.Count} pools in all; placed in {online.Elapsed.TotalMilliseconds:F0} ms ({online.Elapsed.TotalMicroseconds / online.Pools.Sum(p => p.Members.Count):F1} µs and {allocatedPerRequest:F0} bytes allocated each, one thread)");
         break;
     case "quality":
         foreach (var size in option("--sizes", "300,1000,3000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)))

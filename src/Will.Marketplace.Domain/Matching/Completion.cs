@@ -79,14 +79,58 @@ public static class Completion
     /// <summary>Members of the joinable pools that joined within <see cref="RecentDemand"/> of the latest, in pool order.</summary>
     public static IReadOnlyList<PoolMember> RecentDemandIn(IEnumerable<DemandPool> pools)
     {
-        var known = pools.Where(p => p.IsJoinable).SelectMany(p => p.Members).ToList();
-        if (known.Count == 0)
+        // Counted, then copied once: a decision asks this of every joinable pool's members.
+        var latest = DateTimeOffset.MinValue;
+        var any = false;
+        foreach (var pool in pools)
         {
-            return known;
+            if (pool.IsJoinable)
+            {
+                for (var i = 0; i < pool.Members.Count; i++)
+                {
+                    var member = pool.Members[i];
+                    (latest, any) = (member.JoinedAt > latest ? member.JoinedAt : latest, true);
+                }
+            }
         }
 
-        var since = known.Max(m => m.JoinedAt) - RecentDemand;
-        return known.FindAll(m => m.JoinedAt >= since);
+        if (!any)
+        {
+            return [];
+        }
+
+        var since = latest - RecentDemand;
+        var count = 0;
+        foreach (var pool in pools)
+        {
+            if (pool.IsJoinable)
+            {
+                for (var i = 0; i < pool.Members.Count; i++)
+                {
+                    var member = pool.Members[i];
+                    count += member.JoinedAt >= since ? 1 : 0;
+                }
+            }
+        }
+
+        var recent = new PoolMember[count];
+        var next = 0;
+        foreach (var pool in pools)
+        {
+            if (pool.IsJoinable)
+            {
+                for (var i = 0; i < pool.Members.Count; i++)
+                {
+                    var member = pool.Members[i];
+                    if (member.JoinedAt >= since)
+                    {
+                        recent[next++] = member;
+                    }
+                }
+            }
+        }
+
+        return recent;
     }
 
     /// <summary>The waiting families a spare place may take: all but the members of promising groups.</summary>
@@ -115,8 +159,9 @@ public static class Completion
                 continue;
             }
 
-            foreach (var member in pool.Members)
+            for (var i = 0; i < pool.Members.Count; i++)
             {
+                var member = pool.Members[i];
                 if (member.Location.IsWithinMeters(near.Location, category.RadiusMeters))
                 {
                     waiting.Add((member, pool, member.Location.DistanceMetersTo(near.Location)));

@@ -93,15 +93,17 @@ public static class Placement
         else
         {
             fit = 0;
-            foreach (var member in pool.Members)
+            for (var i = 0; i < pool.Members.Count; i++)
             {
+                var member = pool.Members[i];
                 fit -= member.Schedule.Conflicts(candidate.Schedule, category.TravelBufferMinutes * 2) ? 1 : 0;
             }
         }
 
         var distance = 0.0;
-        foreach (var member in pool.Members)
+        for (var i = 0; i < pool.Members.Count; i++)
         {
+            var member = pool.Members[i];
             distance += member.Location.DistanceMetersTo(candidate.Location);
         }
 

@@ -97,19 +97,43 @@ public static class Compatibility
             return true;
         }
 
-        foreach (var key in category.MatchedAttributes)
+        if (category.MatchedAttributes is HashSet<string> keys)
         {
-            if (!candidate.Attributes.TryGetValue(key, out var wanted))
+            // The set's own enumerator, not a boxed one: this runs for every pool a request could join.
+            foreach (var key in keys)
             {
-                continue;
-            }
-
-            for (var i = 0; i < members.Count; i++)
-            {
-                if (members[i].Attributes.TryGetValue(key, out var value) && !string.Equals(value, wanted, StringComparison.OrdinalIgnoreCase))
+                if (!KeyMatches(key, members, candidate))
                 {
                     return false;
                 }
+            }
+
+            return true;
+        }
+
+        foreach (var key in category.MatchedAttributes)
+        {
+            if (!KeyMatches(key, members, candidate))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool KeyMatches(string key, IReadOnlyList<PoolMember> members, PoolMember candidate)
+    {
+        if (!candidate.Attributes.TryGetValue(key, out var wanted))
+        {
+            return true;
+        }
+
+        for (var i = 0; i < members.Count; i++)
+        {
+            if (members[i].Attributes.TryGetValue(key, out var value) && !string.Equals(value, wanted, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
             }
         }
 
