@@ -149,7 +149,7 @@ public static class Completion
     /// </summary>
     public static IReadOnlyList<(PoolMember Member, DemandPool From)> WaitingNear(ServiceCategory category, PoolMember near, IEnumerable<DemandPool> pools)
     {
-        var waiting = new List<(PoolMember Member, DemandPool From, double Distance)>();
+        var waiting = new List<(PoolMember Member, DemandPool From, double Distance, int Order)>();
         foreach (var pool in pools)
         {
             // Members of one pool live within one radius of each other: the first tells whether any can be near.
@@ -164,12 +164,30 @@ public static class Completion
                 var member = pool.Members[i];
                 if (member.Location.IsWithinMeters(near.Location, category.RadiusMeters))
                 {
-                    waiting.Add((member, pool, member.Location.DistanceMetersTo(near.Location)));
+                    waiting.Add((member, pool, member.Location.DistanceMetersTo(near.Location), waiting.Count));
                 }
             }
         }
 
-        return waiting.Count == 0 ? [] : [.. waiting.OrderBy(x => x.From.Members.Count).ThenBy(x => x.Distance).Select(x => (x.Member, x.From))];
+        if (waiting.Count == 0)
+        {
+            return [];
+        }
+
+        // Sorted in place, ties in the order found (as a stable sort would leave them).
+        waiting.Sort(static (a, b) =>
+        {
+            var order = a.From.Members.Count.CompareTo(b.From.Members.Count);
+            order = order != 0 ? order : a.Distance.CompareTo(b.Distance);
+            return order != 0 ? order : a.Order.CompareTo(b.Order);
+        });
+        var ordered = new (PoolMember Member, DemandPool From)[waiting.Count];
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            ordered[i] = (waiting[i].Member, waiting[i].From);
+        }
+
+        return ordered;
     }
 
     /// <summary>The moves that would complete <paramref name="group"/> (the members of pool <paramref name="poolId"/>, or of a pool yet to start).</summary>
@@ -181,7 +199,13 @@ public static class Completion
         }
 
         var target = group.Count >= category.Quorum ? group.Count + 1 : category.Quorum;
-        if (waiting.Count(w => w.From.Id != poolId) + group.Count < target)
+        var others = 0;
+        for (var i = 0; i < waiting.Count; i++)
+        {
+            others += waiting[i].From.Id != poolId ? 1 : 0;
+        }
+
+        if (others + group.Count < target)
         {
             return [];
         }
