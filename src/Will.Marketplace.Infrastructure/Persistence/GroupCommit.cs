@@ -65,11 +65,11 @@ internal sealed class GroupCommit : IAsyncDisposable, IDisposable
     }
 
     /// <summary><see cref="WriteAsync{T}"/> for a write that only adds or changes rows.</summary>
-    public Task WriteAsync(string key, Action<MarketplaceDbContext> stage, CancellationToken cancellationToken = default) =>
-        WriteAsync<object?>(key, db =>
+    public Task WriteAsync(string key, Func<MarketplaceDbContext, Task> stage, CancellationToken cancellationToken = default) =>
+        WriteAsync<object?>(key, async db =>
         {
-            stage(db);
-            return Task.FromResult<object?>(null);
+            await stage(db);
+            return null;
         }, cancellationToken);
 
     /// <summary>Takes no more writes and waits for those queued to be written.</summary>

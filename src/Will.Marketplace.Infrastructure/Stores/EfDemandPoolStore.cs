@@ -76,7 +76,6 @@ internal sealed class EfDemandPoolStore(IDbContextFactory<MarketplaceDbContext> 
 
                 await RowSql.InsertAsync(db, ToRecord(placed, now), cancellationToken);
                 await RowSql.InsertAsync(db, new PoolMembershipRecord { PoolId = pool.Id, RequestId = member.RequestId, FamilyId = member.FamilyId, JoinedAt = member.JoinedAt }, cancellationToken);
-                return true;
             }, cancellationToken);
         }
         catch (DbUpdateConcurrencyException ex)
