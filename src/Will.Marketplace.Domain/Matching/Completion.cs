@@ -52,22 +52,9 @@ public static class Completion
         foreach (var other in recent)
         {
             if (other.Location.IsWithinMeters(group[0].Location, category.RadiusMeters) &&
-                !IsIn(group, other.RequestId) &&
+                !PoolMember.IsAmong(group, other.RequestId) &&
                 Compatibility.Check(category, group, other, shared) == Incompatibility.None &&
                 ++fits >= PromisingAfter)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsIn(IReadOnlyList<PoolMember> group, Guid requestId)
-    {
-        for (var i = 0; i < group.Count; i++)
-        {
-            if (group[i].RequestId == requestId)
             {
                 return true;
             }
@@ -79,53 +66,30 @@ public static class Completion
     /// <summary>Members of the joinable pools that joined within <see cref="RecentDemand"/> of the latest, in pool order.</summary>
     public static IReadOnlyList<PoolMember> RecentDemandIn(IEnumerable<DemandPool> pools)
     {
-        // Counted, then copied once: a decision asks this of every joinable pool's members.
-        var latest = DateTimeOffset.MinValue;
-        var any = false;
+        // Two plain passes and one list sized up front: a decision asks this of every joinable pool's members.
+        var (latest, known) = (DateTimeOffset.MinValue, 0);
         foreach (var pool in pools)
         {
-            if (pool.IsJoinable)
+            for (var i = 0; pool.IsJoinable && i < pool.Members.Count; i++)
             {
-                for (var i = 0; i < pool.Members.Count; i++)
-                {
-                    var member = pool.Members[i];
-                    (latest, any) = (member.JoinedAt > latest ? member.JoinedAt : latest, true);
-                }
+                (latest, known) = (pool.Members[i].JoinedAt > latest ? pool.Members[i].JoinedAt : latest, known + 1);
             }
         }
 
-        if (!any)
+        if (known == 0)
         {
             return [];
         }
 
         var since = latest - RecentDemand;
-        var count = 0;
+        var recent = new List<PoolMember>(known);
         foreach (var pool in pools)
         {
-            if (pool.IsJoinable)
+            for (var i = 0; pool.IsJoinable && i < pool.Members.Count; i++)
             {
-                for (var i = 0; i < pool.Members.Count; i++)
+                if (pool.Members[i].JoinedAt >= since)
                 {
-                    var member = pool.Members[i];
-                    count += member.JoinedAt >= since ? 1 : 0;
-                }
-            }
-        }
-
-        var recent = new PoolMember[count];
-        var next = 0;
-        foreach (var pool in pools)
-        {
-            if (pool.IsJoinable)
-            {
-                for (var i = 0; i < pool.Members.Count; i++)
-                {
-                    var member = pool.Members[i];
-                    if (member.JoinedAt >= since)
-                    {
-                        recent[next++] = member;
-                    }
+                    recent.Add(pool.Members[i]);
                 }
             }
         }

@@ -61,10 +61,10 @@ public static class Placement
         {
             var atQuorum = pool.Members.Count >= pool.Quorum;
             var pullable = atQuorum && waiting.Count > 0 ? spare ??= Completion.ForSparePlaces(category, waiting, recent) : waiting;
-            var moves = pullable.Count == 0 ? [] : Completion.Plan(category, [.. pool.Members, candidate], pool.Id, pullable);
-            var size = pool.Members.Count + 1 + moves.Count;
-            var gain = atQuorum ? 1 + moves.Count : size >= pool.Quorum ? size : 0;
-            var rank = Rank(category, gain, pool, candidate, recent);
+            PoolMember[] group = [.. pool.Members, candidate];
+            var moves = pullable.Count == 0 ? [] : Completion.Plan(category, group, pool.Id, pullable);
+            var gain = atQuorum ? 1 + moves.Count : group.Length + moves.Count >= pool.Quorum ? group.Length + moves.Count : 0;
+            var rank = Rank(category, gain, group, recent);
             if (rank > bestRank)
             {
                 (best, bestRank) = (new PlacementDecision(pool, moves, gain), rank);
@@ -77,8 +77,9 @@ public static class Placement
     }
 
     /// <summary>Twice the families pooled, so that a promising group (none pooled yet) ranks between a spare place (one) and anything more.</summary>
-    private static int Rank(ServiceCategory category, int gain, DemandPool pool, PoolMember candidate, Lazy<IReadOnlyList<PoolMember>> recent) =>
-        gain == 0 && pool.Members.Count + 1 < category.Quorum && Completion.IsPromising(category, [.. pool.Members, candidate], recent.Value) ? 3 : 2 * gain;
+    /// <param name="group">The pool's members and the candidate.</param>
+    private static int Rank(ServiceCategory category, int gain, PoolMember[] group, Lazy<IReadOnlyList<PoolMember>> recent) =>
+        gain == 0 && group.Length < category.Quorum && Completion.IsPromising(category, group, recent.Value) ? 3 : 2 * gain;
 
     public static PlacementScore Score(ServiceCategory category, DemandPool pool, PoolMember candidate)
     {

@@ -52,22 +52,8 @@ public static class Compatibility
     {
         // The whole group, candidate included, must share the category's minimum: a rule on the set,
         // so the order in which families arrive cannot shrink the service for those already in.
-        int sharedMinutes;
-        if (membersShare is { } known)
-        {
-            sharedMinutes = known.OverlapMinutes(candidate.Schedule);
-        }
-        else
-        {
-            var shared = candidate.Schedule;
-            for (var i = 0; i < members.Count - 1 && !shared.IsEmpty; i++)
-            {
-                shared = shared.Intersect(members[i].Schedule);
-            }
-
-            sharedMinutes = members.Count == 0 ? shared.TotalMinutes : shared.OverlapMinutes(members[^1].Schedule);
-        }
-
+        var shared = membersShare ?? SharedSchedule(category, members);
+        var sharedMinutes = shared is null ? candidate.Schedule.TotalMinutes : shared.OverlapMinutes(candidate.Schedule);
         return sharedMinutes >= Math.Max(1, category.MinSharedMinutesPerWeek)
             ? Incompatibility.None
             : Incompatibility.NotEnoughSharedTime;

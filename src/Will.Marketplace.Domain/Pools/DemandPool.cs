@@ -139,23 +139,9 @@ public sealed class DemandPool
             return PlacesLeft <= 0 ? Incompatibility.Full : Incompatibility.NotJoinable;
         }
 
-        return IsMember(candidate.RequestId)
+        return PoolMember.IsAmong(_members, candidate.RequestId)
             ? Incompatibility.AlreadyMember
             : Compatibility.Check(category, _members, candidate, _members.Count > 0 && category.Mode == PoolingMode.Group ? ScheduleEnvelope(PoolingMode.Group) : null);
-    }
-
-    // A plain loop: placement asks this of every pool a request could join.
-    private bool IsMember(Guid requestId)
-    {
-        for (var i = 0; i < _members.Count; i++)
-        {
-            if (_members[i].RequestId == requestId)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>

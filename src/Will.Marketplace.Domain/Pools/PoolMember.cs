@@ -21,4 +21,18 @@ public sealed record PoolMember(
 
     public static PoolMember From(CareRequest request, DateTimeOffset joinedAt) =>
         new(request.Id, request.FamilyId, request.Location, request.Schedule, request.Attributes, joinedAt) { MaxPricePerHourCents = request.MaxPricePerHour?.Cents };
+
+    /// <summary>Whether <paramref name="requestId"/> is among <paramref name="members"/>; a plain loop, as matching asks it for every pool.</summary>
+    public static bool IsAmong(IReadOnlyList<PoolMember> members, Guid requestId)
+    {
+        for (var i = 0; i < members.Count; i++)
+        {
+            if (members[i].RequestId == requestId)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
