@@ -412,7 +412,7 @@ public sealed class MatchmakerGrain(
     }
 
     /// <summary>A pool grain that keeps a copy of this pool reads the version just saved here.</summary>
-    private Task Tell(DemandPool pool) => _watchers.ContainsKey(pool.Id) ? Tell(pool.Id, pool.Version) : Task.CompletedTask;
+    private Task Tell(DemandPool pool) => Tell(pool.Id, pool.Version);
 
     private async Task Tell(Guid poolId, long version)
     {

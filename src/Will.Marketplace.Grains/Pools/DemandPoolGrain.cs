@@ -33,8 +33,9 @@ public sealed class DemandPoolGrain(
     private ServiceCategory? _category;
 
     /// <summary>
-    /// The pool is read on first use rather than on activation: a pool being started is new (its id
-    /// was just made), and reading a row that is not there would cost more than the start itself.
+    /// The pool is read on first use rather than on activation: the matchmaker activates a pool's
+    /// grain only to store its deadline's reminder (<see cref="HoldDeadline"/>), which needs no read,
+    /// and a pool started here is new (its id was just made), so there is no row to read yet.
     /// </summary>
     private bool _loaded;
 
