@@ -127,17 +127,7 @@ public sealed class DemandPoolStoreTests(string provider) : IDisposable
         await store.SaveAsync(pools[7], ahead.PlacedIn(pools[7].Id));
         var repeated = pools[12].Members[0];
 
-        var largest = 0;
-        using var listener = new System.Diagnostics.Metrics.MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Name == "Will.Marketplace.Persistence")
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<int>((_, value, _, _) => InterlockedMax(ref largest, value));
-        listener.Start();
+        using var writes = new WriteMeter();
 
         // First twenty sound placements at once, then twenty more among which the two at fault.
         var joiners = new Dictionary<Guid, CareRequest>();
@@ -174,7 +164,7 @@ public sealed class DemandPoolStoreTests(string provider) : IDisposable
 
             if (round.First() == 20)
             {
-                Assert.That(largest, Is.GreaterThan(1), "placements waiting together were committed together");
+                Assert.That(writes.LargestBatch, Is.GreaterThan(1), "placements waiting together were committed together");
             }
         }
 
@@ -208,27 +198,7 @@ public sealed class DemandPoolStoreTests(string provider) : IDisposable
             existing.Add(await StartPool(Request("wed 09:00-10:00", i * 0.0001)));
         }
 
-        var (redone, together) = (0, 0);
-        using var listener = new System.Diagnostics.Metrics.MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Name == "Will.Marketplace.Persistence")
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<int>((instrument, value, _, _) =>
-        {
-            if (instrument.Name == "will.writes.batches_redone")
-            {
-                Interlocked.Add(ref redone, value);
-            }
-            else
-            {
-                InterlockedMax(ref together, value);
-            }
-        });
-        listener.Start();
+        using var writes = new WriteMeter();
 
         var saves = new List<Task>();
         var expected = new Dictionary<Guid, Guid[]>();
@@ -247,8 +217,8 @@ public sealed class DemandPoolStoreTests(string provider) : IDisposable
 
         await Task.WhenAll(saves);
 
-        Assert.That(together, Is.GreaterThan(1), "placements waiting together were committed together");
-        Assert.That(redone, Is.Zero, "no batch had to be redone one write at a time");
+        Assert.That(writes.LargestBatch, Is.GreaterThan(1), "placements waiting together were committed together");
+        Assert.That(writes.Redone, Is.Zero, "no batch had to be redone one write at a time");
         foreach (var (poolId, requests) in expected)
         {
             var loaded = (await store.FindAsync(poolId))!;
@@ -256,11 +226,42 @@ public sealed class DemandPoolStoreTests(string provider) : IDisposable
         }
     }
 
-    private static void InterlockedMax(ref int target, int value)
+    /// <summary>The group commit's own meter, read while a test runs: the largest batch, and batches redone one write at a time.</summary>
+    private sealed class WriteMeter : IDisposable
     {
-        int seen;
-        while (value > (seen = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        private readonly System.Diagnostics.Metrics.MeterListener _listener = new();
+        private int _largest;
+        private int _redone;
+
+        public WriteMeter()
         {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == "Will.Marketplace.Persistence")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<int>((instrument, value, _, _) =>
+            {
+                if (instrument.Name == "will.writes.batches_redone")
+                {
+                    Interlocked.Add(ref _redone, value);
+                    return;
+                }
+
+                int seen;
+                while (value > (seen = Volatile.Read(ref _largest)) && Interlocked.CompareExchange(ref _largest, value, seen) != seen)
+                {
+                }
+            });
+            _listener.Start();
         }
+
+        public int LargestBatch => Volatile.Read(ref _largest);
+
+        public int Redone => Volatile.Read(ref _redone);
+
+        public void Dispose() => _listener.Dispose();
     }
 }
