@@ -428,13 +428,15 @@ public sealed class DemandPoolGrain(
     }
 
     private Task Publish(CareRequest placed, bool startedNewPool) =>
-        Publish(PoolMessages.Placed(_pool!, placed.Id, placed.FamilyId, startedNewPool).ToBuilder());
+        Publish(PoolMessages.Placed(_pool!, placed.Id, placed.FamilyId, startedNewPool));
 
-    private async Task Publish(ImmutableArray<LiveMessage>.Builder messages)
+    private Task Publish(ImmutableArray<LiveMessage>.Builder messages) => Publish(messages.ToImmutable());
+
+    private async Task Publish(ImmutableArray<LiveMessage> messages)
     {
         try
         {
-            await GrainFactory.GetGrain<IPushNotifierGrain>(0).Publish(messages.ToImmutable());
+            await GrainFactory.GetGrain<IPushNotifierGrain>(0).Publish(messages);
         }
         catch (Exception ex)
         {
