@@ -102,16 +102,14 @@ static async Task Speed(int requests, int workers, int rounds)
     {
         var pings = await Rate(share * 2, parallel, i => grains.GetGrain<IPingGrain>(i % 60).Ping(i));
         var offset = 1_000 + (round + warmUp) * share;
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var (pauseBefore, roundClock) = (GC.GetTotalPauseDuration(), Stopwatch.StartNew());
-        var (placements, started) = await PlaceRound(grains, commands, offset, share, parallel);
+        var (placements, started, cpu) = await PlaceRound(grains, commands, offset, share, parallel);
         var paused = (GC.GetTotalPauseDuration() - pauseBefore) / roundClock.Elapsed;
         if (round < 0)
         {
             continue;
         }
 
-        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMicroseconds / share;
         ratios.Add(placements / pings);
         Console.WriteLine($"round {round + 1}: bare grain ping {pings:F0} calls/s, placement (grains) {placements:F0} placements/s ({parallel} callers, {cpu:F0} µs CPU each, {100.0 * started / share:F0} % opening a pool, GC pauses {100 * paused:F0} % of the time); ratio {placements / pings:F3}");
     }
@@ -204,16 +202,14 @@ static async Task Durable(int requests, int workers, int rounds)
         {
             var raw = RawSqliteInserts(rawFile, requests);
             var offset = (round + warmUp) * requests;
-            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             var (commitsBefore, writesBefore, commitMsBefore) = (Interlocked.Read(ref commits), Interlocked.Read(ref writes), commitMs);
-            var (placements, started) = await PlaceRound(grains, commands, offset, requests, workers);
+            var (placements, started, cpuPerPlacement) = await PlaceRound(grains, commands, offset, requests, workers);
             if (round < 0)
             {
                 continue;
             }
 
-            var cpuPerPlacement = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMicroseconds / requests;
             ratios.Add(placements / raw);
             var (roundCommits, roundWrites) = (Interlocked.Read(ref commits) - commitsBefore, Interlocked.Read(ref writes) - writesBefore);
             Console.WriteLine($"round {round + 1}: raw SQLite {raw:F0} durable inserts/s (one row per transaction); placements with the database on {placements:F0}/s ({workers} callers, {cpuPerPlacement:F0} µs CPU each, {100.0 * started / requests:F0} % opening a pool; GCs {GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3}; {roundCommits} group commits of {(double)roundWrites / Math.Max(1, roundCommits):F1} writes, {(commitMs - commitMsBefore) / Math.Max(1, roundCommits):F2} ms each); ratio {placements / raw:F3}");
@@ -270,17 +266,18 @@ static double RawSqliteInserts(string file, int count)
     return count / clock.Elapsed.TotalSeconds;
 }
 
-/// <summary>Places commands[offset, offset + count) through their matchmakers: placements per second, and how many opened a pool.</summary>
-static async Task<(double PerSecond, int Opened)> PlaceRound(IGrainFactory grains, List<PlaceRequestCommand> commands, int offset, int count, int workers)
+/// <summary>Places commands[offset, offset + count) through their matchmakers: placements per second, how many opened a pool, and the process's CPU µs per placement.</summary>
+static async Task<(double PerSecond, int Opened, double CpuMicroseconds)> PlaceRound(IGrainFactory grains, List<PlaceRequestCommand> commands, int offset, int count, int workers)
 {
     var opened = 0;
+    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var perSecond = await Rate(count, workers, async i =>
     {
         var c = commands[offset + i];
         var outcome = await grains.GetGrain<IMatchmakerGrain>(IMatchmakerGrain.KeyFor(c.MunicipalityCode, c.CategoryCode)).Place(c);
         return outcome.StartedNewPool ? Interlocked.Increment(ref opened) : 0;
     });
-    return (perSecond, opened);
+    return (perSecond, opened, (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMicroseconds / count);
 }
 
 /// <summary>"median of N rounds: M (range lo–hi)".</summary>
