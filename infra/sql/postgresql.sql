@@ -993,3 +993,21 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202043317_DropUnusedRequestPoolIndex') THEN
+    DROP INDEX "IX_Requests_PoolId";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202043317_DropUnusedRequestPoolIndex') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261202043317_DropUnusedRequestPoolIndex', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -1089,3 +1089,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202043259_DropUnusedRequestPoolIndex'
+)
+BEGIN
+    DROP INDEX [IX_Requests_PoolId] ON [Requests];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202043259_DropUnusedRequestPoolIndex'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202043259_DropUnusedRequestPoolIndex', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

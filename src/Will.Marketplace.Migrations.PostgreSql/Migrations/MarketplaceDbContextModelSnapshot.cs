@@ -1235,8 +1235,6 @@ namespace Will.Marketplace.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("MunicipalityCode");
 
-                    b.HasIndex("PoolId");
-
                     b.HasIndex("FamilyId", "CreatedAt");
 
                     b.ToTable("Requests", (string)null);

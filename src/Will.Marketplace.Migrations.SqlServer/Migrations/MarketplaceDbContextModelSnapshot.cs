@@ -1239,8 +1239,6 @@ namespace Will.Marketplace.Migrations.SqlServer.Migrations
 
                     b.HasIndex("MunicipalityCode");
 
-                    b.HasIndex("PoolId");
-
                     b.HasIndex("FamilyId", "CreatedAt");
 
                     b.ToTable("Requests", (string)null);

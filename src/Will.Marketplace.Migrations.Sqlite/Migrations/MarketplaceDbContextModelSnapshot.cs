@@ -1224,8 +1224,6 @@ namespace Will.Marketplace.Migrations.Sqlite.Migrations
 
                     b.HasIndex("MunicipalityCode");
 
-                    b.HasIndex("PoolId");
-
                     b.HasIndex("FamilyId", "CreatedAt");
 
                     b.ToTable("Requests", (string)null);

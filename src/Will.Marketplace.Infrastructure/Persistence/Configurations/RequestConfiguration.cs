@@ -17,7 +17,6 @@ internal sealed class RequestConfiguration : IEntityTypeConfiguration<RequestRec
         builder.Property(r => r.Attributes).HasMaxLength(4000);
         builder.Property(r => r.Status).HasMaxLength(20).IsUnicode(false);
         builder.HasIndex(r => new { r.FamilyId, r.CreatedAt });
-        builder.HasIndex(r => r.PoolId);
         builder.HasOne<MunicipalityRecord>().WithMany().HasForeignKey(r => r.MunicipalityCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<CategoryRecord>().WithMany().HasForeignKey(r => r.CategoryCode).OnDelete(DeleteBehavior.Restrict);
     }
