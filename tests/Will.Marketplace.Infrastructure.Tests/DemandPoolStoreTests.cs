@@ -91,6 +91,32 @@ public sealed class DemandPoolStoreTests(string provider) : IDisposable
     }
 
     [Test]
+    public async Task SavePlacements_FromFormingToQuorumAndBeyond_StoreTheStatusOfEachMoment()
+    {
+        // A placement writes the status only when it changed (SQLite rewrites the status index for
+        // any status in the SET): the stored status must still follow every change.
+        var store = _services.GetRequiredService<IDemandPoolStore>();
+        var category = (await _services.GetRequiredService<ICategoryCatalog>().FindAsync("016024", "home-care-elderly"))!;
+        var pool = await StartPool(Request("mon 13:00-14:00"));
+        var stored = new List<PoolStatus>();
+        foreach (var (schedule, i) in new[] { "tue 13:00-14:00", "wed 13:00-14:00", "thu 13:00-14:00" }.Select((s, i) => (s, i)))
+        {
+            var joiner = Request(schedule, 0.001 * (i + 1));
+            pool.Join(category, PoolMember.From(joiner, DateTimeOffset.UtcNow), DateTimeOffset.UtcNow);
+            await store.SaveAsync(pool, joiner.PlacedIn(pool.Id));
+            pool.MarkSaved();
+            var loaded = (await store.FindAsync(pool.Id))!;
+            stored.Add(loaded.Status);
+            Assert.That(loaded.Version, Is.EqualTo(pool.Version));
+            Assert.That(loaded.MunicipalityCode, Is.EqualTo("016024"));
+            Assert.That(loaded.CategoryCode, Is.EqualTo("home-care-elderly"));
+        }
+
+        Assert.That(stored, Is.EqualTo(new[] { PoolStatus.Forming, PoolStatus.OpenForBids, PoolStatus.OpenForBids }));
+        Assert.That((await store.ListJoinableAsync("016024", "home-care-elderly")).Single(p => p.Id == pool.Id).Status, Is.EqualTo(PoolStatus.OpenForBids));
+    }
+
+    [Test]
     public async Task Save_WhenAnotherWriterSavedFirst_ThrowsConcurrencyConflictAndKeepsTheWinner()
     {
         var store = _services.GetRequiredService<IDemandPoolStore>();

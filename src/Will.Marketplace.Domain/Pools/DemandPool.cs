@@ -34,6 +34,7 @@ public sealed class DemandPool
         MunicipalityCode = municipalityCode;
         CategoryCode = categoryCode;
         Status = status;
+        SavedStatus = status;
         Capacity = capacity;
         Quorum = quorum;
         _members = [.. members];
@@ -51,6 +52,9 @@ public sealed class DemandPool
     public string CategoryCode { get; }
 
     public PoolStatus Status { get; private set; }
+
+    /// <summary>The status as last saved (as loaded, or at <see cref="MarkSaved"/>): a save that leaves it as it was need not write it.</summary>
+    public PoolStatus SavedStatus { get; private set; }
 
     public int Capacity { get; }
 
@@ -301,5 +305,9 @@ public sealed class DemandPool
     }
 
     /// <summary>Called once the change is durable: the next save must see this version.</summary>
-    public void MarkSaved() => Version++;
+    public void MarkSaved()
+    {
+        Version++;
+        SavedStatus = Status;
+    }
 }

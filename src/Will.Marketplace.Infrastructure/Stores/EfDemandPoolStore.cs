@@ -16,6 +16,12 @@ internal sealed class EfDemandPoolStore(IDbContextFactory<MarketplaceDbContext> 
 {
     private static readonly string[] JoinableStatuses = [PoolStatus.Forming.ToName(), PoolStatus.OpenForBids.ToName()];
 
+    /// <summary>Columns a placement's update leaves as they are: those a pool never changes, and then its status when that stayed.</summary>
+    private static readonly string[] UnchangedButStatus =
+        [nameof(PoolRecord.CreatedAt), nameof(PoolRecord.MunicipalityCode), nameof(PoolRecord.CategoryCode), nameof(PoolRecord.Capacity), nameof(PoolRecord.Quorum)];
+
+    private static readonly string[] Unchanged = [.. UnchangedButStatus, nameof(PoolRecord.Status)];
+
     public async Task<DemandPool?> FindAsync(Guid poolId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -56,7 +62,7 @@ internal sealed class EfDemandPoolStore(IDbContextFactory<MarketplaceDbContext> 
     private async Task SavePlacement(DemandPool pool, CareRequest placed, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var mode = (await catalog.FindAsync(pool.MunicipalityCode, pool.CategoryCode, cancellationToken))?.Mode ?? PoolingMode.Group;
-        var (schedule, version) = (pool.ScheduleEnvelope(mode).ToString(), pool.Version);
+        var (schedule, version, statusSaved) = (pool.ScheduleEnvelope(mode).ToString(), pool.Version, pool.Status == pool.SavedStatus);
         var member = pool.Members.Single(m => m.RequestId == placed.Id);
         try
         {
@@ -70,8 +76,10 @@ internal sealed class EfDemandPoolStore(IDbContextFactory<MarketplaceDbContext> 
                 }
                 else
                 {
-                    // Updated in full, checked against the version the grain loaded.
-                    await RowSql.UpdateAsync(db, record, nameof(PoolRecord.Version), version, [nameof(PoolRecord.CreatedAt)], cancellationToken);
+                    // Checked against the version the grain loaded. What a pool never changes is not
+                    // written, nor its status when that stays: a column in the SET makes SQLite rewrite
+                    // every index on it, and (municipality, category, status) is indexed.
+                    await RowSql.UpdateAsync(db, record, nameof(PoolRecord.Version), version, statusSaved ? Unchanged : UnchangedButStatus, cancellationToken);
                 }
 
                 await RowSql.InsertAsync(db, ToRecord(placed, now), cancellationToken);

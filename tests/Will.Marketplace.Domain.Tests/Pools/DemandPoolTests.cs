@@ -36,6 +36,20 @@ public sealed class DemandPoolTests
     }
 
     [Test]
+    public void SavedStatus_WhenAJoinReachesQuorum_StaysAsSavedUntilTheChangeIsSaved()
+    {
+        var pool = Pool(HomeCare, Member("mon 09:00-11:00"), Member("tue 09:00-11:00"));
+
+        pool.Join(HomeCare, Member("wed 09:00-11:00"), Now);
+        var beforeSave = pool.SavedStatus;
+        pool.MarkSaved();
+
+        Assert.That(pool.Status, Is.EqualTo(PoolStatus.OpenForBids));
+        Assert.That(beforeSave, Is.EqualTo(PoolStatus.Forming));
+        Assert.That(pool.SavedStatus, Is.EqualTo(PoolStatus.OpenForBids));
+    }
+
+    [Test]
     public void ScheduleEnvelope_WhenModeIsGroup_IsWhatAllMembersShare()
     {
         var pool = Pool(AfterSchool, Member("mon 14:00-18:00;tue 14:00-18:00"), Member("mon 15:00-19:00;tue 14:00-16:00"));
