@@ -8,11 +8,12 @@ namespace Will.Marketplace.Grains;
 
 public static class GrainsServiceCollectionExtensions
 {
-    /// <summary>What every silo needs besides the grains themselves: matching options and the push fan-out registration.</summary>
+    /// <summary>What every silo needs besides the grains themselves: matching options, the push outbox and the push fan-out registration.</summary>
     public static IServiceCollection AddMarketplaceGrainServices(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<MatchingOptions>().BindConfiguration(MatchingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<PushOutbox>();
         services.AddSingleton<PushObserverRegistrar>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<PushObserverRegistrar>());
         return services;

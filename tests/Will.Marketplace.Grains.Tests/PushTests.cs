@@ -1,4 +1,5 @@
 using Will.Marketplace.Abstractions.Live;
+using Microsoft.Extensions.DependencyInjection;
 using Will.Marketplace.Abstractions.Matching;
 
 namespace Will.Marketplace.Grains.Tests;
@@ -49,6 +50,39 @@ public sealed class PushTests
 
             Assert.That(((MatchFound)match.Payload).PoolId, Is.EqualTo(outcome.Pool.Id));
             Assert.That(((MatchFound)match.Payload).StartedNewPool, Is.False);
+        }
+    }
+
+    [Test]
+    public async Task Post_FromManyGrainsAtOnce_ReachesEverySiloOnceEachInTheOrderEachPosted()
+    {
+        // Grains post to their silo's outbox without a grain call; one pump batches what was posted meanwhile.
+        var outbox = ClusterFixture.Cluster.Silos.OfType<InProcessSiloHandle>().First().SiloHost.Services.GetRequiredService<Live.PushOutbox>();
+        var target = LiveMessage.StaffTarget($"test-{Guid.NewGuid():N}");
+        const int posters = 8, each = 50;
+
+        await Task.WhenAll(Enumerable.Range(0, posters).Select(poster => Task.Run(() =>
+        {
+            for (var i = 0; i < each; i++)
+            {
+                outbox.Post([new LiveMessage(target, LiveMessage.BudgetUpdatedMethod, new BudgetUpdated($"{poster}", i))]);
+            }
+        })));
+
+        foreach (var observer in ClusterFixture.Observers)
+        {
+            for (var poster = 0; poster < posters; poster++)
+            {
+                var name = $"{poster}";
+                await observer.WaitFor(m => m.Target == target && m.Payload is BudgetUpdated { SubsidyCents: each - 1 } last && last.Period == name, Patience);
+            }
+
+            var ours = observer.Delivered().Where(m => m.Target == target).Select(m => (BudgetUpdated)m.Payload).ToList();
+            Assert.That(ours, Has.Count.EqualTo(posters * each), "each message once");
+            foreach (var poster in ours.GroupBy(b => b.Period))
+            {
+                Assert.That(poster.Select(b => b.SubsidyCents), Is.EqualTo(Enumerable.Range(0, each).Select(i => (long)i)), $"poster {poster.Key} in the order it posted");
+            }
         }
     }
 

@@ -28,6 +28,15 @@ public sealed class RecordingPushObserver : IPushObserver
         return Task.CompletedTask;
     }
 
+    /// <summary>What was delivered so far, in order.</summary>
+    public IReadOnlyList<LiveMessage> Delivered()
+    {
+        lock (_gate)
+        {
+            return [.. _delivered];
+        }
+    }
+
     /// <summary>The first message, delivered before or after the call, that matches; TimeoutException if none comes in time.</summary>
     public Task<LiveMessage> WaitFor(Func<LiveMessage, bool> matches, TimeSpan timeout)
     {

@@ -3,7 +3,7 @@ using Orleans.Concurrency;
 
 namespace Will.Marketplace.Abstractions.Live;
 
-/// <summary>A stateless worker on every silo that batches messages and fans them out to all silos.</summary>
+/// <summary>A stateless worker on every silo that hands messages to the silo's outbox, which batches them and fans them out to all silos (grains post to the outbox directly).</summary>
 [Alias("Will.IPushNotifierGrain")]
 public interface IPushNotifierGrain : IGrainWithIntegerKey
 {

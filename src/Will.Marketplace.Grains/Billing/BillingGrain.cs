@@ -4,6 +4,7 @@ using Will.Marketplace.Abstractions.Billing;
 using Will.Marketplace.Abstractions.Live;
 using Will.Marketplace.Domain.Billing;
 using Will.Marketplace.Domain.Ports;
+using Will.Marketplace.Grains.Live;
 
 namespace Will.Marketplace.Grains.Billing;
 
@@ -12,7 +13,7 @@ namespace Will.Marketplace.Grains.Billing;
 /// municipality's subsidy budgets, so concurrent billing can never overspend them. Its reminder
 /// is durable (kept in the marketplace database), so a month is billed even after a restart.
 /// </summary>
-public sealed class BillingGrain(IBillingRunner runner, TimeProvider time, ILogger<BillingGrain> logger) : Grain, IBillingGrain, IRemindable
+public sealed class BillingGrain(IBillingRunner runner, PushOutbox outbox, TimeProvider time) : Grain, IBillingGrain, IRemindable
 {
     public const string Schedule = "billing";
 
@@ -24,7 +25,7 @@ public sealed class BillingGrain(IBillingRunner runner, TimeProvider time, ILogg
     {
         var month = Month(period);
         var report = await runner.BillAsync(Municipality, month);
-        await Publish(month, report);
+        Publish(month, report);
         return View(month, report);
     }
 
@@ -32,7 +33,7 @@ public sealed class BillingGrain(IBillingRunner runner, TimeProvider time, ILogg
     {
         var month = Month(period);
         var report = await runner.ReviseAsync(Municipality, orderId, month);
-        await Publish(month, report);
+        Publish(month, report);
         return View(month, report);
     }
 
@@ -64,7 +65,7 @@ public sealed class BillingGrain(IBillingRunner runner, TimeProvider time, ILogg
     private static BillingRun View(BillingMonth month, BillingReport report) =>
         new(month.ToString(), report.OrdersBilled, report.GrossCents, report.SubsidyCents, report.PaymentsMade, report.PaymentsPending);
 
-    private async Task Publish(BillingMonth month, BillingReport report)
+    private void Publish(BillingMonth month, BillingReport report)
     {
         if (report.Bills.Count == 0)
         {
@@ -75,14 +76,6 @@ public sealed class BillingGrain(IBillingRunner runner, TimeProvider time, ILogg
             .Select(b => new LiveMessage(LiveMessage.UserTarget(b.FamilyId), LiveMessage.BillIssuedMethod, new BillIssued(b.OrderId, b.PoolId, b.Period, b.FamilyPaysCents, b.SubsidyCents, b.ShortOfBudget)))
             .Append(new LiveMessage(LiveMessage.StaffTarget(Municipality), LiveMessage.BudgetUpdatedMethod, new BudgetUpdated(month.ToString(), report.SubsidyCents)))
             .ToImmutableArray();
-        try
-        {
-            await GrainFactory.GetGrain<IPushNotifierGrain>(0).Publish(messages);
-        }
-        catch (Exception ex)
-        {
-            // Push is best-effort: the bills are already durable and browsers re-read on reconnect.
-            logger.LogWarning(ex, "Could not publish the bills of {Municipality}", Municipality);
-        }
+        outbox.Post(messages);
     }
 }

@@ -9,6 +9,7 @@ using Will.Marketplace.Domain.Matching;
 using Will.Marketplace.Domain.Pools;
 using Will.Marketplace.Domain.Ports;
 using Will.Marketplace.Domain.Requests;
+using Will.Marketplace.Grains.Live;
 using Will.Marketplace.Grains.Pools;
 
 namespace Will.Marketplace.Grains.Matching;
@@ -25,6 +26,7 @@ public sealed class MatchmakerGrain(
     ICategoryCatalog catalog,
     IDemandPoolStore store,
     ISetPackingSolver solver,
+    PushOutbox outbox,
     IOptions<MatchingOptions> options,
     TimeProvider time,
     ILogger<MatchmakerGrain> logger) : Grain, IMatchmakerGrain
@@ -433,18 +435,7 @@ public sealed class MatchmakerGrain(
         }
     }
 
-    private void Publish(ImmutableArray<LiveMessage> messages)
-    {
-        try
-        {
-            GrainFactory.GetGrain<IPushNotifierGrain>(0).Publish(messages).Ignore();
-        }
-        catch (Exception ex)
-        {
-            // Push is best-effort: the change is already durable and browsers re-read on reconnect.
-            logger.LogWarning(ex, "Could not publish a change in {Key}", this.GetPrimaryKeyString());
-        }
-    }
+    private void Publish(ImmutableArray<LiveMessage> messages) => outbox.Post(messages);
 
     private async Task Refresh(Guid poolId)
     {

@@ -9,6 +9,7 @@ using Will.Marketplace.Domain.Common;
 using Will.Marketplace.Domain.Pools;
 using Will.Marketplace.Domain.Ports;
 using Will.Marketplace.Domain.Requests;
+using Will.Marketplace.Grains.Live;
 
 namespace Will.Marketplace.Grains.Pools;
 
@@ -21,6 +22,7 @@ public sealed class DemandPoolGrain(
     IDemandPoolStore store,
     IBiddingStore bidding,
     ICategoryCatalog catalog,
+    PushOutbox outbox,
     TimeProvider time,
     ILogger<DemandPoolGrain> logger) : Grain, IDemandPoolGrain, IRemindable
 {
@@ -432,16 +434,9 @@ public sealed class DemandPoolGrain(
 
     private Task Publish(ImmutableArray<LiveMessage>.Builder messages) => Publish(messages.ToImmutable());
 
-    private async Task Publish(ImmutableArray<LiveMessage> messages)
+    private Task Publish(ImmutableArray<LiveMessage> messages)
     {
-        try
-        {
-            await GrainFactory.GetGrain<IPushNotifierGrain>(0).Publish(messages);
-        }
-        catch (Exception ex)
-        {
-            // Push is best-effort: the change is already durable and browsers re-read on reconnect.
-            logger.LogWarning(ex, "Could not publish the change of pool {PoolId}", _pool!.Id);
-        }
+        outbox.Post(messages);
+        return Task.CompletedTask;
     }
 }
