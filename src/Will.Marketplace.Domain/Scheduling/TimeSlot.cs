@@ -44,5 +44,31 @@ public readonly record struct TimeSlot
     public bool Conflicts(TimeSlot other, int gapMinutes) =>
         Day == other.Day && StartMinute < other.EndMinute + gapMinutes && other.StartMinute < EndMinute + gapMinutes;
 
-    public override string ToString() => $"{Day.ToString()[..3].ToLowerInvariant()} {StartText}-{EndText}";
+    /// <summary>Characters in the storage form of a slot, "mon 15:00-18:00".</summary>
+    internal const int TextLength = 15;
+
+    /// <summary>Three-letter day names in <see cref="DayOfWeek"/> order (Sunday first).</summary>
+    private static readonly string[] DayNames = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+
+    public override string ToString() => string.Create(TextLength, this, static (text, slot) => slot.Format(text));
+
+    /// <summary>Writes the storage form into <paramref name="text"/> (<see cref="TextLength"/> characters): schedules are written on every save.</summary>
+    internal void Format(Span<char> text)
+    {
+        DayNames[(int)Day].CopyTo(text);
+        text[3] = ' ';
+        Clock(StartMinute, text[4..]);
+        text[9] = '-';
+        Clock(EndMinute, text[10..]);
+    }
+
+    private static void Clock(int minute, Span<char> text)
+    {
+        var (hours, minutes) = (minute / 60, minute % 60);
+        text[0] = (char)('0' + (hours / 10));
+        text[1] = (char)('0' + (hours % 10));
+        text[2] = ':';
+        text[3] = (char)('0' + (minutes / 10));
+        text[4] = (char)('0' + (minutes % 10));
+    }
 }

@@ -35,6 +35,25 @@ public sealed class TimeSlotTests
     }
 
     [Test]
+    public void ToString_ForEveryDayAndEveryMinute_IsTheStorageFormAndParsesBack()
+    {
+        // Written by hand for speed: checked against the plain composite format for the whole week.
+        foreach (var day in Enum.GetValues<DayOfWeek>())
+        {
+            for (var start = 0; start < TimeSlot.MinutesPerDay; start++)
+            {
+                var end = start + 1 + (start % 97);
+                end = Math.Min(end, TimeSlot.MinutesPerDay);
+                var slot = new TimeSlot(day, start, end);
+                var expected = $"{day.ToString()[..3].ToLowerInvariant()} {start / 60:00}:{start % 60:00}-{end / 60:00}:{end % 60:00}";
+
+                Assert.That(slot.ToString(), Is.EqualTo(expected));
+                Assert.That(WeeklySchedule.Parse(expected).Slots, Is.EqualTo(new[] { slot }));
+            }
+        }
+    }
+
+    [Test]
     public void OverlapMinutes_WhenSlotsAreOnDifferentDays_IsZero()
     {
         var monday = new TimeSlot(DayOfWeek.Monday, 540, 660);
