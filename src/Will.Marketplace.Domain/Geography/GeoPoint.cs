@@ -28,6 +28,12 @@ public readonly record struct GeoPoint(double Latitude, double Longitude)
     public bool IsWithinMeters(GeoPoint other, double meters)
     {
         var dLat = ToRadians(other.Latitude - Latitude);
+        if (Math.Abs(dLat) * EarthRadiusMeters > meters)
+        {
+            // No path between two points is shorter than the difference of their latitudes: no trigonometry needed.
+            return false;
+        }
+
         var dLon = ToRadians(other.Longitude - Longitude);
         if (Math.Abs(dLat) < FlatMapRadians && Math.Abs(dLon) < 2 * FlatMapRadians && Math.Abs(Latitude) < FlatMapMaxLatitude)
         {
