@@ -11,9 +11,6 @@ public sealed class WeeklySchedule : IEquatable<WeeklySchedule>
     // them for every pool a request could join, so they are kept cheap.
     private readonly TimeSlot[] _slots;
 
-    /// <summary>The storage form, written once: a pool's envelope is saved and sent with every change.</summary>
-    private string? _text;
-
     private WeeklySchedule(TimeSlot[] slots)
     {
         _slots = slots;
@@ -113,7 +110,7 @@ public sealed class WeeklySchedule : IEquatable<WeeklySchedule>
     }
 
     /// <summary>Storage form: "mon 15:00-18:00;wed 15:00-18:00".</summary>
-    public override string ToString() => _text ??= _slots.Length == 0 ? "" : string.Create(
+    public override string ToString() => _slots.Length == 0 ? "" : string.Create(
         (_slots.Length * (TimeSlot.TextLength + 1)) - 1,
         _slots,
         static (text, slots) =>
