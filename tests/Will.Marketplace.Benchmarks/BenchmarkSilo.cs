@@ -131,6 +131,11 @@ public static class BenchmarkSilo
         public Task<IReadOnlyList<DemandPool>> ListJoinableAsync(string municipalityCode, string categoryCode, CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<DemandPool>>([.. _pools.Values.Where(p => p.MunicipalityCode == municipalityCode && p.CategoryCode == categoryCode && p.IsJoinable).Select(p => Copy(p))]);
 
+        public Task<IReadOnlyList<PoolDeadline>> ListDeadlinesAsync(string municipalityCode, string categoryCode, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<PoolDeadline>>([.. _pools.Values
+                .Where(p => p.MunicipalityCode == municipalityCode && p.CategoryCode == categoryCode && p.Status == PoolStatus.OpenForBids && p.BiddingClosesAt is not null)
+                .Select(p => new PoolDeadline(p.Id, p.BiddingClosesAt!.Value))]);
+
         public Task SaveAsync(DemandPool pool, CareRequest? placedRequest, CancellationToken cancellationToken = default)
         {
             Save(pool);

@@ -39,5 +39,14 @@ public interface IMatchmakerGrain : IGrainWithStringKey
     [OneWay]
     Task Unwatch(Guid poolId, Guid activation);
 
+    /// <summary>
+    /// A pool of this matchmaker is about to be saved with a bidding deadline: the matchmaker's one
+    /// deadline reminder is made to tick by then (stored before the pool, so it survives any restart).
+    /// Interleaves, so a pool grain may ask while the matchmaker waits on that grain.
+    /// </summary>
+    [Alias("HoldDeadline")]
+    [AlwaysInterleave]
+    Task HoldDeadline(Guid poolId, DateTimeOffset closesAt);
+
     public static string KeyFor(string municipalityCode, string categoryCode) => $"{municipalityCode}/{categoryCode}";
 }

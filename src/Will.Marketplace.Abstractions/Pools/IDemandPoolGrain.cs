@@ -18,9 +18,12 @@ public interface IDemandPoolGrain : IGrainWithGuidKey
     [Alias("Leave")]
     Task<LeaveResult> Leave(Guid requestId, Guid familyId);
 
-    /// <summary>Stores the reminder for a deadline the matchmaker is about to save for this pool.</summary>
-    [Alias("HoldDeadline")]
-    Task HoldDeadline(DateTimeOffset closesAt);
+    /// <summary>
+    /// The matchmaker's deadline reminder found this pool's bidding deadline passed: the award is
+    /// made, or the window extended once, or the pool told no provider bid. Nothing when not due.
+    /// </summary>
+    [Alias("CloseBiddingIfDue")]
+    Task CloseBiddingIfDue();
 
     /// <summary>
     /// The matchmaker saved this pool itself (a placement, a regrouping, a refill) as

@@ -13,6 +13,9 @@ public interface IDemandPoolStore
     /// <summary>Pools of one municipality and category that can still take members.</summary>
     Task<IReadOnlyList<DemandPool>> ListJoinableAsync(string municipalityCode, string categoryCode, CancellationToken cancellationToken = default);
 
+    /// <summary>The bidding deadlines of one municipality and category: every pool open for bids that has one.</summary>
+    Task<IReadOnlyList<PoolDeadline>> ListDeadlinesAsync(string municipalityCode, string categoryCode, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Saves the pool (checked against <see cref="DemandPool.Version"/>) and, in the same
     /// transaction, the request just placed in it; requests no longer among its members are marked
@@ -40,5 +43,8 @@ public interface IDemandPoolStore
 
     Task SaveMovesAsync(IReadOnlyList<DemandPool> pools, IReadOnlyList<PoolMove> moves, CancellationToken cancellationToken = default);
 }
+
+/// <summary>When bidding on a pool closes.</summary>
+public readonly record struct PoolDeadline(Guid PoolId, DateTimeOffset ClosesAt);
 
 public sealed class ConcurrencyConflictException(string message, Exception? inner = null) : Exception(message, inner);

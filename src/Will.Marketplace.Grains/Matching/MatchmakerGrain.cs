@@ -29,14 +29,32 @@ public sealed class MatchmakerGrain(
     PushOutbox outbox,
     IOptions<MatchingOptions> options,
     TimeProvider time,
-    ILogger<MatchmakerGrain> logger) : Grain, IMatchmakerGrain
+    ILogger<MatchmakerGrain> logger) : Grain, IMatchmakerGrain, IRemindable
 {
+    /// <summary>The one reminder that closes this matchmaker's bidding windows.</summary>
+    public const string BiddingDeadlines = "bidding-deadlines";
+
+    /// <summary>While any pool has a deadline the reminder ticks this often (and sooner, when a deadline is nearer).</summary>
+    private static readonly TimeSpan DeadlineTick = TimeSpan.FromMinutes(1);
+
+    /// <summary>Databases keep times to the millisecond (SQLite) or finer: a deadline read back is the one held within this.</summary>
+    private static readonly TimeSpan StoredPrecision = TimeSpan.FromMilliseconds(1);
+
     private const int MaxAttempts = 5;
     private readonly Dictionary<Guid, DemandPool> _joinable = [];
 
     /// <summary>Pool grains that keep a copy (see <see cref="Watch"/>), and the version each holds.</summary>
     private readonly Dictionary<Guid, (Guid Activation, long Version)> _watchers = [];
     private IGrainTimer? _reoptimisation;
+
+    /// <summary>The last piece of deadline work: registering and re-arming the reminder go one after the other (<see cref="HoldDeadline"/> interleaves).</summary>
+    private Task _deadlineWork = Task.CompletedTask;
+
+    /// <summary>When the deadline reminder ticks next at the latest; null when this activation does not know it to be registered.</summary>
+    private DateTimeOffset? _nextTick;
+
+    /// <summary>Deadlines held for pools that may not be saved yet, and when: kept until the table shows them (or for a tick).</summary>
+    private readonly Dictionary<Guid, (DateTimeOffset ClosesAt, DateTimeOffset HeldAt)> _held = [];
     private ServiceCategory _category = null!;
     private string _municipalityCode = "";
 
@@ -115,7 +133,7 @@ public sealed class MatchmakerGrain(
         {
             if (pool.BiddingClosesAt is { } closesAt && closesAt != closedAt)
             {
-                await GrainFactory.GetGrain<IDemandPoolGrain>(pool.Id).HoldDeadline(closesAt);
+                await KeepDeadline(pool.Id, closesAt);
             }
 
             await store.SaveAsync(pool, request.PlacedIn(pool.Id));
@@ -288,7 +306,7 @@ public sealed class MatchmakerGrain(
         {
             foreach (var pool in change.Changed.Where(p => p.BiddingClosesAt is not null))
             {
-                await GrainFactory.GetGrain<IDemandPoolGrain>(pool.Id).HoldDeadline(pool.BiddingClosesAt!.Value);
+                await KeepDeadline(pool.Id, pool.BiddingClosesAt!.Value);
             }
 
             await store.SaveMovesAsync(change.Changed, change.Moves);
@@ -359,7 +377,7 @@ public sealed class MatchmakerGrain(
         if (pool.BiddingClosesAt is { } closesAt)
         {
             // A quorum of one: the pool opens for bids at once.
-            await GrainFactory.GetGrain<IDemandPoolGrain>(poolId).HoldDeadline(closesAt);
+            await KeepDeadline(poolId, closesAt);
         }
 
         await store.SaveAsync(pool, request.PlacedIn(poolId));
@@ -377,6 +395,146 @@ public sealed class MatchmakerGrain(
         }
 
         return new PlacementOutcome(request.Id, completed ?? pool.ToSnapshot(_category.Mode), StartedNewPool: true);
+    }
+
+    public Task HoldDeadline(Guid poolId, DateTimeOffset closesAt) => KeepDeadline(poolId, closesAt);
+
+    /// <summary>
+    /// Makes the deadline reminder tick by <paramref name="closesAt"/>, before the pool with that
+    /// deadline is saved. Once it ticks every minute (a pool open for bids), a later deadline needs no
+    /// write at all: placements that open pools store nothing more than the pool.
+    /// </summary>
+    private Task KeepDeadline(Guid poolId, DateTimeOffset closesAt) => OneAtATime(async () =>
+    {
+        var now = time.GetUtcNow();
+        ForgetHeld(now, stored: []);
+        _held[poolId] = (closesAt, now);
+        if (_nextTick is { } next && next <= closesAt)
+        {
+            return;
+        }
+
+        var due = closesAt;
+        if (_nextTick is null)
+        {
+            // A reminder stored by an earlier activation may be due sooner: never move it later.
+            foreach (var stored in await store.ListDeadlinesAsync(_municipalityCode, _category.Code))
+            {
+                due = stored.ClosesAt < due ? stored.ClosesAt : due;
+            }
+        }
+
+        await Arm(due);
+    });
+
+    /// <summary>The reminder ticks: every pool whose deadline has passed closes its bidding (in its own grain), then the next tick is set.</summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != BiddingDeadlines)
+        {
+            return;
+        }
+
+        // From here the reminder next ticks a period away, unless re-armed for a nearer deadline.
+        var now = time.GetUtcNow();
+        await OneAtATime(() =>
+        {
+            _nextTick = now + DeadlineTick;
+            return Task.CompletedTask;
+        });
+        foreach (var deadline in await store.ListDeadlinesAsync(_municipalityCode, _category.Code))
+        {
+            if (deadline.ClosesAt > now)
+            {
+                continue;
+            }
+
+            try
+            {
+                await GrainFactory.GetGrain<IDemandPoolGrain>(deadline.PoolId).CloseBiddingIfDue();
+                await Refresh(deadline.PoolId);
+            }
+            catch (Exception ex)
+            {
+                // The reminder ticks again within a period and tries again.
+                logger.LogWarning(ex, "Could not close bidding on pool {PoolId}", deadline.PoolId);
+            }
+        }
+
+        await Rearm();
+    }
+
+    /// <summary>
+    /// After a tick: the reminder goes when no pool has a deadline (nor one held and not yet seen
+    /// saved), is moved nearer when the next deadline is less than a period away, and otherwise
+    /// keeps ticking as it is, with no write.
+    /// </summary>
+    private Task Rearm() => OneAtATime(async () =>
+    {
+        var now = time.GetUtcNow();
+        var stored = await store.ListDeadlinesAsync(_municipalityCode, _category.Code);
+        ForgetHeld(now, stored);
+
+        DateTimeOffset? next = null;
+        foreach (var closesAt in stored.Select(d => d.ClosesAt).Concat(_held.Values.Select(h => h.ClosesAt)))
+        {
+            next = next is { } earliest && earliest <= closesAt ? earliest : closesAt;
+        }
+
+        if (next is null)
+        {
+            if (await this.GetReminder(BiddingDeadlines) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+
+            _nextTick = null;
+        }
+        else if (next > now && (_nextTick is not { } tick || tick - next > StoredPrecision))
+        {
+            await Arm(next.Value);
+        }
+    });
+
+    /// <summary>A held deadline is needed only until its pool is saved: forgotten once the table shows it, or a period after it was held (a save takes far less).</summary>
+    private void ForgetHeld(DateTimeOffset now, IReadOnlyList<PoolDeadline> stored)
+    {
+        foreach (var (poolId, (closesAt, heldAt)) in _held.ToList())
+        {
+            if (now - heldAt > DeadlineTick || stored.Any(d => d.PoolId == poolId && (d.ClosesAt - closesAt).Duration() < StoredPrecision))
+            {
+                _held.Remove(poolId);
+            }
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> after the deadline work already started, whatever became of it.</summary>
+    private Task OneAtATime(Func<Task> work)
+    {
+        var run = After(_deadlineWork, work);
+        _deadlineWork = run;
+        return run;
+
+        static async Task After(Task before, Func<Task> work)
+        {
+            try
+            {
+                await before;
+            }
+            catch
+            {
+                // Its own caller was told.
+            }
+
+            await work();
+        }
+    }
+
+    private async Task Arm(DateTimeOffset due)
+    {
+        var dueIn = due - time.GetUtcNow();
+        await this.RegisterOrUpdateReminder(BiddingDeadlines, dueIn > TimeSpan.Zero ? dueIn : TimeSpan.Zero, DeadlineTick);
+        _nextTick = due;
     }
 
     public async Task Watch(Guid poolId, Guid activation, long version)

@@ -14,9 +14,9 @@ using Will.Marketplace.Grains.Live;
 namespace Will.Marketplace.Grains.Pools;
 
 /// <summary>
-/// Owns one pool: every change is saved before it is acknowledged or published. The bidding
-/// deadline is an Orleans reminder, stored in the database before the pool that needs it, so it
-/// fires after any restart; a reminder that finds no deadline due does nothing.
+/// Owns one pool: every change is saved before it is acknowledged or published. A bidding deadline
+/// is held by the pool's matchmaker, whose one reminder ticks by then (stored before the pool that
+/// needs it, so it fires after any restart) and calls <see cref="CloseBiddingIfDue"/>.
 /// </summary>
 public sealed class DemandPoolGrain(
     IDemandPoolStore store,
@@ -35,9 +35,8 @@ public sealed class DemandPoolGrain(
     private ServiceCategory? _category;
 
     /// <summary>
-    /// The pool is read on first use rather than on activation: the matchmaker activates a pool's
-    /// grain only to store its deadline's reminder (<see cref="HoldDeadline"/>), which needs no read,
-    /// and a pool started here is new (its id was just made), so there is no row to read yet.
+    /// The pool is read on first use rather than on activation: a pool started here is new (its id
+    /// was just made), so there is no row to read yet.
     /// </summary>
     private bool _loaded;
 
@@ -109,7 +108,7 @@ public sealed class DemandPoolGrain(
             ?? throw new ArgumentException($"Unknown category '{first.CategoryCode}'.", nameof(first));
         var request = first.ToDomain();
         var pool = DemandPool.Start(this.GetPrimaryKey(), first.MunicipalityCode, category, PoolMember.From(request, time.GetUtcNow()), time.GetUtcNow());
-        await KeepDeadline(pool.BiddingClosesAt, previous: null);
+        await KeepDeadline(pool, previous: null);
         try
         {
             // Inserted as new: if the pool is there already (a repeated start), the insert fails.
@@ -153,7 +152,7 @@ public sealed class DemandPoolGrain(
             return new JoinOutcome(false, verdict.ToString(), Snapshot());
         }
 
-        await KeepDeadline(_pool.BiddingClosesAt, closedAt);
+        await KeepDeadline(_pool, closedAt);
         await SaveOrReload(careRequest.PlacedIn(_pool.Id));
 
         await Publish(careRequest, startedNewPool: false);
@@ -168,15 +167,14 @@ public sealed class DemandPoolGrain(
             return new LeaveResult(false, LeaveOutcome.NotAMember.ToString(), null);
         }
 
-        var closedAt = _pool.BiddingClosesAt;
         var outcome = _pool.Leave(requestId, familyId);
         if (outcome != LeaveOutcome.Left)
         {
             return new LeaveResult(false, outcome.ToString(), Snapshot());
         }
 
+        // Leaving ends a deadline or keeps it, never makes one: the matchmaker's next tick sees which.
         await SaveOrReload(placedRequest: null);
-        await KeepDeadline(_pool!.BiddingClosesAt, closedAt);
 
         await Publish(PoolChanged(also: familyId));
         return new LeaveResult(true, null, Snapshot());
@@ -304,19 +302,34 @@ public sealed class DemandPoolGrain(
         return day;
     }
 
-    public Task HoldDeadline(DateTimeOffset closesAt) => KeepDeadline(closesAt, previous: null);
-
+    /// <summary>
+    /// Deadlines used to be a reminder per pool: one still stored is handed to the matchmaker, which
+    /// holds deadlines now, and removed.
+    /// </summary>
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        await Load();
         if (reminderName != BiddingDeadline)
         {
             return;
         }
 
+        await Load();
+        if (_pool is { BiddingClosesAt: { } closesAt } pool)
+        {
+            await Matchmaker(pool).HoldDeadline(pool.Id, closesAt);
+        }
+
+        if (await this.GetReminder(BiddingDeadline) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    public async Task CloseBiddingIfDue()
+    {
+        await Load();
         if (_pool is null || _category is null || _pool.BiddingClosesAt is null)
         {
-            await KeepDeadline(null, previous: DateTimeOffset.MinValue);
             return;
         }
 
@@ -332,11 +345,11 @@ public sealed class DemandPoolGrain(
 
         if (outcome == BiddingDeadlineOutcome.AwardDue)
         {
-            await AwardTo(award!, closedAt);
+            await AwardTo(award!);
             return;
         }
 
-        await KeepDeadline(_pool.BiddingClosesAt, closedAt);
+        await KeepDeadline(_pool, closedAt);
         await SaveOrReload(placedRequest: null);
         logger.LogInformation("Bidding deadline of pool {PoolId}: {Outcome}", _pool.Id, outcome);
 
@@ -345,7 +358,7 @@ public sealed class DemandPoolGrain(
         await PublishNotice(notice);
     }
 
-    private async Task AwardTo(AwardDecision award, DateTimeOffset? closedAt)
+    private async Task AwardTo(AwardDecision award)
     {
         _pool!.Award();
 
@@ -360,36 +373,26 @@ public sealed class DemandPoolGrain(
         }
 
         await SaveOrReload(pool => store.SaveAwardAsync(pool, award, order));
-        await KeepDeadline(null, closedAt);
         logger.LogInformation("Pool {PoolId} awarded to provider {ProviderId} ({Bids} valid bids)", _pool.Id, award.Winner.Bid.ProviderId, award.Ranking.Count);
         var notice = new PoolNotice(_pool.Id, PoolNotice.Awarded, _pool.Status.ToName(), null, MovedFrom: null);
         await PublishNotice(notice);
     }
 
     /// <summary>
-    /// Makes the stored reminder match the deadline: registered (or moved) when there is one,
-    /// removed when there is none. Called before the pool is saved when a deadline appears, so a
-    /// crash in between leaves a reminder that finds nothing due rather than a deadline that never fires.
+    /// A deadline this change makes (quorum reached, the window extended) is held by the matchmaker
+    /// before the pool is saved, so a crash in between leaves a tick that finds nothing due rather
+    /// than a deadline that never fires. A deadline that goes needs nothing: the tick finds it gone.
     /// </summary>
-    private async Task KeepDeadline(DateTimeOffset? closesAt, DateTimeOffset? previous)
+    private async Task KeepDeadline(DemandPool pool, DateTimeOffset? previous)
     {
-        if (closesAt == previous)
+        if (pool.BiddingClosesAt is { } closesAt && closesAt != previous)
         {
-            return;
-        }
-
-        if (closesAt is { } due)
-        {
-            var dueIn = due - time.GetUtcNow();
-            await this.RegisterOrUpdateReminder(BiddingDeadline, dueIn > TimeSpan.Zero ? dueIn : TimeSpan.Zero, DeadlineRetry);
-            return;
-        }
-
-        if (await this.GetReminder(BiddingDeadline) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
+            await Matchmaker(pool).HoldDeadline(pool.Id, closesAt);
         }
     }
+
+    private IMatchmakerGrain Matchmaker(DemandPool pool) =>
+        GrainFactory.GetGrain<IMatchmakerGrain>(IMatchmakerGrain.KeyFor(pool.MunicipalityCode, pool.CategoryCode));
 
     private Task SaveOrReload(CareRequest? placedRequest) => SaveOrReload(pool => store.SaveAsync(pool, placedRequest));
 

@@ -39,6 +39,17 @@ internal sealed class EfDemandPoolStore(IDbContextFactory<MarketplaceDbContext> 
         return [.. records.Select(ToDomain)];
     }
 
+    public async Task<IReadOnlyList<PoolDeadline>> ListDeadlinesAsync(string municipalityCode, string categoryCode, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var open = PoolStatus.OpenForBids.ToName();
+        var deadlines = await db.Pools.AsNoTracking()
+            .Where(p => p.MunicipalityCode == municipalityCode && p.CategoryCode == categoryCode && p.Status == open && p.BiddingClosesAt != null)
+            .Select(p => new { p.Id, p.BiddingClosesAt })
+            .ToListAsync(cancellationToken);
+        return [.. deadlines.Select(d => new PoolDeadline(d.Id, d.BiddingClosesAt!.Value))];
+    }
+
     public async Task SaveAsync(DemandPool pool, CareRequest? placedRequest, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
