@@ -20,7 +20,8 @@ namespace Will.Marketplace.Grains.Matching;
 /// case the copy is refreshed and the next best pool is tried. It also moves waiting requests (those
 /// in pools below quorum): into a place freed by a withdrawal, and into better groups found by the
 /// exact re-optimisation a little after requests start waiting. All joins and moves of its pools go
-/// through it, one at a time.
+/// through it, one at a time. It holds its pools' bidding deadlines too, with one reminder
+/// (docs/decisions.md, "Deadlines are Orleans reminders in our own database, one per matchmaker").
 /// </summary>
 public sealed class MatchmakerGrain(
     ICategoryCatalog catalog,
