@@ -40,7 +40,7 @@ public static class Completion
         IsPromising(category, group, RecentDemandIn(pools));
 
     /// <summary><see cref="IsPromising(ServiceCategory, IReadOnlyList{PoolMember}, IEnumerable{DemandPool})"/> with the recent demand worked out once (<see cref="RecentDemandIn"/>).</summary>
-    public static bool IsPromising(ServiceCategory category, IReadOnlyList<PoolMember> group, IReadOnlyList<PoolMember> recent)
+    public static bool IsPromising(ServiceCategory category, IReadOnlyList<PoolMember> group, RecentFamilies recent)
     {
         if (group.Count < 2 || group.Count >= category.Quorum)
         {
@@ -49,62 +49,98 @@ public static class Completion
 
         var fits = 0;
         var shared = Compatibility.SharedSchedule(category, group);
-        foreach (var other in recent)
+        for (var p = 0; p < recent.Pools.Count; p++)
         {
-            if (other.Location.IsWithinMeters(group[0].Location, category.RadiusMeters) &&
-                !PoolMember.IsAmong(group, other.RequestId) &&
-                Compatibility.Check(category, group, other, shared) == Incompatibility.None &&
-                ++fits >= PromisingAfter)
+            var members = recent.Pools[p].Members;
+            for (var i = 0; i < members.Count; i++)
             {
-                return true;
+                var other = members[i];
+                if (other.JoinedAt >= recent.Since &&
+                    other.Location.IsWithinMeters(group[0].Location, category.RadiusMeters) &&
+                    !PoolMember.IsAmong(group, other.RequestId) &&
+                    Compatibility.Check(category, group, other, shared) == Incompatibility.None &&
+                    ++fits >= PromisingAfter)
+                {
+                    return true;
+                }
             }
         }
 
         return false;
     }
 
-    /// <summary>Members of the joinable pools that joined within <see cref="RecentDemand"/> of the latest, in pool order.</summary>
-    public static IReadOnlyList<PoolMember> RecentDemandIn(IEnumerable<DemandPool> pools)
+    /// <summary>The families of recent demand: members of the joinable pools that joined within <see cref="RecentDemand"/> of the latest, in pool order.</summary>
+    public static RecentFamilies RecentDemandIn(IEnumerable<DemandPool> pools)
     {
-        // Two plain passes and one list sized up front: a decision asks this of every joinable pool's members.
-        var (latest, known) = (DateTimeOffset.MinValue, 0);
+        // The pools that hold any, not the families: a decision asks this of every joinable pool, and
+        // a list of every recent family was most of what a decision allocated.
+        var latest = DateTimeOffset.MinValue;
         foreach (var pool in pools)
         {
             for (var i = 0; pool.IsJoinable && i < pool.Members.Count; i++)
             {
-                (latest, known) = (pool.Members[i].JoinedAt > latest ? pool.Members[i].JoinedAt : latest, known + 1);
+                latest = pool.Members[i].JoinedAt > latest ? pool.Members[i].JoinedAt : latest;
             }
         }
 
-        if (known == 0)
+        if (latest == DateTimeOffset.MinValue)
         {
-            return [];
+            return RecentFamilies.None;
         }
 
         var since = latest - RecentDemand;
-        var recent = new List<PoolMember>(known);
+        var holding = new List<DemandPool>();
         foreach (var pool in pools)
         {
             for (var i = 0; pool.IsJoinable && i < pool.Members.Count; i++)
             {
                 if (pool.Members[i].JoinedAt >= since)
                 {
-                    recent.Add(pool.Members[i]);
+                    holding.Add(pool);
+                    break;
                 }
             }
         }
 
-        return recent;
+        return new RecentFamilies(holding, since);
     }
 
     /// <summary>The waiting families a spare place may take: all but the members of promising groups.</summary>
     public static IReadOnlyList<(PoolMember Member, DemandPool From)> ForSparePlaces(ServiceCategory category, IReadOnlyList<(PoolMember Member, DemandPool From)> waiting, IEnumerable<DemandPool> pools) =>
-        ForSparePlaces(category, waiting, new Lazy<IReadOnlyList<PoolMember>>(() => RecentDemandIn(pools)));
+        waiting.Count == 0 ? waiting : ForSparePlaces(category, waiting, RecentDemandIn(pools));
 
-    internal static IReadOnlyList<(PoolMember Member, DemandPool From)> ForSparePlaces(ServiceCategory category, IReadOnlyList<(PoolMember Member, DemandPool From)> waiting, Lazy<IReadOnlyList<PoolMember>> recent)
+    internal static IReadOnlyList<(PoolMember Member, DemandPool From)> ForSparePlaces(ServiceCategory category, IReadOnlyList<(PoolMember Member, DemandPool From)> waiting, RecentFamilies recent)
     {
-        var promising = waiting.Select(w => w.From).Distinct().Where(p => IsPromising(category, p.Members, recent.Value)).Select(p => p.Id).ToHashSet();
-        return promising.Count == 0 ? waiting : [.. waiting.Where(w => !promising.Contains(w.From.Id))];
+        // Each waiting pool is asked once; a promising one keeps all its families.
+        List<DemandPool>? asked = null, promising = null;
+        for (var i = 0; i < waiting.Count; i++)
+        {
+            var from = waiting[i].From;
+            if (asked?.Contains(from) != true)
+            {
+                (asked ??= []).Add(from);
+                if (IsPromising(category, from.Members, recent))
+                {
+                    (promising ??= []).Add(from);
+                }
+            }
+        }
+
+        if (promising is null)
+        {
+            return waiting;
+        }
+
+        var left = new List<(PoolMember Member, DemandPool From)>(waiting.Count);
+        for (var i = 0; i < waiting.Count; i++)
+        {
+            if (!promising.Contains(waiting[i].From))
+            {
+                left.Add(waiting[i]);
+            }
+        }
+
+        return left;
     }
 
     /// <summary>
@@ -174,11 +210,14 @@ public static class Completion
             return [];
         }
 
-        var members = group.ToList();
+        // The group grows only once a family fits: most plans find none, and allocate nothing.
+        IReadOnlyList<PoolMember> members = group;
+        List<PoolMember>? grown = null;
+        List<PoolMove>? moves = null;
         var shared = Compatibility.SharedSchedule(category, members);
-        var moves = new List<PoolMove>();
-        foreach (var (member, from) in waiting)
+        for (var i = 0; i < waiting.Count; i++)
         {
+            var (member, from) = waiting[i];
             if (from.Id == poolId)
             {
                 continue;
@@ -191,13 +230,14 @@ public static class Completion
 
             if (Compatibility.Check(category, members, member, shared) == Incompatibility.None)
             {
-                members.Add(member);
+                members = grown ??= [.. group];
+                grown.Add(member);
                 shared = shared?.Intersect(member.Schedule);
-                moves.Add(new PoolMove(member.RequestId, member.FamilyId, from.Id, poolId));
+                (moves ??= []).Add(new PoolMove(member.RequestId, member.FamilyId, from.Id, poolId));
             }
         }
 
-        return members.Count >= target ? moves : [];
+        return moves is not null && members.Count >= target ? moves : [];
     }
 
     /// <summary>Applies the moves <see cref="For"/> returned; the pools changed, the completed one last.</summary>
@@ -222,4 +262,10 @@ public static class Completion
         changed.Add(pool);
         return changed;
     }
+}
+
+/// <summary>The families of recent demand (<see cref="Completion.RecentDemandIn"/>): the members of <see cref="Pools"/> that joined at or after <see cref="Since"/>.</summary>
+public sealed record RecentFamilies(IReadOnlyList<DemandPool> Pools, DateTimeOffset Since)
+{
+    public static RecentFamilies None { get; } = new([], DateTimeOffset.MaxValue);
 }

@@ -54,17 +54,20 @@ public static class Placement
         // Waiting families near the newcomer: the only ones a completion could take (all must be within its radius).
         var waiting = Completion.WaitingNear(category, candidate, pools);
         IReadOnlyList<(PoolMember Member, DemandPool From)>? spare = null;
-        var recent = new Lazy<IReadOnlyList<PoolMember>>(() => Completion.RecentDemandIn(pools));
+        RecentFamilies? recent = null;
         PlacementDecision? best = null;
         var bestRank = -1;
         foreach (var pool in compatible)
         {
             var atQuorum = pool.Members.Count >= pool.Quorum;
-            var pullable = atQuorum && waiting.Count > 0 ? spare ??= Completion.ForSparePlaces(category, waiting, recent) : waiting;
-            PoolMember[] group = [.. pool.Members, candidate];
-            var moves = pullable.Count == 0 ? [] : Completion.Plan(category, group, pool.Id, pullable);
-            var gain = atQuorum ? 1 + moves.Count : group.Length + moves.Count >= pool.Quorum ? group.Length + moves.Count : 0;
-            var rank = Rank(category, gain, group, recent);
+            var pullable = atQuorum && waiting.Count > 0 ? spare ??= Completion.ForSparePlaces(category, waiting, recent ??= Completion.RecentDemandIn(pools)) : waiting;
+            // The pool's members and the candidate, put together only when a completion or the promise is weighed.
+            var size = pool.Members.Count + 1;
+            PoolMember[]? group = null;
+            var moves = pullable.Count == 0 ? [] : Completion.Plan(category, group ??= [.. pool.Members, candidate], pool.Id, pullable);
+            var gain = atQuorum ? 1 + moves.Count : size + moves.Count >= pool.Quorum ? size + moves.Count : 0;
+            // Twice the families pooled, so that a promising group (none pooled yet) ranks between a spare place (one) and anything more.
+            var rank = gain == 0 && size < category.Quorum && Completion.IsPromising(category, group ??= [.. pool.Members, candidate], recent ??= Completion.RecentDemandIn(pools)) ? 3 : 2 * gain;
             if (rank > bestRank)
             {
                 (best, bestRank) = (new PlacementDecision(pool, moves, gain), rank);
@@ -75,11 +78,6 @@ public static class Placement
         var aloneGain = 1 + alone.Count >= category.Quorum ? 1 + alone.Count : 0;
         return best is null || 2 * aloneGain > bestRank ? new PlacementDecision(null, alone, aloneGain) : best;
     }
-
-    /// <summary>Twice the families pooled, so that a promising group (none pooled yet) ranks between a spare place (one) and anything more.</summary>
-    /// <param name="group">The pool's members and the candidate.</param>
-    private static int Rank(ServiceCategory category, int gain, PoolMember[] group, Lazy<IReadOnlyList<PoolMember>> recent) =>
-        gain == 0 && group.Length < category.Quorum && Completion.IsPromising(category, group, recent.Value) ? 3 : 2 * gain;
 
     public static PlacementScore Score(ServiceCategory category, DemandPool pool, PoolMember candidate)
     {
