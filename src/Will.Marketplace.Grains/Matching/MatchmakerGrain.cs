@@ -86,10 +86,10 @@ public sealed class MatchmakerGrain(
         var request = command.ToDomain();
         var member = PoolMember.From(request, time.GetUtcNow());
         var newPoolId = Guid.CreateVersion7(time.GetUtcNow());
-        var tried = new HashSet<Guid>();
+        HashSet<Guid>? tried = null;
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            IReadOnlyCollection<DemandPool> candidates = tried.Count == 0 ? _joinable.Values : [.. _joinable.Values.Where(p => !tried.Contains(p.Id))];
+            IReadOnlyCollection<DemandPool> candidates = tried is null ? _joinable.Values : [.. _joinable.Values.Where(p => !tried.Contains(p.Id))];
             var decision = Placement.Decide(_category, member, candidates, newPoolId);
             if (decision.Pool is not { } best)
             {
@@ -99,7 +99,7 @@ public sealed class MatchmakerGrain(
             var saved = await SaveJoin(best, request, member);
             if (saved == Saved.Refused)
             {
-                tried.Add(best.Id);
+                (tried ??= []).Add(best.Id);
             }
             else if (saved == Saved.Yes)
             {
@@ -115,7 +115,7 @@ public sealed class MatchmakerGrain(
     /// <summary>
     /// The join is saved here, against the version of the copy, with no call to the pool's grain (one
     /// grain call per placement): the copy is exactly what the grain would hold. A pool reaching quorum
-    /// has its deadline's reminder stored first. When the pool changed meanwhile (its grain awarded
+    /// has its deadline held first (<see cref="KeepDeadline"/>). When the pool changed meanwhile (its grain awarded
     /// it, or a family joined it there) the copy is read again and the caller decides again with it.
     /// </summary>
     private async Task<Saved> SaveJoin(DemandPool pool, CareRequest request, PoolMember member)
@@ -443,7 +443,9 @@ public sealed class MatchmakerGrain(
             _nextTick = now + DeadlineTick;
             return Task.CompletedTask;
         });
-        foreach (var deadline in await store.ListDeadlinesAsync(_municipalityCode, _category.Code))
+        var deadlines = await store.ListDeadlinesAsync(_municipalityCode, _category.Code);
+        var closed = false;
+        foreach (var deadline in deadlines)
         {
             if (deadline.ClosesAt > now)
             {
@@ -452,6 +454,7 @@ public sealed class MatchmakerGrain(
 
             try
             {
+                closed = true;
                 await GrainFactory.GetGrain<IDemandPoolGrain>(deadline.PoolId).CloseBiddingIfDue();
                 await Refresh(deadline.PoolId);
             }
@@ -462,7 +465,8 @@ public sealed class MatchmakerGrain(
             }
         }
 
-        await Rearm();
+        // Most ticks close nothing (one a minute while deadlines are days away): the list just read still holds.
+        await Rearm(closed ? null : deadlines);
     }
 
     /// <summary>
@@ -470,10 +474,11 @@ public sealed class MatchmakerGrain(
     /// saved), is moved nearer when the next deadline is less than a period away, and otherwise
     /// keeps ticking as it is, with no write.
     /// </summary>
-    private Task Rearm() => OneAtATime(async () =>
+    /// <param name="stored">The deadlines as just read, when nothing closed since; null to read them.</param>
+    private Task Rearm(IReadOnlyList<PoolDeadline>? stored) => OneAtATime(async () =>
     {
         var now = time.GetUtcNow();
-        var stored = await store.ListDeadlinesAsync(_municipalityCode, _category.Code);
+        stored ??= await store.ListDeadlinesAsync(_municipalityCode, _category.Code);
         ForgetHeld(now, stored);
 
         DateTimeOffset? next = null;
@@ -500,7 +505,8 @@ public sealed class MatchmakerGrain(
     /// <summary>A held deadline is needed only until its pool is saved: forgotten once the table shows it, or a period after it was held (a save takes far less).</summary>
     private void ForgetHeld(DateTimeOffset now, IReadOnlyList<PoolDeadline> stored)
     {
-        foreach (var (poolId, (closesAt, heldAt)) in _held.ToList())
+        // Removing while enumerating is allowed for a dictionary's own enumerator.
+        foreach (var (poolId, (closesAt, heldAt)) in _held)
         {
             if (now - heldAt > DeadlineTick || stored.Any(d => d.PoolId == poolId && (d.ClosesAt - closesAt).Duration() < StoredPrecision))
             {
