@@ -67,7 +67,7 @@ public sealed class DemandPoolGrain(
     {
         if (_pool is { Status: PoolStatus.Forming or PoolStatus.OpenForBids } pool)
         {
-            await GrainFactory.GetGrain<IMatchmakerGrain>(IMatchmakerGrain.KeyFor(pool.MunicipalityCode, pool.CategoryCode)).Watch(pool.Id, _activation, pool.Version);
+            await Matchmaker(pool).Watch(pool.Id, _activation, pool.Version);
             _watched = true;
         }
     }
@@ -93,7 +93,7 @@ public sealed class DemandPoolGrain(
     {
         if (_watched && _pool is not null)
         {
-            await GrainFactory.GetGrain<IMatchmakerGrain>(IMatchmakerGrain.KeyFor(_pool.MunicipalityCode, _pool.CategoryCode)).Unwatch(_pool.Id, _activation);
+            await Matchmaker(_pool).Unwatch(_pool.Id, _activation);
         }
     }
 
