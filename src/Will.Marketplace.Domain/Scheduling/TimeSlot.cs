@@ -33,9 +33,9 @@ public readonly record struct TimeSlot
     public TimeOnly Start => TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(StartMinute));
 
     /// <summary>24:00 is shown as 23:59 only by TimeOnly; keep minutes as the source of truth.</summary>
-    public string EndText => $"{EndMinute / 60:00}:{EndMinute % 60:00}";
+    public string EndText => ClockText(EndMinute);
 
-    public string StartText => $"{StartMinute / 60:00}:{StartMinute % 60:00}";
+    public string StartText => ClockText(StartMinute);
 
     public int OverlapMinutes(TimeSlot other) =>
         Day != other.Day ? 0 : Math.Max(0, Math.Min(EndMinute, other.EndMinute) - Math.Max(StartMinute, other.StartMinute));
@@ -61,6 +61,8 @@ public readonly record struct TimeSlot
         text[9] = '-';
         Clock(EndMinute, text[10..]);
     }
+
+    private static string ClockText(int minute) => string.Create(5, minute, static (text, m) => Clock(m, text));
 
     private static void Clock(int minute, Span<char> text)
     {

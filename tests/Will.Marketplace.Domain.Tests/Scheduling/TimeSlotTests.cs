@@ -48,6 +48,7 @@ public sealed class TimeSlotTests
                 var expected = $"{day.ToString()[..3].ToLowerInvariant()} {start / 60:00}:{start % 60:00}-{end / 60:00}:{end % 60:00}";
 
                 Assert.That(slot.ToString(), Is.EqualTo(expected));
+                Assert.That((slot.StartText, slot.EndText), Is.EqualTo(($"{start / 60:00}:{start % 60:00}", $"{end / 60:00}:{end % 60:00}")));
                 Assert.That(WeeklySchedule.Parse(expected).Slots, Is.EqualTo(new[] { slot }));
             }
         }
