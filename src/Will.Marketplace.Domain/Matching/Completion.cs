@@ -49,16 +49,18 @@ public static class Completion
 
         var fits = 0;
         var shared = Compatibility.SharedSchedule(category, group);
+        var home = group[0].Location;
         for (var p = 0; p < recent.Pools.Count; p++)
         {
-            var members = recent.Pools[p].Members;
-            for (var i = 0; i < members.Count; i++)
+            // Who joined when, and where, from the pool's digest: a member is read only once it is recent and near.
+            var pool = recent.Pools[p];
+            var facts = pool.Digest.Facts;
+            for (var i = 0; i < facts.Length; i++)
             {
-                var other = members[i];
-                if (other.JoinedAt >= recent.Since &&
-                    other.Location.IsWithinMeters(group[0].Location, category.RadiusMeters) &&
-                    !PoolMember.IsAmong(group, other.RequestId) &&
-                    Compatibility.Check(category, group, other, shared) == Incompatibility.None &&
+                if (facts[i].JoinedAt >= recent.Since &&
+                    facts[i].Location.IsWithinMeters(home, category.RadiusMeters) &&
+                    !PoolMember.IsAmong(group, facts[i].RequestId) &&
+                    Compatibility.Check(category, group, pool.Members[i], shared) == Incompatibility.None &&
                     ++fits >= PromisingAfter)
                 {
                     return true;
@@ -77,9 +79,9 @@ public static class Completion
         var latest = DateTimeOffset.MinValue;
         foreach (var pool in pools)
         {
-            for (var i = 0; pool.IsJoinable && i < pool.Members.Count; i++)
+            if (pool.IsJoinable && pool.LatestJoinedAt > latest)
             {
-                latest = pool.Members[i].JoinedAt > latest ? pool.Members[i].JoinedAt : latest;
+                latest = pool.LatestJoinedAt;
             }
         }
 
@@ -89,16 +91,12 @@ public static class Completion
         }
 
         var since = latest - RecentDemand;
-        var holding = new List<DemandPool>();
+        var holding = new List<DemandPool>(pools is IReadOnlyCollection<DemandPool> all ? all.Count : 0);
         foreach (var pool in pools)
         {
-            for (var i = 0; pool.IsJoinable && i < pool.Members.Count; i++)
+            if (pool.IsJoinable && pool.LatestJoinedAt >= since)
             {
-                if (pool.Members[i].JoinedAt >= since)
-                {
-                    holding.Add(pool);
-                    break;
-                }
+                holding.Add(pool);
             }
         }
 
@@ -154,17 +152,17 @@ public static class Completion
         {
             // Members of one pool live within one radius of each other: the first tells whether any can be near.
             if (pool.Status != PoolStatus.Forming || pool.Members.Count >= pool.Quorum ||
-                !pool.Members[0].Location.IsWithinMeters(near.Location, 2 * category.RadiusMeters))
+                !pool.Digest.Facts[0].Location.IsWithinMeters(near.Location, 2 * category.RadiusMeters))
             {
                 continue;
             }
 
-            for (var i = 0; i < pool.Members.Count; i++)
+            var facts = pool.Digest.Facts;
+            for (var i = 0; i < facts.Length; i++)
             {
-                var member = pool.Members[i];
-                if (member.Location.IsWithinMeters(near.Location, category.RadiusMeters))
+                if (facts[i].Location.IsWithinMeters(near.Location, category.RadiusMeters))
                 {
-                    waiting.Add((member, pool, member.Location.DistanceMetersTo(near.Location), waiting.Count));
+                    waiting.Add((pool.Members[i], pool, facts[i].Location.DistanceMetersTo(near.Location), waiting.Count));
                 }
             }
         }

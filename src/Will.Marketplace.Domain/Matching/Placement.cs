@@ -20,10 +20,7 @@ public static class Placement
         var scored = new List<(DemandPool Pool, PlacementScore Score, int Order)>();
         foreach (var pool in pools)
         {
-            // Every member must live within the radius, so a pool whose first member is farther is out: one distance per pool first.
-            if (pool.Members.Count > 0 && pool.CategoryCode == category.Code &&
-                pool.Members[0].Location.IsWithinMeters(candidate.Location, category.RadiusMeters) &&
-                pool.Check(category, candidate) == Incompatibility.None)
+            if (pool.Members.Count > 0 && pool.CategoryCode == category.Code && pool.Check(category, candidate) == Incompatibility.None)
             {
                 scored.Add((pool, Score(category, pool, candidate), scored.Count));
             }
@@ -100,9 +97,8 @@ public static class Placement
         }
 
         var distance = 0.0;
-        for (var i = 0; i < pool.Members.Count; i++)
+        foreach (ref readonly var member in pool.Digest.Facts.AsSpan())
         {
-            var member = pool.Members[i];
             distance += member.Location.DistanceMetersTo(candidate.Location);
         }
 

@@ -29,6 +29,39 @@ public static class Compatibility
     }
 
     /// <summary>
+    /// <see cref="Check(ServiceCategory, IReadOnlyList{PoolMember}, PoolMember, WeeklySchedule?)"/> for the
+    /// members of <paramref name="pool"/>, read from its digest and envelope: the same rules, the same
+    /// verdict (a property test holds the two together).
+    /// </summary>
+    internal static Incompatibility Check(ServiceCategory category, DemandPool pool, MemberDigest digest, PoolMember candidate)
+    {
+        if (!digest.AllWithinMeters(candidate.Location, category.RadiusMeters))
+        {
+            return Incompatibility.TooFar;
+        }
+
+        if (category.MatchedAttributes.Count != 0 && candidate.Attributes.Count != 0 &&
+            !digest.AttributesMatch(category.MatchedAttributes, candidate.Attributes))
+        {
+            return Incompatibility.AttributeMismatch;
+        }
+
+        if (category.Mode == PoolingMode.Group)
+        {
+            return CheckGroup(category, pool.Members, candidate, pool.Members.Count > 0 ? pool.ScheduleEnvelope(PoolingMode.Group) : null);
+        }
+
+        // A slot is too close to some member's slot exactly when it is too close to the union of their
+        // slots, which covers the same minutes (touching slots merged).
+        if (pool.ScheduleEnvelope(PoolingMode.SharedWorker).Conflicts(candidate.Schedule, category.TravelBufferMinutes))
+        {
+            return Incompatibility.ScheduleConflict;
+        }
+
+        return digest.TotalMinutes + candidate.Schedule.TotalMinutes > category.MaxWeeklyMinutes ? Incompatibility.WeekTooLong : Incompatibility.None;
+    }
+
+    /// <summary>
     /// In group mode, the schedule all <paramref name="members"/> share, to pass to <see cref="Check"/>
     /// when one group is checked against many candidates; null in shared-worker mode (or for no members).
     /// </summary>

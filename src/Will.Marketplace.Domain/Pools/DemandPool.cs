@@ -11,6 +11,9 @@ public sealed class DemandPool
     /// <summary>The envelope of the current members, worked out once per change of membership.</summary>
     private (PoolingMode Mode, WeeklySchedule Envelope)? _envelope;
 
+    /// <summary>What matching reads of the current members, side by side; worked out once per change of membership.</summary>
+    private MemberDigest? _digest;
+
     public DemandPool(
         Guid id,
         string municipalityCode,
@@ -87,24 +90,40 @@ public sealed class DemandPool
             return cached.Envelope;
         }
 
-        var envelope = _members.Count == 0
-            ? WeeklySchedule.Empty
-            : _members.Skip(1).Aggregate(_members[0].Schedule, (acc, m) => mode == PoolingMode.Group ? acc.Intersect(m.Schedule) : acc.Union(m.Schedule));
+        var envelope = _members.Count == 0 ? WeeklySchedule.Empty : _members[0].Schedule;
+        for (var i = 1; i < _members.Count; i++)
+        {
+            envelope = mode == PoolingMode.Group ? envelope.Intersect(_members[i].Schedule) : envelope.Union(_members[i].Schedule);
+        }
+
         _envelope = (mode, envelope);
         return envelope;
     }
 
-    // Every change of membership goes through these two, which drop the cached envelope.
+    /// <summary>
+    /// The members' ids, homes and join times in one array, their weekly minutes and attribute values:
+    /// matching asks these of every pool a request could join, and a pool's members lie all over the heap.
+    /// </summary>
+    internal MemberDigest Digest => _digest ??= new MemberDigest(_members);
+
+    /// <summary>When the latest member joined (<see cref="DateTimeOffset.MinValue"/> for none).</summary>
+    public DateTimeOffset LatestJoinedAt => Digest.LatestJoinedAt;
+
+    // Every change of membership goes through these (and Confirm, which keeps what matching reads), which drop the cached envelope and digest.
     private void AddMember(PoolMember member)
     {
+        // A newcomer narrows (group) or widens (shared worker) the envelope by its own schedule alone.
+        _envelope = _envelope is { } cached && _members.Count > 0
+            ? (cached.Mode, cached.Mode == PoolingMode.Group ? cached.Envelope.Intersect(member.Schedule) : cached.Envelope.Union(member.Schedule))
+            : null;
         _members.Add(member);
-        _envelope = null;
+        _digest = null;
     }
 
     private void RemoveMember(PoolMember member)
     {
         _members.Remove(member);
-        _envelope = null;
+        (_envelope, _digest) = (null, null);
     }
 
     public static DemandPool Start(Guid id, string municipalityCode, ServiceCategory category, PoolMember first, DateTimeOffset now)
@@ -143,9 +162,11 @@ public sealed class DemandPool
             return PlacesLeft <= 0 ? Incompatibility.Full : Incompatibility.NotJoinable;
         }
 
-        return PoolMember.IsAmong(_members, candidate.RequestId)
+        // The same rules as Compatibility.Check on the members, read from the digest.
+        var digest = Digest;
+        return digest.Includes(candidate.RequestId)
             ? Incompatibility.AlreadyMember
-            : Compatibility.Check(category, _members, candidate, _members.Count > 0 && category.Mode == PoolingMode.Group ? ScheduleEnvelope(PoolingMode.Group) : null);
+            : Compatibility.Check(category, this, digest, candidate);
     }
 
     /// <summary>

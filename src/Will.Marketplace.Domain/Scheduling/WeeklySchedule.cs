@@ -90,7 +90,29 @@ public sealed class WeeklySchedule : IEquatable<WeeklySchedule>
         return parts.Count == 0 ? Empty : new WeeklySchedule([.. parts]);
     }
 
-    public WeeklySchedule Union(WeeklySchedule other) => Of(_slots.Concat(other._slots));
+    public WeeklySchedule Union(WeeklySchedule other)
+    {
+        if (other._slots.Length == 0 || ReferenceEquals(other, this))
+        {
+            return this;
+        }
+
+        if (_slots.Length == 0)
+        {
+            return other;
+        }
+
+        // Both are sorted: merge them side by side, as Of would after sorting them together.
+        var (a, b) = (_slots, other._slots);
+        var merged = new List<TimeSlot>(a.Length + b.Length);
+        for (int i = 0, j = 0; i < a.Length || j < b.Length;)
+        {
+            var next = j >= b.Length || (i < a.Length && Start(a[i]) <= Start(b[j])) ? a[i++] : b[j++];
+            Append(merged, next.Day, next.StartMinute, next.EndMinute);
+        }
+
+        return new WeeklySchedule([.. merged]);
+    }
 
     /// <summary>True when any slot of one is closer than <paramref name="gapMinutes"/> to a slot of the other.</summary>
     public bool Conflicts(WeeklySchedule other, int gapMinutes)

@@ -407,8 +407,8 @@ public sealed class MatchmakerGrain(
     /// </summary>
     private Task KeepDeadline(Guid poolId, DateTimeOffset closesAt) => OneAtATime(async () =>
     {
+        // Held until a tick sees the pool saved with it (or a period has passed): ticks prune, not every hold.
         var now = time.GetUtcNow();
-        ForgetHeld(now, stored: []);
         _held[poolId] = (closesAt, now);
         if (_nextTick is { } next && next <= closesAt)
         {
@@ -505,10 +505,21 @@ public sealed class MatchmakerGrain(
     /// <summary>A held deadline is needed only until its pool is saved: forgotten once the table shows it, or a period after it was held (a save takes far less).</summary>
     private void ForgetHeld(DateTimeOffset now, IReadOnlyList<PoolDeadline> stored)
     {
+        if (_held.Count == 0)
+        {
+            return;
+        }
+
+        var saved = new Dictionary<Guid, DateTimeOffset>(stored.Count);
+        foreach (var deadline in stored)
+        {
+            saved[deadline.PoolId] = deadline.ClosesAt;
+        }
+
         // Removing while enumerating is allowed for a dictionary's own enumerator.
         foreach (var (poolId, (closesAt, heldAt)) in _held)
         {
-            if (now - heldAt > DeadlineTick || stored.Any(d => d.PoolId == poolId && (d.ClosesAt - closesAt).Duration() < StoredPrecision))
+            if (now - heldAt > DeadlineTick || (saved.TryGetValue(poolId, out var savedAt) && (savedAt - closesAt).Duration() < StoredPrecision))
             {
                 _held.Remove(poolId);
             }

@@ -1,0 +1,130 @@
+using Will.Marketplace.Domain.Catalog;
+using Will.Marketplace.Domain.Geography;
+
+namespace Will.Marketplace.Domain.Pools;
+
+/// <summary>
+/// What matching reads of a pool's members, kept side by side: their ids, homes and join times in one
+/// array, their weekly minutes, and the values they set for the category's matched attributes. A
+/// placement asks these of every pool it could join; read from the members themselves, each pool cost
+/// a trip through the heap per member (the member, its attributes, its schedule), and that was most
+/// of a placement's time (docs/benchmarks.md). Made again at each change of membership.
+/// </summary>
+internal sealed class MemberDigest
+{
+    private readonly IReadOnlyList<PoolMember> _members;
+
+    /// <summary>The matched keys <see cref="_values"/> was made for (a category's set: one per pool in practice).</summary>
+    private IReadOnlySet<string>? _keys;
+
+    /// <summary>The matched keys some member set, each with the values set for it, one of each (case ignored).</summary>
+    private (string Key, string[] Values)[] _values = [];
+
+    public MemberDigest(IReadOnlyList<PoolMember> members)
+    {
+        _members = members;
+        Facts = new MemberFacts[members.Count];
+        var latest = DateTimeOffset.MinValue;
+        for (var i = 0; i < Facts.Length; i++)
+        {
+            var member = members[i];
+            Facts[i] = new MemberFacts(member.RequestId, member.Location, member.JoinedAt);
+            TotalMinutes += member.Schedule.TotalMinutes;
+            latest = member.JoinedAt > latest ? member.JoinedAt : latest;
+        }
+
+        LatestJoinedAt = latest;
+    }
+
+    /// <summary>One entry per member, in the members' order.</summary>
+    public MemberFacts[] Facts { get; }
+
+    /// <summary>The members' weekly minutes added up.</summary>
+    public int TotalMinutes { get; }
+
+    public DateTimeOffset LatestJoinedAt { get; }
+
+    public bool Includes(Guid requestId)
+    {
+        foreach (ref readonly var facts in Facts.AsSpan())
+        {
+            if (facts.RequestId == requestId)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether every member lives within <paramref name="meters"/> of <paramref name="point"/>.</summary>
+    public bool AllWithinMeters(GeoPoint point, double meters)
+    {
+        foreach (ref readonly var facts in Facts.AsSpan())
+        {
+            if (!facts.Location.IsWithinMeters(point, meters))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// <see cref="Compatibility"/>'s attribute rule against every member: for each matched key the
+    /// candidate sets, no member set another value (case ignored). Each member's value is read as the
+    /// rule reads it (through the member's own dictionary), once per digest.
+    /// </summary>
+    public bool AttributesMatch(IReadOnlySet<string> matchedKeys, IReadOnlyDictionary<string, string> candidate)
+    {
+        if (!ReferenceEquals(matchedKeys, _keys))
+        {
+            Collect(matchedKeys);
+        }
+
+        foreach (var (key, values) in _values)
+        {
+            if (!candidate.TryGetValue(key, out var wanted))
+            {
+                continue;
+            }
+
+            foreach (var value in values)
+            {
+                if (!string.Equals(value, wanted, StringComparison.OrdinalIgnoreCase))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private void Collect(IReadOnlySet<string> matchedKeys)
+    {
+        var collected = new List<(string Key, string[] Values)>();
+        foreach (var key in matchedKeys)
+        {
+            List<string>? found = null;
+            for (var i = 0; i < _members.Count; i++)
+            {
+                if (_members[i].Attributes.TryGetValue(key, out var value) && !(found?.Contains(value, StringComparer.OrdinalIgnoreCase) ?? false))
+                {
+                    (found ??= []).Add(value);
+                }
+            }
+
+            if (found is not null)
+            {
+                collected.Add((key, [.. found]));
+            }
+        }
+
+        (_values, _keys) = ([.. collected], matchedKeys);
+    }
+}
+
+/// <summary>One member as matching reads it most: who, where, since when.</summary>
+internal readonly record struct MemberFacts(Guid RequestId, GeoPoint Location, DateTimeOffset JoinedAt);
