@@ -28,18 +28,26 @@ public sealed class WeeklySchedule : IEquatable<WeeklySchedule>
 
     public bool IsEmpty => _slots.Length == 0;
 
-    public static WeeklySchedule Of(IEnumerable<TimeSlot> slots)
+    public static WeeklySchedule Of(IEnumerable<TimeSlot> slots) => Normalised(slots.ToArray());
+
+    /// <summary>Sorts and merges <paramref name="sorted"/> in place (the caller's own array), and keeps it when nothing merged.</summary>
+    private static WeeklySchedule Normalised(TimeSlot[] sorted)
     {
-        var sorted = slots.ToArray();
         Array.Sort(sorted, static (a, b) => WeekMinute(a.Day, a.StartMinute).CompareTo(WeekMinute(b.Day, b.StartMinute)));
-        var merged = new List<TimeSlot>(sorted.Length);
+
+        // Merged in place: a slot is written at or before the place it is read from.
+        var count = 0;
         foreach (var slot in sorted)
         {
-            Append(merged, slot.Day, slot.StartMinute, slot.EndMinute);
+            Append(sorted, ref count, slot.Day, slot.StartMinute, slot.EndMinute);
         }
 
-        return new WeeklySchedule([.. merged]);
+        return Of(sorted, count);
     }
+
+    /// <summary>The first <paramref name="count"/> slots of <paramref name="sorted"/>, already sorted and merged; the array is kept when they fill it.</summary>
+    private static WeeklySchedule Of(TimeSlot[] sorted, int count) =>
+        count == 0 ? Empty : new WeeklySchedule(count == sorted.Length ? sorted : sorted[..count]);
 
     /// <summary>Minutes of the week when both schedules are active.</summary>
     public int OverlapMinutes(WeeklySchedule other)
@@ -65,8 +73,15 @@ public sealed class WeeklySchedule : IEquatable<WeeklySchedule>
 
     public WeeklySchedule Intersect(WeeklySchedule other)
     {
-        var parts = new List<TimeSlot>();
         var (a, b) = (_slots, other._slots);
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return Empty;
+        }
+
+        // Each common part ends a slot of one or the other: at most as many parts as slots in both.
+        var parts = new TimeSlot[a.Length + b.Length];
+        var count = 0;
         for (int i = 0, j = 0; i < a.Length && j < b.Length;)
         {
             // Both are sorted and each slot lies within its day, so a common part lies within one day too.
@@ -74,7 +89,7 @@ public sealed class WeeklySchedule : IEquatable<WeeklySchedule>
             var (start, end) = (Math.Max(aStart, bStart), Math.Min(aEnd, bEnd));
             if (start < end)
             {
-                Append(parts, a[i].Day, start - DayStart(a[i].Day), end - DayStart(a[i].Day));
+                Append(parts, ref count, a[i].Day, start - DayStart(a[i].Day), end - DayStart(a[i].Day));
             }
 
             if (aEnd <= bEnd)
@@ -87,7 +102,7 @@ public sealed class WeeklySchedule : IEquatable<WeeklySchedule>
             }
         }
 
-        return parts.Count == 0 ? Empty : new WeeklySchedule([.. parts]);
+        return Of(parts, count);
     }
 
     public WeeklySchedule Union(WeeklySchedule other)
@@ -104,14 +119,15 @@ public sealed class WeeklySchedule : IEquatable<WeeklySchedule>
 
         // Both are sorted: merge them side by side, as Of would after sorting them together.
         var (a, b) = (_slots, other._slots);
-        var merged = new List<TimeSlot>(a.Length + b.Length);
+        var merged = new TimeSlot[a.Length + b.Length];
+        var count = 0;
         for (int i = 0, j = 0; i < a.Length || j < b.Length;)
         {
             var next = j >= b.Length || (i < a.Length && Start(a[i]) <= Start(b[j])) ? a[i++] : b[j++];
-            Append(merged, next.Day, next.StartMinute, next.EndMinute);
+            Append(merged, ref count, next.Day, next.StartMinute, next.EndMinute);
         }
 
-        return new WeeklySchedule([.. merged]);
+        return Of(merged, count);
     }
 
     /// <summary>True when any slot of one is closer than <paramref name="gapMinutes"/> to a slot of the other.</summary>
@@ -156,22 +172,48 @@ public sealed class WeeklySchedule : IEquatable<WeeklySchedule>
             return Empty;
         }
 
-        return Of(text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ParseSlot));
+        // Read in place, without a string per part: every placement parses its request's schedule.
+        var whole = text.AsSpan();
+        var slots = new TimeSlot[whole.Count(';') + 1];
+        var count = 0;
+        foreach (var range in whole.Split(';'))
+        {
+            var part = whole[range].Trim();
+            if (!part.IsEmpty)
+            {
+                slots[count++] = ParseSlot(part);
+            }
+        }
+
+        return Normalised(count == slots.Length ? slots : slots[..count]);
     }
 
-    public static bool TryParseDay(string text, out DayOfWeek day)
+    public static bool TryParseDay(string text, out DayOfWeek day) => TryParseDay(text.AsSpan(), out day);
+
+    /// <summary>A day's English name or its first three letters, in any case.</summary>
+    public static bool TryParseDay(ReadOnlySpan<char> text, out DayOfWeek day)
     {
-        var index = Array.FindIndex(DayNames, n => n.Equals(text, StringComparison.OrdinalIgnoreCase) ||
-            n[..3].Equals(text, StringComparison.OrdinalIgnoreCase));
-        day = index < 0 ? default : (DayOfWeek)index;
-        return index >= 0;
+        for (var i = 0; i < DayNames.Length; i++)
+        {
+            if (text.Equals(DayNames[i], StringComparison.OrdinalIgnoreCase) || text.Equals(DayNames[i].AsSpan(0, 3), StringComparison.OrdinalIgnoreCase))
+            {
+                day = (DayOfWeek)i;
+                return true;
+            }
+        }
+
+        day = default;
+        return false;
     }
 
     /// <summary>Parses "HH:mm" into minutes of the day; "24:00" is allowed as an end.</summary>
-    public static bool TryParseMinute(string text, out int minute)
+    public static bool TryParseMinute(string text, out int minute) => TryParseMinute(text.AsSpan(), out minute);
+
+    /// <inheritdoc cref="TryParseMinute(string, out int)"/>
+    public static bool TryParseMinute(ReadOnlySpan<char> text, out int minute)
     {
         minute = 0;
-        if (text == "24:00")
+        if (text.SequenceEqual("24:00"))
         {
             minute = TimeSlot.MinutesPerDay;
             return true;
@@ -214,25 +256,27 @@ public sealed class WeeklySchedule : IEquatable<WeeklySchedule>
     private static int End(TimeSlot slot) => WeekMinute(slot.Day, slot.EndMinute);
 
     /// <summary>Adds a slot after those already sorted, merged with the last when they touch or overlap on the same day.</summary>
-    private static void Append(List<TimeSlot> sorted, DayOfWeek day, int start, int end)
+    private static void Append(TimeSlot[] sorted, ref int count, DayOfWeek day, int start, int end)
     {
-        if (sorted.Count > 0 && sorted[^1].Day == day && sorted[^1].EndMinute >= start)
+        if (count > 0 && sorted[count - 1].Day == day && sorted[count - 1].EndMinute >= start)
         {
-            var last = sorted[^1];
-            sorted[^1] = new TimeSlot(day, last.StartMinute, Math.Max(last.EndMinute, end));
+            var last = sorted[count - 1];
+            sorted[count - 1] = new TimeSlot(day, last.StartMinute, Math.Max(last.EndMinute, end));
         }
         else
         {
-            sorted.Add(new TimeSlot(day, start, end));
+            sorted[count++] = new TimeSlot(day, start, end);
         }
     }
 
-    private static TimeSlot ParseSlot(string text)
+    /// <summary>"mon 15:00-18:00": a day, one space, two times joined by one dash.</summary>
+    private static TimeSlot ParseSlot(ReadOnlySpan<char> text)
     {
-        var parts = text.Split(' ', 2);
-        var times = parts.Length == 2 ? parts[1].Split('-') : [];
-        if (parts.Length != 2 || times.Length != 2 || !TryParseDay(parts[0], out var day) ||
-            !TryParseMinute(times[0], out var start) || !TryParseMinute(times[1], out var end))
+        var space = text.IndexOf(' ');
+        var times = space < 0 ? [] : text[(space + 1)..];
+        var dash = times.IndexOf('-');
+        if (space < 0 || dash < 0 || !TryParseDay(text[..space], out var day) ||
+            !TryParseMinute(times[..dash], out var start) || !TryParseMinute(times[(dash + 1)..], out var end))
         {
             throw new FormatException($"Not a weekly slot: '{text}'.");
         }

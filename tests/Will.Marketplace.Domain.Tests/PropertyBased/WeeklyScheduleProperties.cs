@@ -50,7 +50,8 @@ public sealed class WeeklyScheduleProperties
             var (coverA, coverB) = (Gens.Coverage(a.Slots), Gens.Coverage(b.Slots));
             var both = coverA.Zip(coverB).Count(p => p.First && p.Second);
             var either = coverA.Zip(coverB).Count(p => p.First || p.Second);
-            return a.OverlapMinutes(b) == both && a.Union(b).TotalMinutes == either && a.Intersect(b).Equals(b.Intersect(a));
+            return a.OverlapMinutes(b) == both && a.Union(b).TotalMinutes == either && a.Intersect(b).Equals(b.Intersect(a)) &&
+                a.Union(b).Equals(WeeklySchedule.Of(a.Slots.Concat(b.Slots)));
         }, iter: Iterations);
     }
 
