@@ -54,7 +54,7 @@ public static class Completion
         {
             // Who joined when, and where, from the pool's digest: a member is read only once it is recent and near.
             var pool = recent.Pools[p];
-            var facts = pool.Digest.Facts;
+            var facts = pool.Facts;
             for (var i = 0; i < facts.Length; i++)
             {
                 if (facts[i].JoinedAt >= recent.Since &&
@@ -152,12 +152,12 @@ public static class Completion
         {
             // Members of one pool live within one radius of each other: the first tells whether any can be near.
             if (pool.Status != PoolStatus.Forming || pool.Members.Count >= pool.Quorum ||
-                !pool.Digest.Facts[0].Location.IsWithinMeters(near.Location, 2 * category.RadiusMeters))
+                !pool.Facts[0].Location.IsWithinMeters(near.Location, 2 * category.RadiusMeters))
             {
                 continue;
             }
 
-            var facts = pool.Digest.Facts;
+            var facts = pool.Facts;
             for (var i = 0; i < facts.Length; i++)
             {
                 if (facts[i].Location.IsWithinMeters(near.Location, category.RadiusMeters))

@@ -20,7 +20,11 @@ public static class Placement
         var scored = new List<(DemandPool Pool, PlacementScore Score, int Order)>();
         foreach (var pool in pools)
         {
-            if (pool.Members.Count > 0 && pool.CategoryCode == category.Code && pool.Check(category, candidate) == Incompatibility.None)
+            // Every member must live within the radius: the first one's home rules most pools out, read from the pool's facts alone.
+            var facts = pool.Facts;
+            if (facts.Length > 0 && pool.CategoryCode == category.Code &&
+                facts[0].Location.IsWithinMeters(candidate.Location, category.RadiusMeters) &&
+                pool.Check(category, candidate) == Incompatibility.None)
             {
                 scored.Add((pool, Score(category, pool, candidate), scored.Count));
             }
@@ -34,7 +38,18 @@ public static class Placement
             order = order != 0 ? order : a.Pool.CreatedAt.CompareTo(b.Pool.CreatedAt);
             return order != 0 ? order : a.Order.CompareTo(b.Order);
         });
-        return scored.ConvertAll(x => x.Pool);
+        if (scored.Count == 0)
+        {
+            return [];
+        }
+
+        var ranked = new DemandPool[scored.Count];
+        for (var i = 0; i < ranked.Length; i++)
+        {
+            ranked[i] = scored[i].Pool;
+        }
+
+        return ranked;
     }
 
     /// <summary>
@@ -97,7 +112,7 @@ public static class Placement
         }
 
         var distance = 0.0;
-        foreach (ref readonly var member in pool.Digest.Facts.AsSpan())
+        foreach (ref readonly var member in pool.Facts.AsSpan())
         {
             distance += member.Location.DistanceMetersTo(candidate.Location);
         }

@@ -14,6 +14,10 @@ public sealed class DemandPool
     /// <summary>What matching reads of the current members, side by side; worked out once per change of membership.</summary>
     private MemberDigest? _digest;
 
+    /// <summary>The digest's facts and latest join, kept on the pool too: read for every pool a placement weighs, one object fewer to fetch.</summary>
+    private MemberFacts[]? _facts;
+    private DateTimeOffset _latestJoinedAt;
+
     public DemandPool(
         Guid id,
         string municipalityCode,
@@ -104,10 +108,20 @@ public sealed class DemandPool
     /// The members' ids, homes and join times in one array, their weekly minutes and attribute values:
     /// matching asks these of every pool a request could join, and a pool's members lie all over the heap.
     /// </summary>
-    internal MemberDigest Digest => _digest ??= new MemberDigest(_members);
+    internal MemberDigest Digest => _digest ?? Digested();
+
+    /// <summary>The members' ids, homes and join times, in the members' order (<see cref="MemberDigest.Facts"/>).</summary>
+    internal MemberFacts[] Facts => _facts ?? Digested().Facts;
 
     /// <summary>When the latest member joined (<see cref="DateTimeOffset.MinValue"/> for none).</summary>
-    public DateTimeOffset LatestJoinedAt => Digest.LatestJoinedAt;
+    public DateTimeOffset LatestJoinedAt => _facts is null ? Digested().LatestJoinedAt : _latestJoinedAt;
+
+    private MemberDigest Digested()
+    {
+        var digest = new MemberDigest(_members);
+        (_digest, _facts, _latestJoinedAt) = (digest, digest.Facts, digest.LatestJoinedAt);
+        return digest;
+    }
 
     // Every change of membership goes through these (and Confirm, which keeps what matching reads), which drop the cached envelope and digest.
     private void AddMember(PoolMember member)
@@ -117,13 +131,13 @@ public sealed class DemandPool
             ? (cached.Mode, cached.Mode == PoolingMode.Group ? cached.Envelope.Intersect(member.Schedule) : cached.Envelope.Union(member.Schedule))
             : null;
         _members.Add(member);
-        _digest = null;
+        (_digest, _facts) = (null, null);
     }
 
     private void RemoveMember(PoolMember member)
     {
         _members.Remove(member);
-        (_envelope, _digest) = (null, null);
+        (_envelope, _digest, _facts) = (null, null, null);
     }
 
     public static DemandPool Start(Guid id, string municipalityCode, ServiceCategory category, PoolMember first, DateTimeOffset now)
