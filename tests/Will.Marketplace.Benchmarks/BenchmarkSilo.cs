@@ -120,21 +120,25 @@ public static class BenchmarkSilo
             Task.FromResult(Instance.Categories.GetValueOrDefault(categoryCode));
     }
 
-    /// <summary>The database's stand-in when only the grains are measured: pools by id, versions checked.</summary>
+    /// <summary>
+    /// The database's stand-in when only the grains are measured: pools by id, versions checked. It
+    /// keeps what a row would (the pool's fields and its members), not a live pool: a pool is made
+    /// only when one is read, as a database read would.
+    /// </summary>
     private sealed class InMemoryPoolStore : IDemandPoolStore
     {
-        private readonly ConcurrentDictionary<Guid, DemandPool> _pools = new();
+        private readonly ConcurrentDictionary<Guid, Row> _pools = new();
 
         public Task<DemandPool?> FindAsync(Guid poolId, CancellationToken cancellationToken = default) =>
-            Task.FromResult(_pools.TryGetValue(poolId, out var pool) ? Copy(pool) : null);
+            Task.FromResult(_pools.TryGetValue(poolId, out var row) ? row.ToPool() : null);
 
         public Task<IReadOnlyList<DemandPool>> ListJoinableAsync(string municipalityCode, string categoryCode, CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyList<DemandPool>>([.. _pools.Values.Where(p => p.MunicipalityCode == municipalityCode && p.CategoryCode == categoryCode && p.IsJoinable).Select(p => Copy(p))]);
+            Task.FromResult<IReadOnlyList<DemandPool>>([.. _pools.Values.Where(r => r.MunicipalityCode == municipalityCode && r.CategoryCode == categoryCode).Select(r => r.ToPool()).Where(p => p.IsJoinable)]);
 
         public Task<IReadOnlyList<PoolDeadline>> ListDeadlinesAsync(string municipalityCode, string categoryCode, CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<PoolDeadline>>([.. _pools.Values
-                .Where(p => p.MunicipalityCode == municipalityCode && p.CategoryCode == categoryCode && p.Status == PoolStatus.OpenForBids && p.BiddingClosesAt is not null)
-                .Select(p => new PoolDeadline(p.Id, p.BiddingClosesAt!.Value))]);
+                .Where(r => r.MunicipalityCode == municipalityCode && r.CategoryCode == categoryCode && r.Status == PoolStatus.OpenForBids && r.BiddingClosesAt is not null)
+                .Select(r => new PoolDeadline(r.Id, r.BiddingClosesAt!.Value))]);
 
         public Task SaveAsync(DemandPool pool, CareRequest? placedRequest, CancellationToken cancellationToken = default)
         {
@@ -172,16 +176,20 @@ public static class BenchmarkSilo
 
         private void Save(DemandPool pool)
         {
-            var stored = Copy(pool, pool.Version + 1);
+            var stored = new Row(pool.Id, pool.MunicipalityCode, pool.CategoryCode, pool.Status, pool.Capacity, pool.Quorum, [.. pool.Members],
+                pool.CreatedAt, pool.BiddingClosesAt, pool.Version + 1, pool.QuorumReachedAt, pool.BiddingExtended);
             if (pool.Version == 0 ? !_pools.TryAdd(pool.Id, stored) : !_pools.TryGetValue(pool.Id, out var old) || old.Version != pool.Version || !_pools.TryUpdate(pool.Id, stored, old))
             {
                 throw new ConcurrencyConflictException($"Pool {pool.Id} changed elsewhere.");
             }
         }
 
-        private static DemandPool Copy(DemandPool p) => Copy(p, p.Version);
-
-        private static DemandPool Copy(DemandPool p, long version) =>
-            new(p.Id, p.MunicipalityCode, p.CategoryCode, p.Status, p.Capacity, p.Quorum, p.Members, p.CreatedAt, p.BiddingClosesAt, version, p.QuorumReachedAt, p.BiddingExtended);
+        private sealed record Row(
+            Guid Id, string MunicipalityCode, string CategoryCode, PoolStatus Status, int Capacity, int Quorum, PoolMember[] Members,
+            DateTimeOffset CreatedAt, DateTimeOffset? BiddingClosesAt, long Version, DateTimeOffset? QuorumReachedAt, bool BiddingExtended)
+        {
+            public DemandPool ToPool() =>
+                new(Id, MunicipalityCode, CategoryCode, Status, Capacity, Quorum, Members, CreatedAt, BiddingClosesAt, Version, QuorumReachedAt, BiddingExtended);
+        }
     }
 }

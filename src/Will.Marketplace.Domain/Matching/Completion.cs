@@ -54,6 +54,11 @@ public static class Completion
         {
             // Who joined when, and where, from the pool's digest: a member is read only once it is recent and near.
             var pool = recent.Pools[p];
+            if (!pool.Digest.AnyMayBeWithin(home, category.RadiusMeters))
+            {
+                continue;
+            }
+
             var facts = pool.Facts;
             for (var i = 0; i < facts.Length; i++)
             {
@@ -150,9 +155,9 @@ public static class Completion
         var waiting = new List<(PoolMember Member, DemandPool From, double Distance, int Order)>();
         foreach (var pool in pools)
         {
-            // Members of one pool live within one radius of each other: the first tells whether any can be near.
+            // The first member and how far the others live from it tell whether any can be near.
             if (pool.Status != PoolStatus.Forming || pool.Members.Count >= pool.Quorum ||
-                !pool.Facts[0].Location.IsWithinMeters(near.Location, 2 * category.RadiusMeters))
+                !pool.Digest.AnyMayBeWithin(near.Location, category.RadiusMeters))
             {
                 continue;
             }

@@ -31,10 +31,21 @@ internal sealed class MemberDigest
             Facts[i] = new MemberFacts(member.RequestId, member.Location, member.JoinedAt);
             TotalMinutes += member.Schedule.TotalMinutes;
             latest = member.JoinedAt > latest ? member.JoinedAt : latest;
+            Spread = Math.Max(Spread, Facts[0].Location.DistanceMetersTo(member.Location));
         }
 
         LatestJoinedAt = latest;
     }
+
+    /// <summary>
+    /// How far the farthest member lives from the first (metres): a point farther than a radius plus
+    /// this from the first member has no member within that radius (with a metre for rounding).
+    /// </summary>
+    public double Spread { get; }
+
+    /// <summary>Whether some member may live within <paramref name="meters"/> of <paramref name="point"/>; false only when none does.</summary>
+    public bool AnyMayBeWithin(GeoPoint point, double meters) =>
+        Facts.Length > 0 && Facts[0].Location.IsWithinMeters(point, meters + Spread + 1);
 
     /// <summary>One entry per member, in the members' order.</summary>
     public MemberFacts[] Facts { get; }

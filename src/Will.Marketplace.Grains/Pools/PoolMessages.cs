@@ -11,7 +11,8 @@ internal static class PoolMessages
     public static ImmutableArray<LiveMessage>.Builder Changed(DemandPool pool, Guid? also = null)
     {
         var updated = new PoolUpdated(pool.Id, pool.CategoryCode, pool.Status.ToName(), pool.Members.Count, pool.Capacity, pool.Quorum, pool.Version);
-        var messages = ImmutableArray.CreateBuilder<LiveMessage>();
+        // The pool, its providers, each family, one more family and a matchFound: sized once.
+        var messages = ImmutableArray.CreateBuilder<LiveMessage>(pool.Members.Count + 4);
         messages.Add(new LiveMessage(LiveMessage.PoolTarget(pool.Id), LiveMessage.PoolUpdatedMethod, updated));
 
         // Providers' boards list pools open for bids: they hear of a pool that opens, changes or closes (counts only).
@@ -20,13 +21,17 @@ internal static class PoolMessages
             messages.Add(new LiveMessage(LiveMessage.ProvidersTarget(pool.MunicipalityCode), LiveMessage.PoolUpdatedMethod, updated));
         }
 
-        var families = pool.FamilyIds().AsEnumerable();
-        if (also is { } extra && !families.Contains(extra))
+        var families = pool.FamilyIds();
+        foreach (var family in families)
         {
-            families = families.Append(extra);
+            messages.Add(new LiveMessage(LiveMessage.UserTarget(family), LiveMessage.PoolUpdatedMethod, updated));
         }
 
-        messages.AddRange(families.Select(f => new LiveMessage(LiveMessage.UserTarget(f), LiveMessage.PoolUpdatedMethod, updated)));
+        if (also is { } extra && !families.Contains(extra))
+        {
+            messages.Add(new LiveMessage(LiveMessage.UserTarget(extra), LiveMessage.PoolUpdatedMethod, updated));
+        }
+
         return messages;
     }
 
@@ -38,6 +43,6 @@ internal static class PoolMessages
             LiveMessage.UserTarget(familyId),
             LiveMessage.MatchFoundMethod,
             new MatchFound(requestId, pool.Id, startedNewPool, pool.Members.Count, pool.Quorum)));
-        return messages.ToImmutable();
+        return messages.DrainToImmutable();
     }
 }
