@@ -54,7 +54,7 @@ public static class Completion
         {
             // Who joined when, and where, from the pool's digest: a member is read only once it is recent and near.
             var pool = recent.Pools[p];
-            if (!pool.Digest.AnyMayBeWithin(home, category.RadiusMeters))
+            if (!pool.AnyMayBeWithin(home, category.RadiusMeters))
             {
                 continue;
             }
@@ -156,8 +156,8 @@ public static class Completion
         foreach (var pool in pools)
         {
             // The first member and how far the others live from it tell whether any can be near.
-            if (pool.Status != PoolStatus.Forming || pool.Members.Count >= pool.Quorum ||
-                !pool.Digest.AnyMayBeWithin(near.Location, category.RadiusMeters))
+            if (pool.Status != PoolStatus.Forming || pool.MemberCount >= pool.Quorum ||
+                !pool.AnyMayBeWithin(near.Location, category.RadiusMeters))
             {
                 continue;
             }

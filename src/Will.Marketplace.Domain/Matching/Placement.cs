@@ -20,10 +20,8 @@ public static class Placement
         var scored = new List<(DemandPool Pool, PlacementScore Score, int Order)>();
         foreach (var pool in pools)
         {
-            // Every member must live within the radius: the first one's home rules most pools out, read from the pool's facts alone.
-            var facts = pool.Facts;
-            if (facts.Length > 0 && pool.CategoryCode == category.Code &&
-                facts[0].Location.IsWithinMeters(candidate.Location, category.RadiusMeters) &&
+            // Every member must live within the radius: the first one's home rules most pools out, read from the pool alone.
+            if (pool.FirstWithin(candidate.Location, category.RadiusMeters) && pool.CategoryCode == category.Code &&
                 pool.Check(category, candidate) == Incompatibility.None)
             {
                 scored.Add((pool, Score(category, pool, candidate), scored.Count));

@@ -1,4 +1,5 @@
 using Will.Marketplace.Domain.Catalog;
+using Will.Marketplace.Domain.Geography;
 using Will.Marketplace.Domain.Scheduling;
 
 namespace Will.Marketplace.Domain.Pools;
@@ -14,9 +15,18 @@ public sealed class DemandPool
     /// <summary>What matching reads of the current members, side by side; worked out once per change of membership.</summary>
     private MemberDigest? _digest;
 
-    /// <summary>The digest's facts and latest join, kept on the pool too: read for every pool a placement weighs, one object fewer to fetch.</summary>
+    /// <summary>
+    /// The digest's facts, latest join, first home and spread, kept on the pool too: a placement
+    /// reads them of every pool it weighs (several times over), and most pools are ruled out by these
+    /// alone, with no other object fetched.
+    /// </summary>
     private MemberFacts[]? _facts;
     private DateTimeOffset _latestJoinedAt;
+    private GeoPoint _firstHome;
+    private double _spread;
+
+    /// <summary>Members, counted here as well: whether a pool can be joined is asked of every pool, without fetching its list.</summary>
+    private int _count;
 
     public DemandPool(
         Guid id,
@@ -45,6 +55,7 @@ public sealed class DemandPool
         Capacity = capacity;
         Quorum = quorum;
         _members = [.. members];
+        _count = _members.Count;
         CreatedAt = createdAt;
         BiddingClosesAt = biddingClosesAt;
         Version = version;
@@ -82,7 +93,10 @@ public sealed class DemandPool
     /// <summary>Optimistic-concurrency token: the number of changes saved so far.</summary>
     public long Version { get; private set; }
 
-    public int PlacesLeft => Capacity - _members.Count;
+    public int PlacesLeft => Capacity - _count;
+
+    /// <summary><see cref="Members"/>' count, without fetching the list.</summary>
+    internal int MemberCount => _count;
 
     public bool IsJoinable => Status is PoolStatus.Forming or PoolStatus.OpenForBids && PlacesLeft > 0;
 
@@ -116,10 +130,37 @@ public sealed class DemandPool
     /// <summary>When the latest member joined (<see cref="DateTimeOffset.MinValue"/> for none).</summary>
     public DateTimeOffset LatestJoinedAt => _facts is null ? Digested().LatestJoinedAt : _latestJoinedAt;
 
+    /// <summary>
+    /// Whether some member may live within <paramref name="meters"/> of <paramref name="point"/>; false
+    /// only when none does: the first member's home, and how far the farthest lives from it, tell
+    /// (<see cref="MemberDigest.Spread"/>, with a metre for rounding).
+    /// </summary>
+    internal bool AnyMayBeWithin(GeoPoint point, double meters)
+    {
+        if (_facts is null)
+        {
+            Digested();
+        }
+
+        return _count > 0 && _firstHome.IsWithinMeters(point, meters + _spread + 1);
+    }
+
+    /// <summary>Whether the first member lives within <paramref name="meters"/> of <paramref name="point"/> (every member must, to join).</summary>
+    internal bool FirstWithin(GeoPoint point, double meters)
+    {
+        if (_facts is null)
+        {
+            Digested();
+        }
+
+        return _count > 0 && _firstHome.IsWithinMeters(point, meters);
+    }
+
     private MemberDigest Digested()
     {
         var digest = new MemberDigest(_members);
-        (_digest, _facts, _latestJoinedAt) = (digest, digest.Facts, digest.LatestJoinedAt);
+        (_digest, _facts, _latestJoinedAt, _spread) = (digest, digest.Facts, digest.LatestJoinedAt, digest.Spread);
+        _firstHome = _count > 0 ? digest.Facts[0].Location : default;
         return digest;
     }
 
@@ -131,12 +172,14 @@ public sealed class DemandPool
             ? (cached.Mode, cached.Mode == PoolingMode.Group ? cached.Envelope.Intersect(member.Schedule) : cached.Envelope.Union(member.Schedule))
             : null;
         _members.Add(member);
+        _count = _members.Count;
         (_digest, _facts) = (null, null);
     }
 
     private void RemoveMember(PoolMember member)
     {
         _members.Remove(member);
+        _count = _members.Count;
         (_envelope, _digest, _facts) = (null, null, null);
     }
 

@@ -43,9 +43,6 @@ internal sealed class MemberDigest
     /// </summary>
     public double Spread { get; }
 
-    /// <summary>Whether some member may live within <paramref name="meters"/> of <paramref name="point"/>; false only when none does.</summary>
-    public bool AnyMayBeWithin(GeoPoint point, double meters) =>
-        Facts.Length > 0 && Facts[0].Location.IsWithinMeters(point, meters + Spread + 1);
 
     /// <summary>One entry per member, in the members' order.</summary>
     public MemberFacts[] Facts { get; }
