@@ -27,6 +27,10 @@ internal sealed record Candidate(int MetresNorth, int MetresEast, WeeklySchedule
 
 internal static class CandidateGens
 {
+    /// <summary>The categories the property tests run over, by code: two group categories and a shared-worker one.</summary>
+    public static IReadOnlyDictionary<string, ServiceCategory> Categories { get; } =
+        new[] { Samples.NannyShare, Samples.AfterSchool, Samples.HomeCare }.ToDictionary(c => c.Code);
+
     private static readonly (int Start, int End)[] GroupWindows = [(8, 13), (8, 18), (13, 18), (9, 11), (14, 16), (10, 15)];
 
     /// <summary>Group needs: one daily window on some weekdays, as families usually ask.</summary>

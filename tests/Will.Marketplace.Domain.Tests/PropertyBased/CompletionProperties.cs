@@ -12,15 +12,12 @@ namespace Will.Marketplace.Domain.Tests.PropertyBased;
 /// </summary>
 public sealed class CompletionProperties
 {
-    private static readonly Dictionary<string, ServiceCategory> Categories = new[] { Samples.NannyShare, Samples.AfterSchool, Samples.HomeCare }
-        .ToDictionary(c => c.Code);
-
     [TestCase("nanny-share")]
     [TestCase("after-school")]
     [TestCase("home-care-elderly")]
     public void WaitingNearAndIsPromising_OnAnyWaitingPools_FindWhatReadingEveryMemberFinds(string categoryCode)
     {
-        var category = Categories[categoryCode];
+        var category = CandidateGens.Categories[categoryCode];
 
         Gen.Select(CandidateGens.For(category).Where(c => c.Length >= 3), Gen.Int[1, 4]).Sample((candidates, perPool) =>
         {

@@ -8,15 +8,12 @@ namespace Will.Marketplace.Domain.Tests.PropertyBased;
 /// <summary>Placing requests one by one, as the matchmaker does, never breaks a pool's rules.</summary>
 public sealed class PlacementProperties
 {
-    private static readonly Dictionary<string, ServiceCategory> Categories = new[] { Samples.NannyShare, Samples.AfterSchool, Samples.HomeCare }
-        .ToDictionary(c => c.Code);
-
     [TestCase("nanny-share")]
     [TestCase("after-school")]
     [TestCase("home-care-elderly")]
     public void ChooseBestThenJoin_WhenRandomRequestsArriveOneByOne_PlacesEachOnceWithinCapacityAndRules(string categoryCode)
     {
-        var category = Categories[categoryCode];
+        var category = CandidateGens.Categories[categoryCode];
 
         CandidateGens.For(category).Sample(candidates =>
         {

@@ -13,15 +13,12 @@ namespace Will.Marketplace.Domain.Tests.PropertyBased;
 /// </summary>
 public sealed class PoolCheckProperties
 {
-    private static readonly Dictionary<string, ServiceCategory> Categories = new[] { Samples.NannyShare, Samples.AfterSchool, Samples.HomeCare }
-        .ToDictionary(c => c.Code);
-
     [TestCase("nanny-share")]
     [TestCase("after-school")]
     [TestCase("home-care-elderly")]
     public void Check_OnAnyPoolAsMembersJoinAndLeave_GivesTheRulesVerdictOnItsMembers(string categoryCode)
     {
-        var category = Categories[categoryCode];
+        var category = CandidateGens.Categories[categoryCode];
 
         Gen.Select(CandidateGens.For(category).Where(c => c.Length >= 2), Gen.Int[1, 29], Gen.Int[0, 4]).Sample((candidates, stored, leaveEvery) =>
         {

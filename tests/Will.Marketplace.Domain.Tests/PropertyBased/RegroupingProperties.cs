@@ -13,15 +13,12 @@ namespace Will.Marketplace.Domain.Tests.PropertyBased;
 /// </summary>
 public sealed class RegroupingProperties
 {
-    private static readonly Dictionary<string, ServiceCategory> Categories = new[] { Samples.NannyShare, Samples.AfterSchool, Samples.HomeCare }
-        .ToDictionary(c => c.Code);
-
     [TestCase("nanny-share")]
     [TestCase("after-school")]
     [TestCase("home-care-elderly")]
     public void PlanThenApply_OverWhatPlacementLeftWaiting_NeverLosesARequestOrBreaksARule(string categoryCode)
     {
-        var category = Categories[categoryCode];
+        var category = CandidateGens.Categories[categoryCode];
         var regrouped = 0;
 
         CandidateGens.For(category).Sample(candidates =>
@@ -55,7 +52,7 @@ public sealed class RegroupingProperties
     [TestCase("home-care-elderly")]
     public void DecideCompleteAndRun_WhenRandomRequestsArriveOneByOne_KeepEveryRequestOnceWithinTheRules(string categoryCode)
     {
-        var category = Categories[categoryCode];
+        var category = CandidateGens.Categories[categoryCode];
         var completed = 0;
 
         CandidateGens.For(category).Sample(candidates =>
@@ -100,7 +97,7 @@ public sealed class RegroupingProperties
     [TestCase("home-care-elderly")]
     public void SparePlaces_WhenRandomRequestsArriveOneByOne_NeverBreakUpAPromisingGroup(string categoryCode)
     {
-        var category = Categories[categoryCode];
+        var category = CandidateGens.Categories[categoryCode];
         var spared = 0;
 
         CandidateGens.For(category).Sample(candidates =>
