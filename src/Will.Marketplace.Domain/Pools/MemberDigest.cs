@@ -43,7 +43,6 @@ internal sealed class MemberDigest
     /// </summary>
     public double Spread { get; }
 
-
     /// <summary>One entry per member, in the members' order.</summary>
     public MemberFacts[] Facts { get; }
 
