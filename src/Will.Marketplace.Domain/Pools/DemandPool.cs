@@ -135,25 +135,19 @@ public sealed class DemandPool
     /// only when none does: the first member's home, and how far the farthest lives from it, tell
     /// (<see cref="MemberDigest.Spread"/>, with a metre for rounding).
     /// </summary>
-    internal bool AnyMayBeWithin(GeoPoint point, double meters)
-    {
-        if (_facts is null)
-        {
-            Digested();
-        }
-
-        return _count > 0 && _firstHome.IsWithinMeters(point, meters + _spread + 1);
-    }
+    internal bool AnyMayBeWithin(GeoPoint point, double meters) => FirstHomeWithin(point, meters, andSpread: true);
 
     /// <summary>Whether the first member lives within <paramref name="meters"/> of <paramref name="point"/> (every member must, to join).</summary>
-    internal bool FirstWithin(GeoPoint point, double meters)
+    internal bool FirstWithin(GeoPoint point, double meters) => FirstHomeWithin(point, meters, andSpread: false);
+
+    private bool FirstHomeWithin(GeoPoint point, double meters, bool andSpread)
     {
         if (_facts is null)
         {
             Digested();
         }
 
-        return _count > 0 && _firstHome.IsWithinMeters(point, meters);
+        return _count > 0 && _firstHome.IsWithinMeters(point, andSpread ? meters + _spread + 1 : meters);
     }
 
     private MemberDigest Digested()
