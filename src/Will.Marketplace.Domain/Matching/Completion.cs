@@ -1,4 +1,5 @@
 using Will.Marketplace.Domain.Catalog;
+using Will.Marketplace.Domain.Geography;
 using Will.Marketplace.Domain.Pools;
 
 namespace Will.Marketplace.Domain.Matching;
@@ -49,7 +50,7 @@ public static class Completion
 
         var fits = 0;
         var shared = Compatibility.SharedSchedule(category, group);
-        var home = group[0].Location;
+        var home = new GeoFrame(group[0].Location);
         for (var p = 0; p < recent.Pools.Count; p++)
         {
             // Who joined when, and where, from the pool's digest: a member is read only once it is recent and near.
@@ -63,7 +64,7 @@ public static class Completion
             for (var i = 0; i < facts.Length; i++)
             {
                 if (facts[i].JoinedAt >= recent.Since &&
-                    facts[i].Location.IsWithinMeters(home, category.RadiusMeters) &&
+                    home.IsWithinMeters(facts[i].Location, category.RadiusMeters) &&
                     !PoolMember.IsAmong(group, facts[i].RequestId) &&
                     Compatibility.Check(category, group, pool.Members[i], shared) == Incompatibility.None &&
                     ++fits >= PromisingAfter)
@@ -153,11 +154,12 @@ public static class Completion
     public static IReadOnlyList<(PoolMember Member, DemandPool From)> WaitingNear(ServiceCategory category, PoolMember near, IEnumerable<DemandPool> pools)
     {
         var waiting = new List<(PoolMember Member, DemandPool From, double Distance, int Order)>();
+        var home = new GeoFrame(near.Location);
         foreach (var pool in pools)
         {
             // The first member and how far the others live from it tell whether any can be near.
             if (pool.Status != PoolStatus.Forming || pool.MemberCount >= pool.Quorum ||
-                !pool.AnyMayBeWithin(near.Location, category.RadiusMeters))
+                !pool.AnyMayBeWithin(home, category.RadiusMeters))
             {
                 continue;
             }
@@ -165,7 +167,7 @@ public static class Completion
             var facts = pool.Facts;
             for (var i = 0; i < facts.Length; i++)
             {
-                if (facts[i].Location.IsWithinMeters(near.Location, category.RadiusMeters))
+                if (home.IsWithinMeters(facts[i].Location, category.RadiusMeters))
                 {
                     waiting.Add((pool.Members[i], pool, facts[i].Location.DistanceMetersTo(near.Location), waiting.Count));
                 }

@@ -1,4 +1,5 @@
 using Will.Marketplace.Domain.Catalog;
+using Will.Marketplace.Domain.Geography;
 using Will.Marketplace.Domain.Pools;
 
 namespace Will.Marketplace.Domain.Matching;
@@ -18,10 +19,11 @@ public static class Placement
     public static IReadOnlyList<DemandPool> Ranked(ServiceCategory category, PoolMember candidate, IEnumerable<DemandPool> pools)
     {
         var scored = new List<(DemandPool Pool, PlacementScore Score, int Order)>();
+        var home = new GeoFrame(candidate.Location);
         foreach (var pool in pools)
         {
             // Every member must live within the radius: the first one's home rules most pools out, read from the pool alone.
-            if (pool.FirstWithin(candidate.Location, category.RadiusMeters) && pool.CategoryCode == category.Code &&
+            if (pool.FirstWithin(home, category.RadiusMeters) && pool.CategoryCode == category.Code &&
                 pool.Check(category, candidate) == Incompatibility.None)
             {
                 scored.Add((pool, Score(category, pool, candidate), scored.Count));

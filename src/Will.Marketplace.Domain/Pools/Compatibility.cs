@@ -1,4 +1,5 @@
 using Will.Marketplace.Domain.Catalog;
+using Will.Marketplace.Domain.Geography;
 using Will.Marketplace.Domain.Scheduling;
 
 namespace Will.Marketplace.Domain.Pools;
@@ -12,9 +13,10 @@ public static class Compatibility
     /// <param name="shared">In group mode, the schedule the members already share, when the caller has it (a pool keeps it).</param>
     public static Incompatibility Check(ServiceCategory category, IReadOnlyList<PoolMember> members, PoolMember candidate, WeeklySchedule? shared = null)
     {
+        var home = new GeoFrame(candidate.Location);
         for (var i = 0; i < members.Count; i++)
         {
-            if (!members[i].Location.IsWithinMeters(candidate.Location, category.RadiusMeters))
+            if (!home.IsWithinMeters(members[i].Location, category.RadiusMeters))
             {
                 return Incompatibility.TooFar;
             }
@@ -35,7 +37,7 @@ public static class Compatibility
     /// </summary>
     internal static Incompatibility Check(ServiceCategory category, DemandPool pool, MemberDigest digest, PoolMember candidate)
     {
-        if (!digest.AllWithinMeters(candidate.Location, category.RadiusMeters))
+        if (!digest.AllWithinMeters(new GeoFrame(candidate.Location), category.RadiusMeters))
         {
             return Incompatibility.TooFar;
         }

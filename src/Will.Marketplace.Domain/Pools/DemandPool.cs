@@ -135,19 +135,19 @@ public sealed class DemandPool
     /// only when none does: the first member's home, and how far the farthest lives from it, tell
     /// (<see cref="MemberDigest.Spread"/>, with a metre for rounding).
     /// </summary>
-    internal bool AnyMayBeWithin(GeoPoint point, double meters) => FirstHomeWithin(point, meters, andSpread: true);
+    internal bool AnyMayBeWithin(in GeoFrame point, double meters) => FirstHomeWithin(point, meters, andSpread: true);
 
     /// <summary>Whether the first member lives within <paramref name="meters"/> of <paramref name="point"/> (every member must, to join).</summary>
-    internal bool FirstWithin(GeoPoint point, double meters) => FirstHomeWithin(point, meters, andSpread: false);
+    internal bool FirstWithin(in GeoFrame point, double meters) => FirstHomeWithin(point, meters, andSpread: false);
 
-    private bool FirstHomeWithin(GeoPoint point, double meters, bool andSpread)
+    private bool FirstHomeWithin(in GeoFrame point, double meters, bool andSpread)
     {
         if (_facts is null)
         {
             Digested();
         }
 
-        return _count > 0 && _firstHome.IsWithinMeters(point, andSpread ? meters + _spread + 1 : meters);
+        return _count > 0 && point.IsWithinMeters(_firstHome, andSpread ? meters + _spread + 1 : meters);
     }
 
     private MemberDigest Digested()

@@ -65,11 +65,11 @@ internal sealed class MemberDigest
     }
 
     /// <summary>Whether every member lives within <paramref name="meters"/> of <paramref name="point"/>.</summary>
-    public bool AllWithinMeters(GeoPoint point, double meters)
+    public bool AllWithinMeters(in GeoFrame point, double meters)
     {
         foreach (ref readonly var facts in Facts.AsSpan())
         {
-            if (!facts.Location.IsWithinMeters(point, meters))
+            if (!point.IsWithinMeters(facts.Location, meters))
             {
                 return false;
             }

@@ -37,4 +37,16 @@ public sealed class GeoPointProperties
             return from.IsWithinMeters(to, radius) == (from.DistanceMetersTo(to) <= radius);
         }, iter: Iterations);
     }
+
+    [Test]
+    public void AFrame_AtEitherEnd_AgreesWithTheHaversine()
+    {
+        // Matching tests homes from the newcomer's frame as well as from a pool's first home.
+        Gen.Select(NearbyPairs, Gen.Double[0.9, 1.1]).Sample((pair, scale) =>
+        {
+            var limit = pair.From.DistanceMetersTo(pair.To) * scale;
+            var truth = pair.From.DistanceMetersTo(pair.To) <= limit;
+            return new GeoFrame(pair.From).IsWithinMeters(pair.To, limit) == truth && new GeoFrame(pair.To).IsWithinMeters(pair.From, limit) == truth;
+        }, iter: Iterations);
+    }
 }
