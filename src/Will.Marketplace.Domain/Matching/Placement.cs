@@ -20,11 +20,13 @@ public static class Placement
     {
         var scored = new List<(DemandPool Pool, PlacementScore Score, int Order)>();
         var home = new GeoFrame(candidate.Location);
+        var sketch = new NewcomerSketch(category, candidate);
         foreach (var pool in pools)
         {
-            // Every member must live within the radius: the first one's home rules most pools out, read from the pool alone.
+            // Every member must live within the radius: the first one's home rules most pools out, read
+            // from the pool alone, and its sketch most of the rest.
             if (pool.FirstWithin(home, category.RadiusMeters) && pool.CategoryCode == category.Code &&
-                pool.Check(category, candidate) == Incompatibility.None)
+                pool.MayTake(category, sketch) && pool.Check(category, candidate) == Incompatibility.None)
             {
                 scored.Add((pool, Score(category, pool, candidate), scored.Count));
             }

@@ -25,6 +25,9 @@ public sealed class DemandPool
     private GeoPoint _firstHome;
     private double _spread;
 
+    /// <summary>What rules a newcomer out at once (<see cref="MayTake"/>), made for one category's rules; dropped with the digest.</summary>
+    private PoolSketch _sketch;
+
     /// <summary>Members, counted here as well: whether a pool can be joined is asked of every pool, without fetching its list.</summary>
     private int _count;
 
@@ -150,6 +153,20 @@ public sealed class DemandPool
         return _count > 0 && point.IsWithinMeters(_firstHome, andSpread ? meters + _spread + 1 : meters);
     }
 
+    /// <summary>
+    /// False only when the rules surely refuse the newcomer (<see cref="PoolSketch"/>), read from the
+    /// pool alone; true leaves the verdict to <see cref="Check"/>.
+    /// </summary>
+    internal bool MayTake(ServiceCategory category, in NewcomerSketch newcomer)
+    {
+        if (!ReferenceEquals(_sketch.Keys, category.MatchedAttributes) || _sketch.Mode != category.Mode)
+        {
+            _sketch = new PoolSketch(category, this, Digest);
+        }
+
+        return !_sketch.RulesOut(category, newcomer);
+    }
+
     private MemberDigest Digested()
     {
         var digest = new MemberDigest(_members);
@@ -158,7 +175,7 @@ public sealed class DemandPool
         return digest;
     }
 
-    // Every change of membership goes through these (and Confirm, which keeps what matching reads), which drop the cached envelope and digest.
+    // Every change of membership goes through these (and Confirm, which keeps what matching reads), which drop the cached envelope, digest and sketch.
     private void AddMember(PoolMember member)
     {
         // A newcomer narrows (group) or widens (shared worker) the envelope by its own schedule alone.
@@ -167,14 +184,14 @@ public sealed class DemandPool
             : null;
         _members.Add(member);
         _count = _members.Count;
-        (_digest, _facts) = (null, null);
+        (_digest, _facts, _sketch) = (null, null, default);
     }
 
     private void RemoveMember(PoolMember member)
     {
         _members.Remove(member);
         _count = _members.Count;
-        (_envelope, _digest, _facts) = (null, null, null);
+        (_envelope, _digest, _facts, _sketch) = (null, null, null, default);
     }
 
     public static DemandPool Start(Guid id, string municipalityCode, ServiceCategory category, PoolMember first, DateTimeOffset now)

@@ -85,12 +85,7 @@ internal sealed class MemberDigest
     /// </summary>
     public bool AttributesMatch(IReadOnlySet<string> matchedKeys, IReadOnlyDictionary<string, string> candidate)
     {
-        if (!ReferenceEquals(matchedKeys, _keys))
-        {
-            Collect(matchedKeys);
-        }
-
-        foreach (var (key, values) in _values)
+        foreach (var (key, values) in ValuesFor(matchedKeys))
         {
             if (!candidate.TryGetValue(key, out var wanted))
             {
@@ -107,6 +102,17 @@ internal sealed class MemberDigest
         }
 
         return true;
+    }
+
+    /// <summary>The matched keys some member set, each with the values set for it, one of each (case ignored).</summary>
+    public (string Key, string[] Values)[] ValuesFor(IReadOnlySet<string> matchedKeys)
+    {
+        if (!ReferenceEquals(matchedKeys, _keys))
+        {
+            Collect(matchedKeys);
+        }
+
+        return _values;
     }
 
     private void Collect(IReadOnlySet<string> matchedKeys)

@@ -1,5 +1,6 @@
 using CsCheck;
 using Will.Marketplace.Domain.Catalog;
+using Will.Marketplace.Domain.Matching;
 using Will.Marketplace.Domain.Pools;
 using Will.Marketplace.Domain.Scheduling;
 
@@ -49,6 +50,47 @@ public sealed class PoolCheckProperties
 
             return true;
         }, iter: 300);
+    }
+
+    [TestCase("nanny-share")]
+    [TestCase("after-school")]
+    [TestCase("home-care-elderly")]
+    public void Ranked_OnAnyPools_OffersExactlyThePoolsWhoseMembersTheRulesAccept(string categoryCode)
+    {
+        // Placement rules most pools out from what each keeps inline (its sketch) before reading its
+        // members: it must never rule out a pool the rules accept, as members join and leave.
+        var category = CandidateGens.Categories[categoryCode];
+
+        Gen.Select(CandidateGens.For(category).Where(c => c.Length >= 4), Gen.Int[1, 4], Gen.Int[0, 3]).Sample((candidates, perPool, leaveEvery) =>
+        {
+            var people = candidates.Select((c, i) => Shout(c.ToMember(i), i)).ToArray();
+            var newcomer = people[0];
+            // Every other pool as stored data may hold it (its members never checked against each other), the others joined one by one.
+            var chunks = people.Skip(1).Chunk(perPool).ToList();
+            var pools = chunks
+                .Select((members, i) => new DemandPool(Guid.NewGuid(), "016024", category.Code, PoolStatus.Forming, 40, category.Quorum, i % 2 == 0 ? members : members.Take(1), Samples.Now, null, 0))
+                .ToList();
+            foreach (var (pool, members) in pools.Zip(chunks).Where((_, i) => i % 2 == 1))
+            {
+                // The first check makes the sketch; joins and leaves must drop it.
+                _ = Placement.Ranked(category, newcomer, [pool]);
+                foreach (var member in members.Skip(1))
+                {
+                    pool.Join(category, member, Samples.Now);
+                    _ = Placement.Ranked(category, newcomer, [pool]);
+                }
+            }
+
+            foreach (var pool in pools.Where(p => leaveEvery > 0 && p.Members.Count > leaveEvery))
+            {
+                _ = Placement.Ranked(category, newcomer, [pool]);
+                pool.Leave(pool.Members[leaveEvery].RequestId, pool.Members[leaveEvery].FamilyId);
+            }
+
+            var offered = Placement.Ranked(category, newcomer, pools).Select(p => p.Id).Order();
+            var accepted = pools.Where(p => Compatibility.Check(category, p.Members, newcomer) == Incompatibility.None).Select(p => p.Id).Order();
+            return offered.SequenceEqual(accepted);
+        }, iter: 400);
     }
 
     private static Incompatibility Expected(ServiceCategory category, DemandPool pool, PoolMember candidate) =>
