@@ -50,6 +50,7 @@ public static class Completion
 
         var fits = 0;
         var shared = Compatibility.SharedSchedule(category, group);
+        var sketch = new GroupSketch(category, group, shared);
         var home = new GeoFrame(group[0].Location);
         for (var p = 0; p < recent.Pools.Count; p++)
         {
@@ -66,6 +67,7 @@ public static class Completion
                 if (facts[i].JoinedAt >= recent.Since &&
                     home.IsWithinMeters(facts[i].Location, category.RadiusMeters) &&
                     !PoolMember.IsAmong(group, facts[i].RequestId) &&
+                    !sketch.RulesOut(category, facts[i]) &&
                     Compatibility.Check(category, group, pool.Members[i], shared) == Incompatibility.None &&
                     ++fits >= PromisingAfter)
                 {

@@ -1,5 +1,6 @@
 using Will.Marketplace.Domain.Catalog;
 using Will.Marketplace.Domain.Geography;
+using Will.Marketplace.Domain.Scheduling;
 
 namespace Will.Marketplace.Domain.Pools;
 
@@ -28,7 +29,7 @@ internal sealed class MemberDigest
         for (var i = 0; i < Facts.Length; i++)
         {
             var member = members[i];
-            Facts[i] = new MemberFacts(member.RequestId, member.Location, member.JoinedAt);
+            Facts[i] = new MemberFacts(member.RequestId, member.Location, member.JoinedAt, WeekHours.Touched(member.Schedule));
             TotalMinutes += member.Schedule.TotalMinutes;
             latest = member.JoinedAt > latest ? member.JoinedAt : latest;
             Spread = Math.Max(Spread, Facts[0].Location.DistanceMetersTo(member.Location));
@@ -139,5 +140,5 @@ internal sealed class MemberDigest
     }
 }
 
-/// <summary>One member as matching reads it most: who, where, since when.</summary>
-internal readonly record struct MemberFacts(Guid RequestId, GeoPoint Location, DateTimeOffset JoinedAt);
+/// <summary>One member as matching reads it most: who, where, since when, and the hours its week touches.</summary>
+internal readonly record struct MemberFacts(Guid RequestId, GeoPoint Location, DateTimeOffset JoinedAt, WeekHours Hours);

@@ -1,4 +1,5 @@
 using Will.Marketplace.Domain.Catalog;
+using Will.Marketplace.Domain.Geography;
 using Will.Marketplace.Domain.Scheduling;
 
 namespace Will.Marketplace.Domain.Pools;
@@ -131,4 +132,58 @@ internal readonly record struct AttributeSketch(byte Values, int Hash)
     /// <summary>Members' values against a newcomer's own: a set value must equal every value members set.</summary>
     public bool RulesOut(AttributeSketch newcomer) =>
         newcomer.Values == 1 && (Values > 1 || (Values == 1 && Hash != newcomer.Hash));
+}
+
+/// <summary>
+/// A group being put together (<see cref="Matching.Completion.IsPromising(ServiceCategory, IReadOnlyList{PoolMember}, Matching.RecentFamilies)"/>),
+/// checked against many families read from their pools' digests: what rules a family out before its
+/// member record is read. The hours the group shares (group mode) or the hours some member covers
+/// whole (shared worker), and the members' homes; it only says no where
+/// <see cref="Compatibility.Check(ServiceCategory, IReadOnlyList{PoolMember}, PoolMember, WeeklySchedule?)"/> would.
+/// </summary>
+internal readonly struct GroupSketch
+{
+    private readonly IReadOnlyList<PoolMember> _group;
+    private readonly WeekHours _hours;
+    private readonly bool _hasHours;
+
+    public GroupSketch(ServiceCategory category, IReadOnlyList<PoolMember> group, WeeklySchedule? shared)
+    {
+        _group = group;
+        if (category.Mode == PoolingMode.Group)
+        {
+            (_hours, _hasHours) = shared is null ? (default, false) : (WeekHours.Touched(shared), true);
+            return;
+        }
+
+        for (var i = 0; i < group.Count; i++)
+        {
+            _hours = _hours.With(WeekHours.Covered(group[i].Schedule));
+        }
+
+        _hasHours = category.TravelBufferMinutes >= 0;
+    }
+
+    /// <summary>True only when the rules refuse the family (one member of a pool's digest) for the group.</summary>
+    public bool RulesOut(ServiceCategory category, in MemberFacts family)
+    {
+        var home = new GeoFrame(family.Location);
+        for (var i = 0; i < _group.Count; i++)
+        {
+            if (!home.IsWithinMeters(_group[i].Location, category.RadiusMeters))
+            {
+                return true;
+            }
+        }
+
+        if (!_hasHours)
+        {
+            return false;
+        }
+
+        // No more minutes are shared than 60 in each hour both touch; a minute covered by both is closer than any travel buffer.
+        return category.Mode == PoolingMode.Group
+            ? 60 * _hours.CountShared(family.Hours) < Math.Max(1, category.MinSharedMinutesPerWeek)
+            : _hours.Overlaps(family.Hours);
+    }
 }

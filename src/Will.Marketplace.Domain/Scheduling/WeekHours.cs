@@ -47,6 +47,9 @@ internal readonly struct WeekHours
     public int CountShared(in WeekHours other) =>
         BitOperations.PopCount(_first & other._first) + BitOperations.PopCount(_second & other._second) + BitOperations.PopCount(_third & other._third);
 
+    /// <summary>The hours either holds.</summary>
+    public WeekHours With(in WeekHours other) => new(_first | other._first, _second | other._second, _third | other._third);
+
     public bool Overlaps(in WeekHours other) => ((_first & other._first) | (_second & other._second) | (_third & other._third)) != 0;
 
     private static void Set(Span<ulong> bits, int firstHour, int lastHour)

@@ -55,4 +55,27 @@ public sealed class PromisingGroupTests
         var stale = Pool(HomeCare, Member("mon 08:00-09:00") with { JoinedAt = old }, Member("mon 10:00-11:00") with { JoinedAt = old }, Member("mon 12:00-13:00"));
         Assert.That(Completion.IsPromising(HomeCare, pair, [stale]), Is.False);
     }
+
+    [Test]
+    public void IsPromising_WhenFamiliesShareEnoughMinutesInHoursTheyFillOnlyInPart_IsTrue()
+    {
+        // After-school needs 240 shared minutes: 15:45-17:15 on three days shares 270 with the pair,
+        // though it fills only one whole hour a day (matching rules families out by the hours of their week first).
+        const string Pair = "mon 15:00-18:30;tue 15:00-18:30;wed 15:00-18:30";
+        const string Short = "mon 15:45-17:15;tue 15:45-17:15;wed 15:45-17:15";
+        var pair = new[] { Member(Pair), Member(Pair, 100) };
+        var recent = Pool(AfterSchool, Member(Short, 200), Member(Short, 300));
+
+        Assert.That(Completion.IsPromising(AfterSchool, pair, [recent]), Is.True);
+    }
+
+    [Test]
+    public void IsPromising_WhenVisitsShareAnHourButNotItsMinutes_IsTrue()
+    {
+        // Home care keeps 30 minutes between visits: 08:00-08:15 and 08:50-09:30 touch the same hour and still fit one worker.
+        var pair = new[] { Member("tue 08:00-08:15"), Member("wed 08:00-08:15", 100) };
+        var recent = Pool(HomeCare, Member("tue 08:50-09:30", 200), Member("wed 08:50-09:30", 300));
+
+        Assert.That(Completion.IsPromising(HomeCare, pair, [recent]), Is.True);
+    }
 }

@@ -31,12 +31,13 @@ internal static class CandidateGens
     public static IReadOnlyDictionary<string, ServiceCategory> Categories { get; } =
         new[] { Samples.NannyShare, Samples.AfterSchool, Samples.HomeCare }.ToDictionary(c => c.Code);
 
-    private static readonly (int Start, int End)[] GroupWindows = [(8, 13), (8, 18), (13, 18), (9, 11), (14, 16), (10, 15)];
+    /// <summary>Daily windows in minutes: on the hour, and some on the half or quarter hour.</summary>
+    private static readonly (int Start, int End)[] GroupWindows = [(480, 780), (480, 1080), (780, 1080), (540, 660), (840, 960), (600, 900), (930, 1110), (495, 735)];
 
     /// <summary>Group needs: one daily window on some weekdays, as families usually ask.</summary>
     private static readonly Gen<WeeklySchedule> GroupSchedule = Gen.Select(Gen.Int[1, 31], Gen.OneOf(GroupWindows), (weekdays, window) =>
         WeeklySchedule.Of(Enumerable.Range(0, 5).Where(d => (weekdays & (1 << d)) != 0)
-            .Select(d => new TimeSlot((DayOfWeek)(d + 1), window.Start * 60, window.End * 60))));
+            .Select(d => new TimeSlot((DayOfWeek)(d + 1), window.Start, window.End))));
 
     /// <summary>Shared-worker needs: a few short visits between 07:00 and 21:00, Monday to Saturday.</summary>
     private static readonly Gen<WeeklySchedule> VisitSchedule =
