@@ -171,7 +171,7 @@ public static class Completion
             {
                 if (home.IsWithinMeters(facts[i].Location, category.RadiusMeters))
                 {
-                    waiting.Add((pool.Members[i], pool, facts[i].Location.DistanceMetersTo(near.Location), waiting.Count));
+                    waiting.Add((pool.Members[i], pool, home.DistanceMetersTo(facts[i].Location), waiting.Count));
                 }
             }
         }

@@ -114,9 +114,10 @@ public static class Placement
         }
 
         var distance = 0.0;
+        var home = new GeoFrame(candidate.Location);
         foreach (ref readonly var member in pool.Facts.AsSpan())
         {
-            distance += member.Location.DistanceMetersTo(candidate.Location);
+            distance += home.DistanceMetersTo(member.Location);
         }
 
         return new PlacementScore(missingRank, fit, pool.Members.Count == 0 ? 0 : distance / pool.Members.Count);

@@ -143,13 +143,18 @@ internal readonly record struct AttributeSketch(byte Values, int Hash)
 /// </summary>
 internal readonly struct GroupSketch
 {
-    private readonly IReadOnlyList<PoolMember> _group;
+    private readonly GeoFrame[] _homes;
     private readonly WeekHours _hours;
     private readonly bool _hasHours;
 
     public GroupSketch(ServiceCategory category, IReadOnlyList<PoolMember> group, WeeklySchedule? shared)
     {
-        _group = group;
+        _homes = new GeoFrame[group.Count];
+        for (var i = 0; i < _homes.Length; i++)
+        {
+            _homes[i] = new GeoFrame(group[i].Location);
+        }
+
         if (category.Mode == PoolingMode.Group)
         {
             (_hours, _hasHours) = shared is null ? (default, false) : (WeekHours.Touched(shared), true);
@@ -167,10 +172,9 @@ internal readonly struct GroupSketch
     /// <summary>True only when the rules refuse the family (one member of a pool's digest) for the group.</summary>
     public bool RulesOut(ServiceCategory category, in MemberFacts family)
     {
-        var home = new GeoFrame(family.Location);
-        for (var i = 0; i < _group.Count; i++)
+        foreach (ref readonly var home in _homes.AsSpan())
         {
-            if (!home.IsWithinMeters(_group[i].Location, category.RadiusMeters))
+            if (!home.IsWithinMeters(family.Location, category.RadiusMeters))
             {
                 return true;
             }
