@@ -167,9 +167,10 @@ public sealed class DemandPool
         return !_sketch.RulesOut(category, newcomer);
     }
 
-    private MemberDigest Digested()
+    private MemberDigest Digested() => Keep(new MemberDigest(_members));
+
+    private MemberDigest Keep(MemberDigest digest)
     {
-        var digest = new MemberDigest(_members);
         (_digest, _facts, _latestJoinedAt, _spread) = (digest, digest.Facts, digest.LatestJoinedAt, digest.Spread);
         _firstHome = _count > 0 ? digest.Facts[0].Location : default;
         return digest;
@@ -184,7 +185,16 @@ public sealed class DemandPool
             : null;
         _members.Add(member);
         _count = _members.Count;
-        (_digest, _facts, _sketch) = (null, null, default);
+        _sketch = default;
+        if (_digest is { } digest)
+        {
+            // Grown by the newcomer alone, as the envelope: the other members are not read again.
+            Keep(digest.Joined(_members, member));
+        }
+        else
+        {
+            (_digest, _facts) = (null, null);
+        }
     }
 
     private void RemoveMember(PoolMember member)

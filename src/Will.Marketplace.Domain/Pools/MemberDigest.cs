@@ -38,6 +38,28 @@ internal sealed class MemberDigest
         LatestJoinedAt = latest;
     }
 
+    private MemberDigest(MemberDigest before, IReadOnlyList<PoolMember> members, PoolMember joined)
+    {
+        _members = members;
+        Facts = [.. before.Facts, new MemberFacts(joined.RequestId, joined.Location, joined.JoinedAt, WeekHours.Touched(joined.Schedule))];
+        TotalMinutes = before.TotalMinutes + joined.Schedule.TotalMinutes;
+        LatestJoinedAt = joined.JoinedAt > before.LatestJoinedAt ? joined.JoinedAt : before.LatestJoinedAt;
+        Spread = Math.Max(before.Spread, Facts[0].Location.DistanceMetersTo(joined.Location));
+
+        // The values stay when the newcomer sets none that is new (as a compatible newcomer does); otherwise they are collected again.
+        if (before._keys is { } keys && !SetsNewValue(before._values, keys, joined))
+        {
+            (_values, _keys) = (before._values, keys);
+        }
+    }
+
+    /// <summary>
+    /// The digest of <paramref name="members"/>, the members of this digest and <paramref name="joined"/>
+    /// (now last among them): what a rebuild would make, from this digest and the newcomer alone.
+    /// </summary>
+    public MemberDigest Joined(IReadOnlyList<PoolMember> members, PoolMember joined) =>
+        Facts.Length == 0 ? new MemberDigest(members) : new MemberDigest(this, members, joined);
+
     /// <summary>
     /// How far the farthest member lives from the first (metres): a point farther than a radius plus
     /// this from the first member has no member within that radius (with a metre for rounding).
@@ -114,6 +136,33 @@ internal sealed class MemberDigest
         }
 
         return _values;
+    }
+
+    private static bool SetsNewValue((string Key, string[] Values)[] values, IReadOnlySet<string> keys, PoolMember joined)
+    {
+        foreach (var key in keys)
+        {
+            if (!joined.Attributes.TryGetValue(key, out var value))
+            {
+                continue;
+            }
+
+            var known = false;
+            foreach (var (set, found) in values)
+            {
+                foreach (var existing in set == key ? found : [])
+                {
+                    known |= string.Equals(existing, value, StringComparison.OrdinalIgnoreCase);
+                }
+            }
+
+            if (!known)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void Collect(IReadOnlySet<string> matchedKeys)

@@ -35,6 +35,37 @@ public sealed class CompletionProperties
         }, iter: 400);
     }
 
+    [TestCase("nanny-share")]
+    [TestCase("after-school")]
+    [TestCase("home-care-elderly")]
+    public void WaitingNear_OnPoolsGrownOneJoinAtATime_FindsWhatReadingEveryMemberFinds(string categoryCode)
+    {
+        // A join grows the pool's digest by the newcomer alone (its home, how far it lives from the first member).
+        var category = CandidateGens.Categories[categoryCode];
+
+        Gen.Select(CandidateGens.For(category).Where(c => c.Length >= 3), Gen.Int[1, 6]).Sample((candidates, perPool) =>
+        {
+            var people = candidates.Select((c, i) => c.ToMember(i)).ToArray();
+            var near = people[0];
+            var pools = new List<DemandPool>();
+            foreach (var members in people.Skip(1).Chunk(perPool))
+            {
+                var pool = new DemandPool(Guid.NewGuid(), "016024", category.Code, PoolStatus.Forming, 40, 40, members.Take(1), Samples.Now, null, 0);
+                foreach (var member in members.Skip(1))
+                {
+                    _ = Completion.WaitingNear(category, near, [pool]);
+                    pool.Join(category, member, Samples.Now);
+                }
+
+                pools.Add(pool);
+            }
+
+            var waiting = Completion.WaitingNear(category, near, pools).Select(w => w.Member.RequestId).Order();
+            var everyMember = pools.SelectMany(p => p.Members).Where(m => m.Location.IsWithinMeters(near.Location, category.RadiusMeters)).Select(m => m.RequestId).Order();
+            return waiting.SequenceEqual(everyMember);
+        }, iter: 400);
+    }
+
     /// <summary>The rule as stated: at least two recent families of the joinable pools, near, not in the group, each fitting it whole.</summary>
     private static bool PromisingByEveryMember(ServiceCategory category, IReadOnlyList<PoolMember> group, List<DemandPool> pools)
     {
