@@ -1,6 +1,7 @@
 using Will.Marketplace.Domain.Catalog;
 using Will.Marketplace.Domain.Geography;
 using Will.Marketplace.Domain.Pools;
+using Will.Marketplace.Domain.Scheduling;
 
 namespace Will.Marketplace.Domain.Matching;
 
@@ -41,7 +42,11 @@ public static class Completion
         IsPromising(category, group, RecentDemandIn(pools));
 
     /// <summary><see cref="IsPromising(ServiceCategory, IReadOnlyList{PoolMember}, IEnumerable{DemandPool})"/> with the recent demand worked out once (<see cref="RecentDemandIn"/>).</summary>
-    public static bool IsPromising(ServiceCategory category, IReadOnlyList<PoolMember> group, RecentFamilies recent)
+    public static bool IsPromising(ServiceCategory category, IReadOnlyList<PoolMember> group, RecentFamilies recent) =>
+        group.Count >= 2 && group.Count < category.Quorum && IsPromising(category, group, recent, Compatibility.SharedSchedule(category, group));
+
+    /// <summary><see cref="IsPromising(ServiceCategory, IReadOnlyList{PoolMember}, RecentFamilies)"/> with what the group shares (<see cref="Compatibility.SharedSchedule"/>) known to the caller.</summary>
+    internal static bool IsPromising(ServiceCategory category, IReadOnlyList<PoolMember> group, RecentFamilies recent, WeeklySchedule? shared)
     {
         if (group.Count < 2 || group.Count >= category.Quorum)
         {
@@ -49,7 +54,6 @@ public static class Completion
         }
 
         var fits = 0;
-        var shared = Compatibility.SharedSchedule(category, group);
         var sketch = new GroupSketch(category, group, shared);
         var home = new GeoFrame(group[0].Location);
         for (var p = 0; p < recent.Pools.Count; p++)
@@ -125,7 +129,8 @@ public static class Completion
             if (asked?.Contains(from) != true)
             {
                 (asked ??= []).Add(from);
-                if (IsPromising(category, from.Members, recent))
+                // A pool keeps what its members share.
+                if (IsPromising(category, from.Members, recent, category.Mode == PoolingMode.Group && from.MemberCount > 0 ? from.ScheduleEnvelope(PoolingMode.Group) : null))
                 {
                     (promising ??= []).Add(from);
                 }
@@ -198,7 +203,11 @@ public static class Completion
     }
 
     /// <summary>The moves that would complete <paramref name="group"/> (the members of pool <paramref name="poolId"/>, or of a pool yet to start).</summary>
-    public static IReadOnlyList<PoolMove> Plan(ServiceCategory category, IReadOnlyList<PoolMember> group, Guid poolId, IReadOnlyList<(PoolMember Member, DemandPool From)> waiting)
+    public static IReadOnlyList<PoolMove> Plan(ServiceCategory category, IReadOnlyList<PoolMember> group, Guid poolId, IReadOnlyList<(PoolMember Member, DemandPool From)> waiting) =>
+        Plan(category, group, poolId, waiting, null);
+
+    /// <param name="groupShares">What the group shares (<see cref="Compatibility.SharedSchedule"/>) when the caller knows it; null to work it out.</param>
+    internal static IReadOnlyList<PoolMove> Plan(ServiceCategory category, IReadOnlyList<PoolMember> group, Guid poolId, IReadOnlyList<(PoolMember Member, DemandPool From)> waiting, WeeklySchedule? groupShares)
     {
         if (group.Count == 0 || group.Count >= category.Capacity)
         {
@@ -221,7 +230,7 @@ public static class Completion
         IReadOnlyList<PoolMember> members = group;
         List<PoolMember>? grown = null;
         List<PoolMove>? moves = null;
-        var shared = Compatibility.SharedSchedule(category, members);
+        var shared = groupShares ?? Compatibility.SharedSchedule(category, members);
         for (var i = 0; i < waiting.Count; i++)
         {
             var (member, from) = waiting[i];

@@ -1,6 +1,7 @@
 using Will.Marketplace.Domain.Catalog;
 using Will.Marketplace.Domain.Geography;
 using Will.Marketplace.Domain.Pools;
+using Will.Marketplace.Domain.Scheduling;
 
 namespace Will.Marketplace.Domain.Matching;
 
@@ -78,10 +79,11 @@ public static class Placement
             // The pool's members and the candidate, put together only when a completion or the promise is weighed.
             var size = pool.Members.Count + 1;
             PoolMember[]? group = null;
-            var moves = pullable.Count == 0 ? [] : Completion.Plan(category, group ??= [.. pool.Members, candidate], pool.Id, pullable);
+            WeeklySchedule? shares = null;
+            var moves = pullable.Count == 0 ? [] : Completion.Plan(category, group ??= [.. pool.Members, candidate], pool.Id, pullable, shares ??= GroupShares(category, pool, candidate));
             var gain = atQuorum ? 1 + moves.Count : size + moves.Count >= pool.Quorum ? size + moves.Count : 0;
             // Twice the families pooled, so that a promising group (none pooled yet) ranks between a spare place (one) and anything more.
-            var rank = gain == 0 && size < category.Quorum && Completion.IsPromising(category, group ??= [.. pool.Members, candidate], recent ??= Completion.RecentDemandIn(pools)) ? 3 : 2 * gain;
+            var rank = gain == 0 && size < category.Quorum && Completion.IsPromising(category, group ??= [.. pool.Members, candidate], recent ??= Completion.RecentDemandIn(pools), shares ??= GroupShares(category, pool, candidate)) ? 3 : 2 * gain;
             if (rank > bestRank)
             {
                 (best, bestRank) = (new PlacementDecision(pool, moves, gain), rank);
@@ -92,6 +94,10 @@ public static class Placement
         var aloneGain = 1 + alone.Count >= category.Quorum ? 1 + alone.Count : 0;
         return best is null || 2 * aloneGain > bestRank ? new PlacementDecision(null, alone, aloneGain) : best;
     }
+
+    /// <summary>What a pool's members and the newcomer share: the pool's shared time narrowed by the newcomer's (group mode; null for a shared worker).</summary>
+    private static WeeklySchedule? GroupShares(ServiceCategory category, DemandPool pool, PoolMember candidate) =>
+        category.Mode == PoolingMode.Group ? pool.ScheduleEnvelope(PoolingMode.Group).Intersect(candidate.Schedule) : null;
 
     public static PlacementScore Score(ServiceCategory category, DemandPool pool, PoolMember candidate)
     {
