@@ -29,7 +29,20 @@ public static class Placement
             if (pool.FirstWithin(home, category.RadiusMeters) && pool.CategoryCode == category.Code &&
                 pool.MayTake(category, sketch) && pool.Check(category, candidate) == Incompatibility.None)
             {
-                scored.Add((pool, Score(category, pool, candidate), scored.Count));
+                scored.Add((pool, new PlacementScore(MissingRank(pool), ScheduleFit(category, pool, candidate), 0), scored.Count));
+            }
+        }
+
+        // The mean distance only breaks ties of the first two: it is measured (trigonometry for each member) only for pools that tie.
+        for (var i = 0; i < scored.Count; i++)
+        {
+            for (var j = 0; j < scored.Count; j++)
+            {
+                if (i != j && scored[i].Score.MissingToQuorum == scored[j].Score.MissingToQuorum && scored[i].Score.ScheduleFit == scored[j].Score.ScheduleFit)
+                {
+                    scored[i] = (scored[i].Pool, scored[i].Score with { MeanDistanceMeters = MeanDistance(scored[i].Pool, home) }, scored[i].Order);
+                    break;
+                }
             }
         }
 
@@ -99,34 +112,41 @@ public static class Placement
     private static WeeklySchedule? GroupShares(ServiceCategory category, DemandPool pool, PoolMember candidate) =>
         category.Mode == PoolingMode.Group ? pool.ScheduleEnvelope(PoolingMode.Group).Intersect(candidate.Schedule) : null;
 
-    public static PlacementScore Score(ServiceCategory category, DemandPool pool, PoolMember candidate)
+    public static PlacementScore Score(ServiceCategory category, DemandPool pool, PoolMember candidate) =>
+        new(MissingRank(pool), ScheduleFit(category, pool, candidate), MeanDistance(pool, new GeoFrame(candidate.Location)));
+
+    /// <summary>Families missing to quorum; pools already at quorum rank after those still forming: filling a forming pool pools one more family.</summary>
+    private static int MissingRank(DemandPool pool)
     {
-        // Pools already at quorum rank after those still forming: filling a forming pool pools one more family.
         var missing = Math.Max(0, pool.Quorum - pool.Members.Count);
-        var missingRank = missing == 0 ? int.MaxValue : missing;
-        int fit;
+        return missing == 0 ? int.MaxValue : missing;
+    }
+
+    private static int ScheduleFit(ServiceCategory category, DemandPool pool, PoolMember candidate)
+    {
         if (category.Mode == PoolingMode.Group)
         {
-            fit = pool.ScheduleEnvelope(category.Mode).OverlapMinutes(candidate.Schedule);
-        }
-        else
-        {
-            fit = 0;
-            for (var i = 0; i < pool.Members.Count; i++)
-            {
-                var member = pool.Members[i];
-                fit -= member.Schedule.Conflicts(candidate.Schedule, category.TravelBufferMinutes * 2) ? 1 : 0;
-            }
+            return pool.ScheduleEnvelope(category.Mode).OverlapMinutes(candidate.Schedule);
         }
 
+        var fit = 0;
+        for (var i = 0; i < pool.Members.Count; i++)
+        {
+            fit -= pool.Members[i].Schedule.Conflicts(candidate.Schedule, category.TravelBufferMinutes * 2) ? 1 : 0;
+        }
+
+        return fit;
+    }
+
+    private static double MeanDistance(DemandPool pool, in GeoFrame home)
+    {
         var distance = 0.0;
-        var home = new GeoFrame(candidate.Location);
         foreach (ref readonly var member in pool.Facts.AsSpan())
         {
             distance += home.DistanceMetersTo(member.Location);
         }
 
-        return new PlacementScore(missingRank, fit, pool.Members.Count == 0 ? 0 : distance / pool.Members.Count);
+        return pool.Members.Count == 0 ? 0 : distance / pool.Members.Count;
     }
 }
 

@@ -58,6 +58,20 @@ public sealed class PlacementTests
     }
 
     [Test]
+    public void Ranked_WhenOnlySomePoolsTieOnMissingAndFit_OrdersThoseByDistanceAndTheOthersByFit()
+    {
+        // Distances are measured only for pools that tie; a better fit still goes first however far.
+        var farBestFit = Pool(AfterSchool, Member(Afternoons, 2_400));
+        var farLate = Pool(AfterSchool, Member(LateAfternoons, 2_000));
+        var nearLate = Pool(AfterSchool, Member(LateAfternoons, 300));
+        var candidate = Member(Afternoons);
+
+        var ranked = Placement.Ranked(AfterSchool, candidate, [farLate, farBestFit, nearLate]);
+
+        Assert.That(ranked, Is.EqualTo(new[] { farBestFit, nearLate, farLate }));
+    }
+
+    [Test]
     public void ChooseBest_WhenTheBestRankedPoolIsIncompatible_ChoosesACompatibleOne()
     {
         var otherAgeBand = new Dictionary<string, string> { ["ageBand"] = "11-13" };
