@@ -56,6 +56,8 @@ public sealed class MatchmakerGrain(
 
     /// <summary>Deadlines held for pools that may not be saved yet, and when: kept until the table shows them (or for a tick).</summary>
     private readonly Dictionary<Guid, (DateTimeOffset ClosesAt, DateTimeOffset HeldAt)> _held = [];
+    /// <summary>The id the next new pool takes (<see cref="Guid.Empty"/>: none in hand yet).</summary>
+    private Guid _spareId;
     private ServiceCategory _category = null!;
     private string _municipalityCode = "";
 
@@ -85,7 +87,8 @@ public sealed class MatchmakerGrain(
 
         var request = command.ToDomain();
         var member = PoolMember.From(request, time.GetUtcNow());
-        var newPoolId = Guid.CreateVersion7(time.GetUtcNow());
+        // A fresh id is kept in hand until a pool takes it: reading random bytes is a system call, and most placements open no pool.
+        var newPoolId = _spareId == Guid.Empty ? _spareId = Guid.CreateVersion7(time.GetUtcNow()) : _spareId;
         HashSet<Guid>? tried = null;
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
@@ -374,6 +377,8 @@ public sealed class MatchmakerGrain(
     /// </summary>
     private async Task<PlacementOutcome> StartNewPool(CareRequest request, PoolMember member, Guid poolId, IReadOnlyList<PoolMove> moves)
     {
+        // The id is taken, whatever happens next.
+        _spareId = Guid.Empty;
         var pool = DemandPool.Start(poolId, _municipalityCode, _category, member, time.GetUtcNow());
         if (pool.BiddingClosesAt is { } closesAt)
         {
