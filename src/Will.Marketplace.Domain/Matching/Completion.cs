@@ -68,10 +68,10 @@ public static class Completion
             var facts = pool.Facts;
             for (var i = 0; i < facts.Length; i++)
             {
+                // The sketch measures the family's home against every member's, the first one's included.
                 if (facts[i].JoinedAt >= recent.Since &&
-                    home.IsWithinMeters(facts[i].Location, category.RadiusMeters) &&
-                    !PoolMember.IsAmong(group, facts[i].RequestId) &&
                     !sketch.RulesOut(category, facts[i]) &&
+                    !PoolMember.IsAmong(group, facts[i].RequestId) &&
                     Compatibility.Check(category, group, pool.Members[i], shared) == Incompatibility.None &&
                     ++fits >= PromisingAfter)
                 {

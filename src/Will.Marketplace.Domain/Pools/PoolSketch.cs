@@ -172,6 +172,14 @@ internal readonly struct GroupSketch
     /// <summary>True only when the rules refuse the family (one member of a pool's digest) for the group.</summary>
     public bool RulesOut(ServiceCategory category, in MemberFacts family)
     {
+        // No more minutes are shared than 60 in each hour both touch; a minute covered by both is closer than any travel buffer.
+        if (_hasHours && (category.Mode == PoolingMode.Group
+            ? 60 * _hours.CountShared(family.Hours) < Math.Max(1, category.MinSharedMinutesPerWeek)
+            : _hours.Overlaps(family.Hours)))
+        {
+            return true;
+        }
+
         foreach (ref readonly var home in _homes.AsSpan())
         {
             if (!home.IsWithinMeters(family.Location, category.RadiusMeters))
@@ -180,14 +188,6 @@ internal readonly struct GroupSketch
             }
         }
 
-        if (!_hasHours)
-        {
-            return false;
-        }
-
-        // No more minutes are shared than 60 in each hour both touch; a minute covered by both is closer than any travel buffer.
-        return category.Mode == PoolingMode.Group
-            ? 60 * _hours.CountShared(family.Hours) < Math.Max(1, category.MinSharedMinutesPerWeek)
-            : _hours.Overlaps(family.Hours);
+        return false;
     }
 }
