@@ -1,4 +1,5 @@
 using Will.Marketplace.Domain.Catalog;
+using Will.Marketplace.Domain.Common;
 using Will.Marketplace.Domain.Geography;
 using Will.Marketplace.Domain.Pools;
 using Will.Marketplace.Domain.Scheduling;
@@ -103,12 +104,20 @@ public static class Completion
         }
 
         var since = latest - RecentDemand;
-        var holding = new List<DemandPool>(pools is IReadOnlyCollection<DemandPool> all ? all.Count : 0);
+        var count = 0;
+        foreach (var pool in pools)
+        {
+            count += pool.IsJoinable && pool.LatestJoinedAt >= since ? 1 : 0;
+        }
+
+        // Counted first, so that the list is the size it needs (most pools hold no recent family).
+        var holding = new DemandPool[count];
+        count = 0;
         foreach (var pool in pools)
         {
             if (pool.IsJoinable && pool.LatestJoinedAt >= since)
             {
-                holding.Add(pool);
+                holding[count++] = pool;
             }
         }
 
@@ -160,7 +169,7 @@ public static class Completion
     /// </summary>
     public static IReadOnlyList<(PoolMember Member, DemandPool From)> WaitingNear(ServiceCategory category, PoolMember near, IEnumerable<DemandPool> pools)
     {
-        var waiting = new List<(PoolMember Member, DemandPool From, double Distance, int Order)>();
+        using var found = new RentedList<(PoolMember Member, DemandPool From, double Distance, int Order)>(16);
         var home = new GeoFrame(near.Location);
         foreach (var pool in pools)
         {
@@ -176,12 +185,13 @@ public static class Completion
             {
                 if (home.IsWithinMeters(facts[i].Location, category.RadiusMeters))
                 {
-                    waiting.Add((pool.Members[i], pool, home.DistanceMetersTo(facts[i].Location), waiting.Count));
+                    found.Add((pool.Members[i], pool, home.DistanceMetersTo(facts[i].Location), found.Count));
                 }
             }
         }
 
-        if (waiting.Count == 0)
+        var waiting = found.AsSpan();
+        if (waiting.Length == 0)
         {
             return [];
         }
@@ -193,7 +203,7 @@ public static class Completion
             order = order != 0 ? order : a.Distance.CompareTo(b.Distance);
             return order != 0 ? order : a.Order.CompareTo(b.Order);
         });
-        var ordered = new (PoolMember Member, DemandPool From)[waiting.Count];
+        var ordered = new (PoolMember Member, DemandPool From)[waiting.Length];
         for (var i = 0; i < ordered.Length; i++)
         {
             ordered[i] = (waiting[i].Member, waiting[i].From);

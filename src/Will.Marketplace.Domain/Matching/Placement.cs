@@ -1,4 +1,5 @@
 using Will.Marketplace.Domain.Catalog;
+using Will.Marketplace.Domain.Common;
 using Will.Marketplace.Domain.Geography;
 using Will.Marketplace.Domain.Pools;
 using Will.Marketplace.Domain.Scheduling;
@@ -19,7 +20,7 @@ public static class Placement
     /// <summary>The pools the candidate may join, best first by the documented score.</summary>
     public static IReadOnlyList<DemandPool> Ranked(ServiceCategory category, PoolMember candidate, IEnumerable<DemandPool> pools)
     {
-        var scored = new List<(DemandPool Pool, PlacementScore Score, int Order)>();
+        using var found = new RentedList<(DemandPool Pool, PlacementScore Score, int Order)>(16);
         var home = new GeoFrame(candidate.Location);
         var sketch = new NewcomerSketch(category, candidate);
         foreach (var pool in pools)
@@ -29,14 +30,15 @@ public static class Placement
             if (pool.FirstWithin(home, category.RadiusMeters) && pool.CategoryCode == category.Code &&
                 pool.MayTake(category, sketch) && pool.Check(category, candidate) == Incompatibility.None)
             {
-                scored.Add((pool, new PlacementScore(MissingRank(pool), ScheduleFit(category, pool, candidate), 0), scored.Count));
+                found.Add((pool, new PlacementScore(MissingRank(pool), ScheduleFit(category, pool, candidate), 0), found.Count));
             }
         }
 
+        var scored = found.AsSpan();
         // The mean distance only breaks ties of the first two: it is measured (trigonometry for each member) only for pools that tie.
-        for (var i = 0; i < scored.Count; i++)
+        for (var i = 0; i < scored.Length; i++)
         {
-            for (var j = 0; j < scored.Count; j++)
+            for (var j = 0; j < scored.Length; j++)
             {
                 if (i != j && scored[i].Score.MissingToQuorum == scored[j].Score.MissingToQuorum && scored[i].Score.ScheduleFit == scored[j].Score.ScheduleFit)
                 {
@@ -54,12 +56,12 @@ public static class Placement
             order = order != 0 ? order : a.Pool.CreatedAt.CompareTo(b.Pool.CreatedAt);
             return order != 0 ? order : a.Order.CompareTo(b.Order);
         });
-        if (scored.Count == 0)
+        if (scored.Length == 0)
         {
             return [];
         }
 
-        var ranked = new DemandPool[scored.Count];
+        var ranked = new DemandPool[scored.Length];
         for (var i = 0; i < ranked.Length; i++)
         {
             ranked[i] = scored[i].Pool;
