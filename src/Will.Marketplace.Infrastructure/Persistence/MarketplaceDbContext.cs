@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -59,6 +60,45 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
     public DbSet<ReconciliationItemRecord> ReconciliationItems => Set<ReconciliationItemRecord>();
 
     public DbSet<FamilyPaymentProfileRecord> FamilyPaymentProfiles => Set<FamilyPaymentProfileRecord>();
+
+    /// <summary>Commands for <see cref="RowSql"/> statements on this context's connection, kept (and prepared) until the context is given back.</summary>
+    private Dictionary<object, DbCommand>? _rowCommands;
+
+    /// <summary>The command for <paramref name="statement"/> on this context's connection: made once per lease, so the database prepares it once.</summary>
+    internal DbCommand RowCommand(object statement, string sql)
+    {
+        _rowCommands ??= new Dictionary<object, DbCommand>(ReferenceEqualityComparer.Instance);
+        if (!_rowCommands.TryGetValue(statement, out var command))
+        {
+            command = Database.GetDbConnection().CreateCommand();
+            command.CommandText = sql;
+            _rowCommands[statement] = command;
+        }
+
+        return command;
+    }
+
+    public override void Dispose()
+    {
+        DropRowCommands();
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        DropRowCommands();
+        return base.DisposeAsync();
+    }
+
+    private void DropRowCommands()
+    {
+        foreach (var command in _rowCommands?.Values ?? Enumerable.Empty<DbCommand>())
+        {
+            command.Dispose();
+        }
+
+        _rowCommands = null;
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

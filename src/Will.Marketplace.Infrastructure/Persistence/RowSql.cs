@@ -16,15 +16,18 @@ namespace Will.Marketplace.Infrastructure.Persistence;
 /// parameter names, and each column's type mapping with its value converter (SQLite keeps
 /// DateTimeOffset as ticks, for instance), so one code path serves SQLite, SQL Server and PostgreSQL.
 /// Change tracking cost about as much as the rest of a group commit together (measured in
-/// docs/benchmarks.md).
+/// docs/benchmarks.md). Statements are built once per row type and model (so per provider), and
+/// prepared once per context lease: a group commit runs the same few statements for every write of
+/// its batch.
 /// </summary>
 internal static class RowSql
 {
-    private static readonly ConcurrentDictionary<(Type Row, string Provider, string Kind), Statement> Statements = new();
+    // Keyed by the context's model, one per provider: the provider's name is read by reflection on every call.
+    private static readonly ConcurrentDictionary<(Type Row, IModel Model, string Kind), Statement> Statements = new();
 
     public static Task InsertAsync<TRow>(MarketplaceDbContext db, TRow row, CancellationToken cancellationToken = default)
         where TRow : class =>
-        ExecuteAsync(db, Statements.GetOrAdd((typeof(TRow), db.Database.ProviderName ?? "", "insert"), _ => BuildInsert(db, typeof(TRow))), row, expectedVersion: null, cancellationToken);
+        ExecuteAsync(db, Statements.GetOrAdd((typeof(TRow), db.Model, "insert"), _ => BuildInsert(db, typeof(TRow))), row, expectedVersion: null, cancellationToken);
 
     /// <summary>
     /// Updates every column of the row but its key and <paramref name="unchanged"/>, where its
@@ -34,7 +37,7 @@ internal static class RowSql
     public static async Task UpdateAsync<TRow>(MarketplaceDbContext db, TRow row, string versionProperty, long expectedVersion, string[] unchanged, CancellationToken cancellationToken = default)
         where TRow : class
     {
-        var statement = Statements.GetOrAdd((typeof(TRow), db.Database.ProviderName ?? "", "update:" + versionProperty + ":" + string.Join(',', unchanged)),
+        var statement = Statements.GetOrAdd((typeof(TRow), db.Model, "update:" + versionProperty + ":" + string.Join(',', unchanged)),
             _ => BuildUpdate(db, typeof(TRow), versionProperty, unchanged));
         if (await ExecuteAsync(db, statement, row, expectedVersion, cancellationToken) != 1)
         {
@@ -46,7 +49,7 @@ internal static class RowSql
     public static async Task<bool> TryUpdateAsync<TRow>(MarketplaceDbContext db, TRow row, CancellationToken cancellationToken = default)
         where TRow : class
     {
-        var statement = Statements.GetOrAdd((typeof(TRow), db.Database.ProviderName ?? "", "update"), _ => BuildUpdate(db, typeof(TRow), versionProperty: null, []));
+        var statement = Statements.GetOrAdd((typeof(TRow), db.Model, "update"), _ => BuildUpdate(db, typeof(TRow), versionProperty: null, []));
         return await ExecuteAsync(db, statement, row, expectedVersion: null, cancellationToken) == 1;
     }
 
@@ -54,9 +57,9 @@ internal static class RowSql
     {
         var transaction = db.Database.CurrentTransaction
             ?? throw new InvalidOperationException("Row statements run inside the caller's transaction.");
-        await using var command = db.Database.GetDbConnection().CreateCommand();
+        var command = db.RowCommand(statement, statement.Sql);
         command.Transaction = transaction.GetDbTransaction();
-        command.CommandText = statement.Sql;
+        command.Parameters.Clear();
         for (var i = 0; i < statement.Columns.Length; i++)
         {
             var column = statement.Columns[i];
