@@ -72,6 +72,18 @@ public sealed class PlacementTests
     }
 
     [Test]
+    public void Ranked_WithMoreCompatiblePoolsThanItsFirstBuffer_OffersEveryOneNearestFirst()
+    {
+        // Forty pools that tie on missing and fit, listed farthest first: ranking grows its rented buffer and orders them by distance.
+        var pools = Enumerable.Range(0, 40).Select(i => Pool(AfterSchool, Member(Afternoons, 2_000 - 40 * i))).ToList();
+        var candidate = Member(Afternoons);
+
+        var ranked = Placement.Ranked(AfterSchool, candidate, pools);
+
+        Assert.That(ranked, Is.EqualTo(Enumerable.Reverse(pools)));
+    }
+
+    [Test]
     public void ChooseBest_WhenTheBestRankedPoolIsIncompatible_ChoosesACompatibleOne()
     {
         var otherAgeBand = new Dictionary<string, string> { ["ageBand"] = "11-13" };
