@@ -176,7 +176,8 @@ public sealed class DemandPool
         return digest;
     }
 
-    // Every change of membership goes through these (and Confirm, which keeps what matching reads), which drop the cached envelope, digest and sketch.
+    // Every change of membership goes through these (and Confirm, which keeps what matching reads): a join grows the
+    // cached envelope and digest by the newcomer alone, a leave drops them, and both drop the sketch.
     private void AddMember(PoolMember member)
     {
         // A newcomer narrows (group) or widens (shared worker) the envelope by its own schedule alone.

@@ -5,11 +5,12 @@ using Will.Marketplace.Domain.Scheduling;
 namespace Will.Marketplace.Domain.Pools;
 
 /// <summary>
-/// What matching reads of a pool's members, kept side by side: their ids, homes and join times in one
-/// array, their weekly minutes, and the values they set for the category's matched attributes. A
+/// What matching reads of a pool's members, kept side by side: their ids, homes, join times and the
+/// hours of the week each touches in one array, their weekly minutes, and the values they set for the category's matched attributes. A
 /// placement asks these of every pool it could join; read from the members themselves, each pool cost
 /// a trip through the heap per member (the member, its attributes, its schedule), and that was most
-/// of a placement's time (docs/benchmarks.md). Made again at each change of membership.
+/// of a placement's time (docs/benchmarks.md). Grown by a newcomer alone on a join (<see cref="Joined"/>),
+/// made again after any other change of membership.
 /// </summary>
 internal sealed class MemberDigest
 {
