@@ -139,7 +139,7 @@ public static class Completion
             {
                 (asked ??= []).Add(from);
                 // A pool keeps what its members share.
-                if (IsPromising(category, from.Members, recent, category.Mode == PoolingMode.Group && from.MemberCount > 0 ? from.ScheduleEnvelope(PoolingMode.Group) : null))
+                if (IsPromising(category, from.Members, recent, from.SharedSchedule(category)))
                 {
                     (promising ??= []).Add(from);
                 }

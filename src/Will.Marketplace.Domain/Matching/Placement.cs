@@ -112,7 +112,7 @@ public static class Placement
 
     /// <summary>What a pool's members and the newcomer share: the pool's shared time narrowed by the newcomer's (group mode; null for a shared worker).</summary>
     private static WeeklySchedule? GroupShares(ServiceCategory category, DemandPool pool, PoolMember candidate) =>
-        category.Mode == PoolingMode.Group ? pool.ScheduleEnvelope(PoolingMode.Group).Intersect(candidate.Schedule) : null;
+        pool.SharedSchedule(category)?.Intersect(candidate.Schedule);
 
     public static PlacementScore Score(ServiceCategory category, DemandPool pool, PoolMember candidate) =>
         new(MissingRank(pool), ScheduleFit(category, pool, candidate), MeanDistance(pool, new GeoFrame(candidate.Location)));

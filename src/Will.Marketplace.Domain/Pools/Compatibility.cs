@@ -50,7 +50,7 @@ public static class Compatibility
 
         if (category.Mode == PoolingMode.Group)
         {
-            return CheckGroup(category, pool.Members, candidate, pool.Members.Count > 0 ? pool.ScheduleEnvelope(PoolingMode.Group) : null);
+            return CheckGroup(category, pool.Members, candidate, pool.SharedSchedule(category));
         }
 
         // A slot is too close to some member's slot exactly when it is too close to the union of their

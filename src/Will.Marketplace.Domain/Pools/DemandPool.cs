@@ -12,7 +12,7 @@ public sealed class DemandPool
     /// <summary>The envelope of the current members, worked out once per change of membership.</summary>
     private (PoolingMode Mode, WeeklySchedule Envelope)? _envelope;
 
-    /// <summary>What matching reads of the current members, side by side; worked out once per change of membership.</summary>
+    /// <summary>What matching reads of the current members, side by side; grown on a join, worked out again after any other change of membership.</summary>
     private MemberDigest? _digest;
 
     /// <summary>
@@ -25,7 +25,7 @@ public sealed class DemandPool
     private GeoPoint _firstHome;
     private double _spread;
 
-    /// <summary>What rules a newcomer out at once (<see cref="MayTake"/>), made for one category's rules; dropped with the digest.</summary>
+    /// <summary>What rules a newcomer out at once (<see cref="MayTake"/>), made for one category's rules; dropped at every change of membership.</summary>
     private PoolSketch _sketch;
 
     /// <summary>Members, counted here as well: whether a pool can be joined is asked of every pool, without fetching its list.</summary>
@@ -120,6 +120,13 @@ public sealed class DemandPool
         _envelope = (mode, envelope);
         return envelope;
     }
+
+    /// <summary>
+    /// What the members share, as <see cref="Compatibility.SharedSchedule"/> works it out from them (group
+    /// mode; null for a shared worker or no members): the group envelope, kept.
+    /// </summary>
+    internal WeeklySchedule? SharedSchedule(ServiceCategory category) =>
+        category.Mode == PoolingMode.Group && _count > 0 ? ScheduleEnvelope(PoolingMode.Group) : null;
 
     /// <summary>
     /// The members' ids, homes and join times in one array, their weekly minutes and attribute values:

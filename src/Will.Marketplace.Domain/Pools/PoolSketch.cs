@@ -31,25 +31,23 @@ internal readonly struct PoolSketch
         _hours = category.Mode == PoolingMode.Group ? WeekHours.Touched(envelope) : WeekHours.Covered(envelope);
         _minutes = digest.TotalMinutes;
 
-        var values = digest.ValuesFor(category.MatchedAttributes);
-        var index = 0;
-        foreach (var key in category.MatchedAttributes)
-        {
-            if (index == SketchedKeys)
-            {
-                break;
-            }
-
-            var sketch = AttributeSketch.Of(values, key);
-            (_first, _second) = index == 0 ? (sketch, _second) : (_first, sketch);
-            index++;
-        }
+        (_first, _second) = AttributeSketch.ForFirstKeys(category.MatchedAttributes, digest.ValuesFor(category.MatchedAttributes), static (values, key) => AttributeSketch.Of(values, key));
     }
 
     /// <summary>The category's matched keys the sketch was made for (null: not made).</summary>
     public IReadOnlySet<string>? Keys { get; }
 
     public PoolingMode Mode { get; }
+
+    /// <summary>
+    /// Whether the rules refuse a newcomer on the hours alone, where <paramref name="members"/> holds the
+    /// hours the members share (group mode, touched) or cover whole (shared worker): no more minutes are
+    /// shared than 60 in each hour both touch, and a minute both cover is closer than any travel buffer.
+    /// </summary>
+    internal static bool HoursRuleOut(ServiceCategory category, in WeekHours members, in WeekHours newcomer) =>
+        category.Mode == PoolingMode.Group
+            ? 60 * members.CountShared(newcomer) < Math.Max(1, category.MinSharedMinutesPerWeek)
+            : category.TravelBufferMinutes >= 0 && members.Overlaps(newcomer);
 
     /// <summary>True only when the rules refuse <paramref name="newcomer"/> for this pool's members.</summary>
     public bool RulesOut(ServiceCategory category, in NewcomerSketch newcomer)
@@ -59,20 +57,9 @@ internal readonly struct PoolSketch
             return true;
         }
 
-        if (!_hasMembers)
-        {
-            return false;
-        }
-
-        if (category.Mode == PoolingMode.Group)
-        {
-            // No more minutes are shared than 60 in each hour both touch.
-            return 60 * _hours.CountShared(newcomer.Hours) < Math.Max(1, category.MinSharedMinutesPerWeek);
-        }
-
-        // A minute both cover is closer than any travel buffer; then the week's length.
-        return (category.TravelBufferMinutes >= 0 && _hours.Overlaps(newcomer.Hours)) ||
-            _minutes + newcomer.Minutes > category.MaxWeeklyMinutes;
+        // Then, for a shared worker, the week's length.
+        return _hasMembers && (HoursRuleOut(category, _hours, newcomer.Hours) ||
+            (category.Mode == PoolingMode.SharedWorker && _minutes + newcomer.Minutes > category.MaxWeeklyMinutes));
     }
 }
 
@@ -83,22 +70,10 @@ internal readonly struct NewcomerSketch
     {
         Hours = WeekHours.Touched(newcomer.Schedule);
         Minutes = newcomer.Schedule.TotalMinutes;
-        if (newcomer.Attributes.Count == 0)
+        if (newcomer.Attributes.Count != 0)
         {
-            return;
-        }
-
-        var index = 0;
-        foreach (var key in category.MatchedAttributes)
-        {
-            if (index == PoolSketch.SketchedKeys)
-            {
-                break;
-            }
-
-            var value = newcomer.Attributes.TryGetValue(key, out var set) ? AttributeSketch.OneValue(set) : default;
-            (First, Second) = index == 0 ? (value, Second) : (First, value);
-            index++;
+            (First, Second) = AttributeSketch.ForFirstKeys(category.MatchedAttributes, newcomer.Attributes,
+                static (attributes, key) => attributes.TryGetValue(key, out var set) ? AttributeSketch.OneValue(set) : default);
         }
     }
 
@@ -115,6 +90,24 @@ internal readonly struct NewcomerSketch
 internal readonly record struct AttributeSketch(byte Values, int Hash)
 {
     public static AttributeSketch OneValue(string value) => new(1, StringComparer.OrdinalIgnoreCase.GetHashCode(value));
+
+    /// <summary>What <paramref name="of"/> gives for each of the first <see cref="PoolSketch.SketchedKeys"/> matched keys, in the order the set gives them (members' and newcomer's alike).</summary>
+    public static (AttributeSketch First, AttributeSketch Second) ForFirstKeys<TState>(IReadOnlySet<string> keys, TState state, Func<TState, string, AttributeSketch> of)
+    {
+        (AttributeSketch First, AttributeSketch Second) sketches = default;
+        var index = 0;
+        foreach (var key in keys)
+        {
+            if (index == PoolSketch.SketchedKeys)
+            {
+                break;
+            }
+
+            sketches = index++ == 0 ? (of(state, key), sketches.Second) : (sketches.First, of(state, key));
+        }
+
+        return sketches;
+    }
 
     public static AttributeSketch Of((string Key, string[] Values)[] values, string key)
     {
@@ -166,16 +159,13 @@ internal readonly struct GroupSketch
             _hours = _hours.With(WeekHours.Covered(group[i].Schedule));
         }
 
-        _hasHours = category.TravelBufferMinutes >= 0;
+        _hasHours = true;
     }
 
     /// <summary>True only when the rules refuse the family (one member of a pool's digest) for the group.</summary>
     public bool RulesOut(ServiceCategory category, in MemberFacts family)
     {
-        // No more minutes are shared than 60 in each hour both touch; a minute covered by both is closer than any travel buffer.
-        if (_hasHours && (category.Mode == PoolingMode.Group
-            ? 60 * _hours.CountShared(family.Hours) < Math.Max(1, category.MinSharedMinutesPerWeek)
-            : _hours.Overlaps(family.Hours)))
+        if (_hasHours && PoolSketch.HoursRuleOut(category, _hours, family.Hours))
         {
             return true;
         }

@@ -56,6 +56,7 @@ public sealed class MatchmakerGrain(
 
     /// <summary>Deadlines held for pools that may not be saved yet, and when: kept until the table shows them (or for a tick).</summary>
     private readonly Dictionary<Guid, (DateTimeOffset ClosesAt, DateTimeOffset HeldAt)> _held = [];
+
     /// <summary>The id the next new pool takes (<see cref="Guid.Empty"/>: none in hand yet).</summary>
     private Guid _spareId;
     private ServiceCategory _category = null!;
