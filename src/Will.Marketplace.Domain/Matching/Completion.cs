@@ -104,24 +104,17 @@ public static class Completion
         }
 
         var since = latest - RecentDemand;
-        var count = 0;
-        foreach (var pool in pools)
-        {
-            count += pool.IsJoinable && pool.LatestJoinedAt >= since ? 1 : 0;
-        }
-
-        // Counted first, so that the list is the size it needs (most pools hold no recent family).
-        var holding = new DemandPool[count];
-        count = 0;
+        using var holding = new RentedList<DemandPool>(16);
         foreach (var pool in pools)
         {
             if (pool.IsJoinable && pool.LatestJoinedAt >= since)
             {
-                holding[count++] = pool;
+                holding.Add(pool);
             }
         }
 
-        return new RecentFamilies(holding, since);
+        // Kept at the size it needs: most pools hold no recent family.
+        return new RecentFamilies(holding.AsSpan().ToArray(), since);
     }
 
     /// <summary>The waiting families a spare place may take: all but the members of promising groups.</summary>
