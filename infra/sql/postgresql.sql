@@ -1011,3 +1011,35 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202105819_UnindexedReferenceKeysOnPlacementRows') THEN
+    DROP INDEX "IX_Requests_CategoryCode";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202105819_UnindexedReferenceKeysOnPlacementRows') THEN
+    DROP INDEX "IX_Requests_MunicipalityCode";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202105819_UnindexedReferenceKeysOnPlacementRows') THEN
+    DROP INDEX "IX_DemandPools_CategoryCode";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202105819_UnindexedReferenceKeysOnPlacementRows') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261202105819_UnindexedReferenceKeysOnPlacementRows', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -1110,3 +1110,40 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202105805_UnindexedReferenceKeysOnPlacementRows'
+)
+BEGIN
+    DROP INDEX [IX_Requests_CategoryCode] ON [Requests];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202105805_UnindexedReferenceKeysOnPlacementRows'
+)
+BEGIN
+    DROP INDEX [IX_Requests_MunicipalityCode] ON [Requests];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202105805_UnindexedReferenceKeysOnPlacementRows'
+)
+BEGIN
+    DROP INDEX [IX_DemandPools_CategoryCode] ON [DemandPools];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202105805_UnindexedReferenceKeysOnPlacementRows'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202105805_UnindexedReferenceKeysOnPlacementRows', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

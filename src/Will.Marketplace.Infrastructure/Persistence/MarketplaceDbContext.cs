@@ -1,6 +1,9 @@
 using System.Data.Common;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Will.Marketplace.Infrastructure.Identity;
 using Will.Marketplace.Infrastructure.Persistence.Entities;
@@ -108,6 +111,8 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
+        configurationBuilder.Conventions.Replace<ForeignKeyIndexConvention>(services => new PlacementPathIndexConvention(services.GetRequiredService<ProviderConventionSetBuilderDependencies>()));
+
         // SQLite has no date-time type that sorts and compares: store instants as UTC ticks there.
         if (Database.IsSqlite())
         {

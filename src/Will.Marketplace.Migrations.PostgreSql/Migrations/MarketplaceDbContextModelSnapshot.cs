@@ -1009,8 +1009,6 @@ namespace Will.Marketplace.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CategoryCode");
-
                     b.HasIndex("MunicipalityCode", "CategoryCode", "Status");
 
                     b.ToTable("DemandPools", (string)null);
@@ -1230,10 +1228,6 @@ namespace Will.Marketplace.Migrations.PostgreSql.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("CategoryCode");
-
-                    b.HasIndex("MunicipalityCode");
 
                     b.HasIndex("FamilyId", "CreatedAt");
 

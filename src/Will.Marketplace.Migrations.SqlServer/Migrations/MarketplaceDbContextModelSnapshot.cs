@@ -1011,8 +1011,6 @@ namespace Will.Marketplace.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CategoryCode");
-
                     b.HasIndex("MunicipalityCode", "CategoryCode", "Status");
 
                     b.ToTable("DemandPools", (string)null);
@@ -1234,10 +1232,6 @@ namespace Will.Marketplace.Migrations.SqlServer.Migrations
                         .HasColumnType("datetimeoffset");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("CategoryCode");
-
-                    b.HasIndex("MunicipalityCode");
 
                     b.HasIndex("FamilyId", "CreatedAt");
 

@@ -998,8 +998,6 @@ namespace Will.Marketplace.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CategoryCode");
-
                     b.HasIndex("MunicipalityCode", "CategoryCode", "Status");
 
                     b.ToTable("DemandPools", (string)null);
@@ -1219,10 +1217,6 @@ namespace Will.Marketplace.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("CategoryCode");
-
-                    b.HasIndex("MunicipalityCode");
 
                     b.HasIndex("FamilyId", "CreatedAt");
 
