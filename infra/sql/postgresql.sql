@@ -1043,3 +1043,21 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202110530_FamilyMembershipsThroughRequests') THEN
+    DROP INDEX "IX_PoolMemberships_FamilyId";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202110530_FamilyMembershipsThroughRequests') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261202110530_FamilyMembershipsThroughRequests', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -1147,3 +1147,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202110516_FamilyMembershipsThroughRequests'
+)
+BEGIN
+    DROP INDEX [IX_PoolMemberships_FamilyId] ON [PoolMemberships];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202110516_FamilyMembershipsThroughRequests'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202110516_FamilyMembershipsThroughRequests', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

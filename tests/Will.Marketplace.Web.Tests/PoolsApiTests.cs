@@ -1,3 +1,9 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Will.Marketplace.Infrastructure.Identity;
+using Will.Marketplace.Infrastructure.Persistence;
+using Will.Marketplace.Web.Apis;
+
 namespace Will.Marketplace.Web.Tests;
 
 public sealed class PoolsApiTests
@@ -55,6 +61,36 @@ public sealed class PoolsApiTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(problem!.Errors!.Keys, Is.EquivalentTo(new[] { "status" }));
+    }
+
+    /// <summary>
+    /// A family's pools are found through its requests (indexed by family) and the memberships'
+    /// index on the request, with no scan: memberships keep no index by family, so that a
+    /// placement's commit writes no page for one.
+    /// </summary>
+    [Test]
+    public async Task Visible_ForAFamily_IsReadThroughIndexesWithoutAScan()
+    {
+        await using var db = await AppFixture.App.Service<IDbContextFactory<MarketplaceDbContext>>().CreateDbContextAsync();
+        var family = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, Guid.NewGuid().ToString()), new Claim(ClaimTypes.Role, Roles.Family), new Claim(MarketplaceClaims.Municipality, "028060")],
+            "test"));
+
+        await using var command = PoolsApi.Visible(db, family).CreateDbCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+        await db.Database.OpenConnectionAsync();
+        var plan = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(3));
+            }
+        }
+
+        Assert.That(plan, Has.Some.Contains("IX_Requests_FamilyId_CreatedAt (FamilyId=?)"), string.Join("\n", plan));
+        Assert.That(plan, Has.Some.Contains("IX_PoolMemberships_RequestId (RequestId=?)"), string.Join("\n", plan));
+        Assert.That(plan, Has.None.StartsWith("SCAN"), string.Join("\n", plan));
     }
 }
 

@@ -943,8 +943,6 @@ namespace Will.Marketplace.Migrations.PostgreSql.Migrations
 
                     b.HasKey("PoolId", "RequestId");
 
-                    b.HasIndex("FamilyId");
-
                     b.HasIndex("RequestId");
 
                     b.ToTable("PoolMemberships", (string)null);

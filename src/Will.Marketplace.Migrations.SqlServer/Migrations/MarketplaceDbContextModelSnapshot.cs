@@ -945,8 +945,6 @@ namespace Will.Marketplace.Migrations.SqlServer.Migrations
 
                     b.HasKey("PoolId", "RequestId");
 
-                    b.HasIndex("FamilyId");
-
                     b.HasIndex("RequestId");
 
                     b.ToTable("PoolMemberships", (string)null);

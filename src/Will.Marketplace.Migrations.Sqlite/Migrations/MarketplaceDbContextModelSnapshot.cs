@@ -932,8 +932,6 @@ namespace Will.Marketplace.Migrations.Sqlite.Migrations
 
                     b.HasKey("PoolId", "RequestId");
 
-                    b.HasIndex("FamilyId");
-
                     b.HasIndex("RequestId");
 
                     b.ToTable("PoolMemberships", (string)null);

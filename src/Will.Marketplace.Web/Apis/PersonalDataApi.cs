@@ -33,7 +33,7 @@ public static class PersonalDataApi
         }
 
         var requests = await db.Requests.AsNoTracking().Where(r => r.FamilyId == account.Id).OrderBy(r => r.CreatedAt).ToListAsync(cancellationToken);
-        var memberships = await db.PoolMemberships.AsNoTracking().Where(m => m.FamilyId == account.Id).OrderBy(m => m.JoinedAt)
+        var memberships = await db.PoolMemberships.AsNoTracking().Where(m => m.Request.FamilyId == account.Id).OrderBy(m => m.JoinedAt)
             .Select(m => new MembershipView(m.PoolId, m.RequestId, m.JoinedAt, m.LeftAt)).ToListAsync(cancellationToken);
         var accessLog = await db.AuditLog.AsNoTracking().Where(a => a.SubjectId == account.Id || a.ActorId == account.Id || a.OnBehalfOfId == account.Id).OrderBy(a => a.At)
             .Select(AuditEntryView.FromRecord).ToListAsync(cancellationToken);

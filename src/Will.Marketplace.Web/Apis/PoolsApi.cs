@@ -115,7 +115,6 @@ public static class PoolsApi
         return views;
     }
 
-    /// <summary>Families see their own pools, staff and providers their municipality's, administrators all.</summary>
     /// <summary>The pools the caller may see: staff and providers their municipality's, families their own, admins all.</summary>
     public static IQueryable<PoolRecord> Visible(MarketplaceDbContext db, ClaimsPrincipal user)
     {
@@ -133,8 +132,10 @@ public static class PoolsApi
 
         if (user.IsInRole(Roles.Family))
         {
+            // Through the family's requests: memberships have no index by family.
             var familyId = user.UserId();
-            return pools.Where(p => p.MunicipalityCode == municipality && p.Members.Any(m => m.FamilyId == familyId && m.LeftAt == null));
+            var mine = db.PoolMemberships.Where(m => m.Request.FamilyId == familyId && m.LeftAt == null).Select(m => m.PoolId);
+            return pools.Where(p => p.MunicipalityCode == municipality && mine.Contains(p.Id));
         }
 
         return pools.Where(_ => false);

@@ -68,7 +68,7 @@ public static class RequestsApi
         var records = await db.Requests.AsNoTracking().Where(r => r.FamilyId == familyId)
             .OrderByDescending(r => r.CreatedAt).Take(200).ToListAsync(cancellationToken);
         var confirmed = await db.PoolMemberships.AsNoTracking()
-            .Where(m => m.FamilyId == familyId && m.LeftAt == null && m.ConfirmedAt != null)
+            .Where(m => m.Request.FamilyId == familyId && m.LeftAt == null && m.ConfirmedAt != null)
             .ToDictionaryAsync(m => m.RequestId, m => m.ConfirmedAt, cancellationToken);
         return TypedResults.Ok(records.Select(r => RequestView.From(r) with { AwardConfirmedAt = confirmed.GetValueOrDefault(r.Id) }).ToList());
     }

@@ -29,7 +29,9 @@ internal sealed class PoolMembershipConfiguration : IEntityTypeConfiguration<Poo
     {
         builder.ToTable("PoolMemberships");
         builder.HasKey(m => new { m.PoolId, m.RequestId });
-        builder.HasIndex(m => m.FamilyId);
+
+        // No index on FamilyId: a family's memberships are found through its requests (indexed by
+        // family) and the index on RequestId, so a placement's commit writes no page for it.
         builder.HasOne(m => m.Request).WithMany().HasForeignKey(m => m.RequestId).OnDelete(DeleteBehavior.Restrict);
     }
 }
