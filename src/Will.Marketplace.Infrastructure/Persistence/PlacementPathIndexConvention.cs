@@ -22,7 +22,7 @@ internal sealed class PlacementPathIndexConvention(ProviderConventionSetBuilderD
     private static readonly HashSet<Type> ReferenceRows = [typeof(MunicipalityRecord), typeof(CategoryRecord)];
 
     /// <summary>Whether the foreign key goes unindexed: from a row the placement path writes to reference data.</summary>
-    public static bool Unindexed(IReadOnlyForeignKey foreignKey) =>
+    private static bool Unindexed(IReadOnlyForeignKey foreignKey) =>
         PlacementRows.Contains(foreignKey.DeclaringEntityType.ClrType) && ReferenceRows.Contains(foreignKey.PrincipalEntityType.ClrType);
 
     protected override IConventionIndex? CreateIndex(IReadOnlyList<IConventionProperty> properties, bool unique, IConventionEntityTypeBuilder entityTypeBuilder)
