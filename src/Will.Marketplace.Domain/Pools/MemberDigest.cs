@@ -6,11 +6,11 @@ namespace Will.Marketplace.Domain.Pools;
 
 /// <summary>
 /// What matching reads of a pool's members, kept side by side: their ids, homes, join times and the
-/// hours of the week each touches in one array, their weekly minutes, and the values they set for the category's matched attributes. A
-/// placement asks these of every pool it could join; read from the members themselves, each pool cost
-/// a trip through the heap per member (the member, its attributes, its schedule), and that was most
-/// of a placement's time (docs/benchmarks.md). Grown by a newcomer alone on a join (<see cref="Joined"/>),
-/// made again after any other change of membership.
+/// hours of the week each touches in one array, their weekly minutes, and the values they set for
+/// the category's matched attributes. A placement asks these of every pool it could join; read from
+/// the members themselves, each pool cost a trip through the heap per member (the member, its
+/// attributes, its schedule), and that was most of a placement's time (docs/benchmarks.md). Grown by
+/// a newcomer alone on a join (<see cref="Joined"/>), made again after any other change of membership.
 /// </summary>
 internal sealed class MemberDigest
 {
@@ -30,7 +30,7 @@ internal sealed class MemberDigest
         for (var i = 0; i < Facts.Length; i++)
         {
             var member = members[i];
-            Facts[i] = new MemberFacts(member.RequestId, member.Location, member.JoinedAt, WeekHours.Touched(member.Schedule));
+            Facts[i] = MemberFacts.Of(member);
             TotalMinutes += member.Schedule.TotalMinutes;
             latest = member.JoinedAt > latest ? member.JoinedAt : latest;
             Spread = Math.Max(Spread, Facts[0].Location.DistanceMetersTo(member.Location));
@@ -42,7 +42,7 @@ internal sealed class MemberDigest
     private MemberDigest(MemberDigest before, IReadOnlyList<PoolMember> members, PoolMember joined)
     {
         _members = members;
-        Facts = [.. before.Facts, new MemberFacts(joined.RequestId, joined.Location, joined.JoinedAt, WeekHours.Touched(joined.Schedule))];
+        Facts = [.. before.Facts, MemberFacts.Of(joined)];
         TotalMinutes = before.TotalMinutes + joined.Schedule.TotalMinutes;
         LatestJoinedAt = joined.JoinedAt > before.LatestJoinedAt ? joined.JoinedAt : before.LatestJoinedAt;
         Spread = Math.Max(before.Spread, Facts[0].Location.DistanceMetersTo(joined.Location));
@@ -148,18 +148,22 @@ internal sealed class MemberDigest
                 continue;
             }
 
-            var known = false;
-            foreach (var (set, found) in values)
-            {
-                foreach (var existing in set == key ? found : [])
-                {
-                    known |= string.Equals(existing, value, StringComparison.OrdinalIgnoreCase);
-                }
-            }
-
-            if (!known)
+            if (!IsKnown(values, key, value))
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsKnown((string Key, string[] Values)[] values, string key, string value)
+    {
+        foreach (var (set, found) in values)
+        {
+            if (set == key)
+            {
+                return Array.Exists(found, existing => string.Equals(existing, value, StringComparison.OrdinalIgnoreCase));
             }
         }
 
@@ -191,4 +195,7 @@ internal sealed class MemberDigest
 }
 
 /// <summary>One member as matching reads it most: who, where, since when, and the hours its week touches.</summary>
-internal readonly record struct MemberFacts(Guid RequestId, GeoPoint Location, DateTimeOffset JoinedAt, WeekHours Hours);
+internal readonly record struct MemberFacts(Guid RequestId, GeoPoint Location, DateTimeOffset JoinedAt, WeekHours Hours)
+{
+    public static MemberFacts Of(PoolMember member) => new(member.RequestId, member.Location, member.JoinedAt, WeekHours.Touched(member.Schedule));
+}
