@@ -30,18 +30,18 @@ internal static class RowSql
         ExecuteAsync(db, Statements.GetOrAdd((typeof(TRow), db.Model, "insert"), _ => BuildInsert(db, typeof(TRow))), row, expectedVersion: null, cancellationToken);
 
     /// <summary>
-    /// Updates every column of the row but its key and <paramref name="unchanged"/>, where its
-    /// <paramref name="versionProperty"/> still holds <paramref name="expectedVersion"/>; no row
-    /// updated (changed elsewhere, or gone) is a <see cref="DbUpdateConcurrencyException"/>.
+    /// Updates every column of the row but its key and <see cref="VersionedUpdate.Unchanged"/>, where
+    /// its <see cref="VersionedUpdate.VersionProperty"/> still holds <paramref name="expectedVersion"/>;
+    /// no row updated (changed elsewhere, or gone) is a <see cref="DbUpdateConcurrencyException"/>.
     /// </summary>
-    public static async Task UpdateAsync<TRow>(MarketplaceDbContext db, TRow row, string versionProperty, long expectedVersion, string[] unchanged, CancellationToken cancellationToken = default)
+    public static async Task UpdateAsync<TRow>(MarketplaceDbContext db, TRow row, VersionedUpdate update, long expectedVersion, CancellationToken cancellationToken = default)
         where TRow : class
     {
-        var statement = Statements.GetOrAdd((typeof(TRow), db.Model, "update:" + versionProperty + ":" + string.Join(',', unchanged)),
-            _ => BuildUpdate(db, typeof(TRow), versionProperty, unchanged));
+        var statement = Statements.GetOrAdd((typeof(TRow), db.Model, update.Key),
+            _ => BuildUpdate(db, typeof(TRow), update.VersionProperty, update.Unchanged));
         if (await ExecuteAsync(db, statement, row, expectedVersion, cancellationToken) != 1)
         {
-            throw new DbUpdateConcurrencyException($"{typeof(TRow).Name} was changed elsewhere (expected {versionProperty} {expectedVersion}).");
+            throw new DbUpdateConcurrencyException($"{typeof(TRow).Name} was changed elsewhere (expected {update.VersionProperty} {expectedVersion}).");
         }
     }
 
@@ -130,4 +130,18 @@ internal static class RowSql
     private sealed record Column(PropertyInfo Property, RelationalTypeMapping Mapping, string Name, string ParameterName, string Placeholder, bool Nullable);
 
     private sealed record Statement(string Sql, Column[] Columns, Column? Version);
+}
+
+/// <summary>
+/// An update checked against a version column, leaving some columns as they are
+/// (<see cref="RowSql.UpdateAsync"/>): made once by its caller and kept, so that the statement's key
+/// is not built again for every write.
+/// </summary>
+internal sealed class VersionedUpdate(string versionProperty, params string[] unchanged)
+{
+    public string VersionProperty { get; } = versionProperty;
+
+    public string[] Unchanged { get; } = unchanged;
+
+    internal string Key { get; } = "update:" + versionProperty + ":" + string.Join(',', unchanged);
 }

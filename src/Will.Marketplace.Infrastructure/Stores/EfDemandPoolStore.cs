@@ -20,7 +20,9 @@ internal sealed class EfDemandPoolStore(IDbContextFactory<MarketplaceDbContext> 
     private static readonly string[] UnchangedButStatus =
         [nameof(PoolRecord.CreatedAt), nameof(PoolRecord.MunicipalityCode), nameof(PoolRecord.CategoryCode), nameof(PoolRecord.Capacity), nameof(PoolRecord.Quorum)];
 
-    private static readonly string[] Unchanged = [.. UnchangedButStatus, nameof(PoolRecord.Status)];
+    private static readonly VersionedUpdate StatusChanged = new(nameof(PoolRecord.Version), UnchangedButStatus);
+
+    private static readonly VersionedUpdate StatusKept = new(nameof(PoolRecord.Version), [.. UnchangedButStatus, nameof(PoolRecord.Status)]);
 
     public async Task<DemandPool?> FindAsync(Guid poolId, CancellationToken cancellationToken = default)
     {
@@ -90,7 +92,7 @@ internal sealed class EfDemandPoolStore(IDbContextFactory<MarketplaceDbContext> 
                     // Checked against the version the grain loaded. What a pool never changes is not
                     // written, nor its status when that stays: a column in the SET makes SQLite rewrite
                     // every index on it, and (municipality, category, status) is indexed.
-                    await RowSql.UpdateAsync(db, record, nameof(PoolRecord.Version), version, statusSaved ? Unchanged : UnchangedButStatus, cancellationToken);
+                    await RowSql.UpdateAsync(db, record, statusSaved ? StatusKept : StatusChanged, version, cancellationToken);
                 }
 
                 await RowSql.InsertAsync(db, ToRecord(placed, now), cancellationToken);
