@@ -30,7 +30,7 @@ public static class Completion
         }
 
         var waiting = WaitingNear(category, pool.Members[0], pools);
-        return Plan(category, pool.Members, pool.Id, pool.Members.Count >= pool.Quorum ? ForSparePlaces(category, waiting, pools) : waiting);
+        return Plan(category, pool.Members, pool.Id, waiting, null, pool.Members.Count >= pool.Quorum ? new PromisingGroups(category, pools) : null);
     }
 
     /// <summary>
@@ -117,45 +117,6 @@ public static class Completion
         return new RecentFamilies(holding.AsSpan().ToArray(), since);
     }
 
-    /// <summary>The waiting families a spare place may take: all but the members of promising groups.</summary>
-    public static IReadOnlyList<(PoolMember Member, DemandPool From)> ForSparePlaces(ServiceCategory category, IReadOnlyList<(PoolMember Member, DemandPool From)> waiting, IEnumerable<DemandPool> pools) =>
-        waiting.Count == 0 ? waiting : ForSparePlaces(category, waiting, RecentDemandIn(pools));
-
-    internal static IReadOnlyList<(PoolMember Member, DemandPool From)> ForSparePlaces(ServiceCategory category, IReadOnlyList<(PoolMember Member, DemandPool From)> waiting, RecentFamilies recent)
-    {
-        // Each waiting pool is asked once; a promising one keeps all its families.
-        List<DemandPool>? asked = null, promising = null;
-        for (var i = 0; i < waiting.Count; i++)
-        {
-            var from = waiting[i].From;
-            if (asked?.Contains(from) != true)
-            {
-                (asked ??= []).Add(from);
-                // A pool keeps what its members share.
-                if (IsPromising(category, from.Members, recent, from.SharedSchedule(category)))
-                {
-                    (promising ??= []).Add(from);
-                }
-            }
-        }
-
-        if (promising is null)
-        {
-            return waiting;
-        }
-
-        var left = new List<(PoolMember Member, DemandPool From)>(waiting.Count);
-        for (var i = 0; i < waiting.Count; i++)
-        {
-            if (!promising.Contains(waiting[i].From))
-            {
-                left.Add(waiting[i]);
-            }
-        }
-
-        return left;
-    }
-
     /// <summary>
     /// Families waiting below quorum within the radius of <paramref name="near"/>, in the order
     /// completion takes them: smallest waiting pool first, then nearest.
@@ -207,10 +168,15 @@ public static class Completion
 
     /// <summary>The moves that would complete <paramref name="group"/> (the members of pool <paramref name="poolId"/>, or of a pool yet to start).</summary>
     public static IReadOnlyList<PoolMove> Plan(ServiceCategory category, IReadOnlyList<PoolMember> group, Guid poolId, IReadOnlyList<(PoolMember Member, DemandPool From)> waiting) =>
-        Plan(category, group, poolId, waiting, null);
+        Plan(category, group, poolId, waiting, null, null);
 
     /// <param name="groupShares">What the group shares (<see cref="Compatibility.SharedSchedule"/>) when the caller knows it; null to work it out.</param>
-    internal static IReadOnlyList<PoolMove> Plan(ServiceCategory category, IReadOnlyList<PoolMember> group, Guid poolId, IReadOnlyList<(PoolMember Member, DemandPool From)> waiting, WeeklySchedule? groupShares)
+    /// <param name="spareOnly">
+    /// For spare places (a group already at quorum): the promising groups, whose families are not
+    /// taken. Asked only of a family that fits, so most waiting pools are never weighed; the moves are
+    /// those of the same plan over the waiting list with promising groups' families left out.
+    /// </param>
+    internal static IReadOnlyList<PoolMove> Plan(ServiceCategory category, IReadOnlyList<PoolMember> group, Guid poolId, IReadOnlyList<(PoolMember Member, DemandPool From)> waiting, WeeklySchedule? groupShares, PromisingGroups? spareOnly)
     {
         if (group.Count == 0 || group.Count >= category.Capacity)
         {
@@ -247,7 +213,7 @@ public static class Completion
                 break;
             }
 
-            if (Compatibility.Check(category, members, member, shared) == Incompatibility.None)
+            if (Compatibility.Check(category, members, member, shared) == Incompatibility.None && spareOnly?.Holds(from) != true)
             {
                 members = grown ??= [.. group];
                 grown.Add(member);
@@ -280,6 +246,40 @@ public static class Completion
 
         changed.Add(pool);
         return changed;
+    }
+}
+
+/// <summary>
+/// Which waiting pools hold a promising group (<see cref="Completion.IsPromising(ServiceCategory, IReadOnlyList{PoolMember}, RecentFamilies)"/>),
+/// for one decision over <paramref name="pools"/>: each pool is asked at most once, and the recent
+/// demand is worked out only when a first pool is asked.
+/// </summary>
+internal sealed class PromisingGroups(ServiceCategory category, IEnumerable<DemandPool> pools)
+{
+    private RecentFamilies? _recent;
+    private List<(DemandPool Pool, bool Promising)>? _asked;
+
+    /// <summary>The recent demand in the pools (<see cref="Completion.RecentDemandIn"/>), worked out once.</summary>
+    public RecentFamilies Recent => _recent ??= Completion.RecentDemandIn(pools);
+
+    /// <summary>Whether the members of <paramref name="pool"/> (a waiting pool) are a promising group.</summary>
+    public bool Holds(DemandPool pool)
+    {
+        if (_asked is not null)
+        {
+            foreach (var (asked, promising) in _asked)
+            {
+                if (ReferenceEquals(asked, pool))
+                {
+                    return promising;
+                }
+            }
+        }
+
+        // A pool keeps what its members share.
+        var verdict = Completion.IsPromising(category, pool.Members, Recent, pool.SharedSchedule(category));
+        (_asked ??= []).Add((pool, verdict));
+        return verdict;
     }
 }
 

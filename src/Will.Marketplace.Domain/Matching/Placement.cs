@@ -83,26 +83,45 @@ public static class Placement
         var compatible = Ranked(category, candidate, pools);
         // Waiting families near the newcomer: the only ones a completion could take (all must be within its radius).
         var waiting = Completion.WaitingNear(category, candidate, pools);
-        IReadOnlyList<(PoolMember Member, DemandPool From)>? spare = null;
-        RecentFamilies? recent = null;
+        PromisingGroups? promising = null;
         PlacementDecision? best = null;
         var bestRank = -1;
         foreach (var pool in compatible)
         {
             var atQuorum = pool.Members.Count >= pool.Quorum;
-            var pullable = atQuorum && waiting.Count > 0 ? spare ??= Completion.ForSparePlaces(category, waiting, recent ??= Completion.RecentDemandIn(pools)) : waiting;
-            // The pool's members and the candidate, put together only when a completion or the promise is weighed.
             var size = pool.Members.Count + 1;
+
+            // The most this pool could rank, every waiting family pulled in: an option that cannot beat the best so far is not weighed.
+            var most = atQuorum ? 1 + Math.Min(pool.PlacesLeft - 1, waiting.Count) : Math.Min(pool.Capacity, size + waiting.Count);
+            if (Math.Max(2 * most, size < category.Quorum ? 3 : 0) <= bestRank)
+            {
+                continue;
+            }
+
+            // The pool's members and the candidate, put together only when a completion or the promise is weighed.
             PoolMember[]? group = null;
             WeeklySchedule? shares = null;
-            var moves = pullable.Count == 0 ? [] : Completion.Plan(category, group ??= [.. pool.Members, candidate], pool.Id, pullable, shares ??= GroupShares(category, pool, candidate));
+            var moves = waiting.Count == 0
+                ? []
+                : Completion.Plan(category, group ??= [.. pool.Members, candidate], pool.Id, waiting, shares ??= GroupShares(category, pool, candidate),
+                    atQuorum ? promising ??= new PromisingGroups(category, pools) : null);
             var gain = atQuorum ? 1 + moves.Count : size + moves.Count >= pool.Quorum ? size + moves.Count : 0;
-            // Twice the families pooled, so that a promising group (none pooled yet) ranks between a spare place (one) and anything more.
-            var rank = gain == 0 && size < category.Quorum && Completion.IsPromising(category, group ??= [.. pool.Members, candidate], recent ??= Completion.RecentDemandIn(pools), shares ??= GroupShares(category, pool, candidate)) ? 3 : 2 * gain;
+            // Twice the families pooled, so that a promising group (none pooled yet) ranks between a spare place (one) and
+            // anything more; asked only when that rank would be the best so far.
+            var rank = gain == 0 && size < category.Quorum && bestRank < 3 &&
+                Completion.IsPromising(category, group ??= [.. pool.Members, candidate], (promising ??= new PromisingGroups(category, pools)).Recent, shares ??= GroupShares(category, pool, candidate))
+                ? 3
+                : 2 * gain;
             if (rank > bestRank)
             {
                 (best, bestRank) = (new PlacementDecision(pool, moves, gain), rank);
             }
+        }
+
+        // A new pool, likewise, only when it could pool more than the best pool.
+        if (best is not null && 2 * (1 + Math.Min(category.Capacity - 1, waiting.Count)) <= bestRank)
+        {
+            return best;
         }
 
         var alone = Completion.Plan(category, [candidate], newPoolId, waiting);
