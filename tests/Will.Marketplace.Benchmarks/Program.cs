@@ -149,12 +149,24 @@ static async Task Speed(int requests, int workers, int rounds, int jitRequests, 
         Console.WriteLine($"round {round + 1}: bare grain ping {pings:F0} calls/s, placement (grains) {placements:F0} placements/s ({parallel} callers, {cpu:F0} µs CPU each, {100.0 * started / share:F0} % opening a pool, {placementBytes:F0} B allocated each against {pingBytes:F0} B a ping, GC pauses {100 * paused:F0} % of the time); ratio {placements / pings:F3}");
     }
 
-    var pingLatency = await Latency(2_000, i => grains.GetGrain<IPingGrain>(0).Ping(i));
+    // Lone calls, one after another: rounds alternate pings and placements (each round the next share
+    // of another instance), as the throughput rounds do, so both see the same machine; the median ratio is reported.
     var more = InstanceGenerator.Generate(2_000, 8).Requests.Select(BenchmarkSilo.Command).ToList();
-    var placeLatency = await Latency(2_000, i => grains.GetGrain<IMatchmakerGrain>(IMatchmakerGrain.KeyFor(more[i].MunicipalityCode, more[i].CategoryCode)).Place(more[i]));
-    Console.WriteLine($"alone: a bare grain ping {pingLatency:F1} µs, a placement {placeLatency:F1} µs");
+    var (latencyRounds, perRound) = (5, 400);
+    var (pingLatencies, placeLatencies, latencyRatios) = (new List<double>(), new List<double>(), new List<double>());
+    for (var round = 0; round < latencyRounds; round++)
+    {
+        var first = round * perRound;
+        var pingLatency = await Latency(perRound, i => grains.GetGrain<IPingGrain>(0).Ping(i));
+        var placeLatency = await Latency(perRound, i => grains.GetGrain<IMatchmakerGrain>(IMatchmakerGrain.KeyFor(more[first + i].MunicipalityCode, more[first + i].CategoryCode)).Place(more[first + i]));
+        pingLatencies.Add(pingLatency);
+        placeLatencies.Add(placeLatency);
+        latencyRatios.Add(placeLatency / pingLatency);
+    }
+
+    Console.WriteLine($"alone, {latencyRounds} rounds of {perRound}: a bare grain ping {Median(pingLatencies, "F1")} µs, a placement {Median(placeLatencies, "F1")} µs");
     Console.WriteLine($"throughput ratio placements ÷ pings, {Median(ratios)}; target ≥ 0.25");
-    Console.WriteLine($"latency ratio placement ÷ ping: {placeLatency / pingLatency:F2} (a placement is one call to the matchmaker; its push is an in-memory enqueue); target ≤ 2");
+    Console.WriteLine($"latency ratio placement ÷ ping, {Median(latencyRatios)} (a placement is one call to the matchmaker; its push is an in-memory enqueue); target ≤ 2");
     await host.StopAsync();
 }
 
@@ -316,10 +328,11 @@ static async Task<(double PerSecond, int Opened, double CpuMicroseconds)> PlaceR
 }
 
 /// <summary>"median of N rounds: M (range lo–hi)".</summary>
-static string Median(List<double> ratios)
+static string Median(List<double> values, string format = "F3")
 {
-    var sorted = ratios.Order().ToList();
-    return $"median of {sorted.Count} rounds: {sorted[sorted.Count / 2]:F3} (range {sorted[0]:F3}–{sorted[^1]:F3})";
+    var sorted = values.Order().ToList();
+    string F(double value) => value.ToString(format, CultureInfo.InvariantCulture);
+    return $"median of {sorted.Count} rounds: {F(sorted[sorted.Count / 2])} (range {F(sorted[0])}–{F(sorted[^1])})";
 }
 
 static async Task<double> Rate<T>(int count, int workers, Func<int, Task<T>> call)

@@ -91,7 +91,7 @@ public static class Placement
             var atQuorum = pool.Members.Count >= pool.Quorum;
             var size = pool.Members.Count + 1;
 
-            // The most this pool could rank, every waiting family pulled in: an option that cannot beat the best so far is not weighed.
+            // The most families this option could pool (every waiting family pulled in), and the promise: one that cannot rank above the best so far is not weighed.
             var most = atQuorum ? 1 + Math.Min(pool.PlacesLeft - 1, waiting.Count) : Math.Min(pool.Capacity, size + waiting.Count);
             if (Math.Max(2 * most, size < category.Quorum ? 3 : 0) <= bestRank)
             {
@@ -118,7 +118,7 @@ public static class Placement
             }
         }
 
-        // A new pool, likewise, only when it could pool more than the best pool.
+        // A new pool, likewise, only when with every waiting family pulled in it could rank above the best pool.
         if (best is not null && 2 * (1 + Math.Min(category.Capacity - 1, waiting.Count)) <= bestRank)
         {
             return best;
