@@ -13,11 +13,16 @@ function field(id: string, text: string, input: Input, css = 'col-sm-4'): { elem
 }
 
 /** Shows each problem next to the field the server named (`bands[0].coveragePercent` → its input); the rest in `status`. */
+/** Shows what went wrong next to each field named and the rest in the status line; null clears both (the call succeeded). */
 function showProblem(e: unknown, fields: Record<string, { error: HTMLElement; input: Input }>, status: HTMLElement): void {
   Object.values(fields).forEach((f) => {
     f.error.textContent = '';
     f.input.classList.remove('is-invalid');
   });
+  if (e === null) {
+    status.textContent = '';
+    return;
+  }
   if (!(e instanceof ProblemError)) {
     status.textContent = t('unexpectedError');
     return;
@@ -283,12 +288,14 @@ async function obligationsPanel(onSettled: () => Promise<void>): Promise<HTMLEle
   };
   const table = h('div', { 'data-testid': 'obligations' });
   const csv = h('a', { class: 'btn btn-outline-primary btn-sm', 'data-testid': 'obligations-csv', download: true }, t('oblCsv'));
-  const status = h('p', { role: 'status', class: 'mb-0 mt-2' });
+  // The list says what went wrong loading it; the settle form, what settling did: one does not overwrite the other.
+  const listStatus = h('p', { role: 'status', class: 'mb-0', 'data-testid': 'obligations-status' });
+  const status = h('p', { role: 'status', class: 'mb-0 mt-2', 'data-testid': 'obligations-settle-result' });
   const show = async () => {
     csv.setAttribute('href', `/api/v1/subsidies/obligations.csv?period=${encodeURIComponent(month.value)}`);
     try {
       const rows = await api.obligations(month.value);
-      showProblem(null, fields, status);
+      showProblem(null, { period: fields.period }, listStatus);
       mount(table, rows.length === 0 ? h('p', {}, t('oblEmpty')) : h('div', { class: 'table-responsive' }, h('table', { class: 'table table-sm' },
         h('caption', {}, t('oblCaption')),
         h('thead', {}, h('tr', {}, ...(['oblProvider', 'oblFamily', 'oblGranted', 'oblState'] as MessageKey[]).map((k) => h('th', { scope: 'col' }, t(k))))),
@@ -298,10 +305,10 @@ async function obligationsPanel(onSettled: () => Promise<void>): Promise<HTMLEle
           h('td', {}, formatCents(r.grantedCents), r.shortOfBudget ? ` ${t('oblShortNote')}` : ''),
           h('td', {}, r.settledAt ? `${t('oblDone')} · ${r.settlementReference ?? ''}` : t('oblOpen'))))))));
     } catch (e) {
-      showProblem(e, fields, status);
+      showProblem(e, { period: fields.period }, listStatus);
     }
   };
-  const showButton = h('button', { type: 'button', class: 'btn btn-outline-primary' }, t('oblShow'));
+  const showButton = h('button', { type: 'button', class: 'btn btn-outline-primary', 'data-testid': 'obligations-show' }, t('oblShow'));
   showButton.addEventListener('click', () => void show());
   const settle = h('form', { class: 'row g-3 align-items-end mt-1', novalidate: true },
     fields.reference.element,
@@ -310,6 +317,7 @@ async function obligationsPanel(onSettled: () => Promise<void>): Promise<HTMLEle
     event.preventDefault();
     try {
       const done = await api.settleObligations(month.value, reference.value);
+      showProblem(null, fields, status);
       status.textContent = t('oblSettled', { count: done.settled, amount: formatCents(done.amountCents) });
       announce(status.textContent);
       await show();
@@ -322,7 +330,7 @@ async function obligationsPanel(onSettled: () => Promise<void>): Promise<HTMLEle
   return h('section', { class: 'card card-body mb-4', 'aria-labelledby': 'obl-title' },
     h('h3', { id: 'obl-title', class: 'h5' }, t('oblTitle')),
     h('div', { class: 'row g-3 align-items-end' }, fields.period.element, h('div', { class: 'col-sm-8 d-flex gap-2' }, showButton, csv)),
-    table, settle, status);
+    listStatus, table, settle, status);
 }
 
 async function iseePanel(): Promise<HTMLElement> {
