@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+
 namespace Will.Marketplace.EndToEnd.Tests;
 
 public sealed class RequestFormTests
@@ -33,5 +35,43 @@ public sealed class RequestFormTests
 
         await Expect(page.Locator("#maxPrice-error")).ToHaveTextAsync("Write an amount in euro, for example 12.50.");
         await Expect(page.Locator("#maxPrice")).ToHaveAttributeAsync("aria-invalid", "true");
+    }
+
+    [Test]
+    public async Task MatchedAttributes_AreOfferedAndShownInWords_InTheChosenLanguage()
+    {
+        var page = await BrowserFixture.NewPageAsync();
+        await page.SignIn("family.3@parma.demo");
+        await page.GetByTestId("new-request").ClickAsync();
+        await page.Locator("#category").SelectOptionAsync("nanny-share");
+
+        // Languages by their names (the browser's own list), age bands in years: no bare codes.
+        await Expect(page.Locator("#language option[value='it']")).ToHaveTextAsync("Italiano");
+        await Expect(page.Locator("#language option[value='ar']")).ToHaveTextAsync("Arabo");
+        await Expect(page.Locator("#ageBand option[value='0-2']")).ToHaveTextAsync("0–2 anni");
+
+        // A pool of three families (home care in Mantova, one weekday each) shows what they all share, in words.
+        string[] days = ["monday", "tuesday", "wednesday"];
+        for (var i = 0; i < days.Length; i++)
+        {
+            using var client = await BrowserFixture.App.ClientFor($"family.{i + 1}@mantova.demo");
+            var posted = await client.PostAsJsonAsync("/api/v1/requests", new
+            {
+                categoryCode = "home-care-elderly",
+                location = new { latitude = 45.1564 + (0.002 * i), longitude = 10.7914 },
+                schedule = new[] { new { day = days[i], start = "09:00", end = "11:00" } },
+                startDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                attributes = new Dictionary<string, string> { ["language"] = "it" },
+            });
+            Assert.That(posted.IsSuccessStatusCode, await posted.Content.ReadAsStringAsync());
+        }
+
+        var member = await BrowserFixture.NewPageAsync();
+        await member.SignIn("family.1@mantova.demo");
+        // The family's one pool card (its title changes with the language).
+        var language = member.GetByTestId("pool-card").Locator("[data-testid='pool-attribute'][data-key='language']");
+        await Expect(language).ToHaveTextAsync("Lingua: italiano");
+        await member.GetByRole(AriaRole.Button, new() { Name = "EN", Exact = true }).ClickAsync();
+        await Expect(language).ToHaveTextAsync("Language: Italian");
     }
 }

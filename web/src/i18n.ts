@@ -63,6 +63,10 @@ const it = {
   ageBand: 'Fascia di età dei bambini',
   language: 'Lingua',
   accessibility: 'Esigenze di accessibilità',
+  ageBandYears: '{band} anni',
+  'accessibility.wheelchair': 'accesso in sedia a rotelle',
+  'accessibility.hearing': 'disabilità uditiva',
+  'accessibility.visual': 'disabilità visiva',
   anyValue: 'Indifferente',
   maxPrice: 'Prezzo massimo all\'ora (euro, facoltativo)',
   maxPriceInvalid: 'Scrivi un importo in euro, per esempio 12,50.',
@@ -370,6 +374,10 @@ const en: Record<MessageKey, string> = {
   ageBand: "Children's age band",
   language: 'Language',
   accessibility: 'Accessibility needs',
+  ageBandYears: '{band} years',
+  'accessibility.wheelchair': 'wheelchair access',
+  'accessibility.hearing': 'hearing impairment',
+  'accessibility.visual': 'visual impairment',
   anyValue: 'Any',
   maxPrice: 'Maximum price per hour (euro, optional)',
   maxPriceInvalid: 'Write an amount in euro, for example 12.50.',
@@ -633,6 +641,33 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
 export function label(prefix: 'category' | 'status', code: string): string {
   const key = `${prefix}.${code}` as MessageKey;
   return key in it ? t(key) : code;
+}
+
+/** A matched attribute's name as the request form asks it, falling back to the key the server sends. */
+export function attributeName(key: string): string {
+  return key in it ? t(key as MessageKey) : key;
+}
+
+/**
+ * A matched attribute's value in words: a language by its name in the current language (the
+ * browser's own list), an age band in years, an accessibility need by its label; else the value.
+ */
+export function attributeValue(key: string, value: string): string {
+  if (key === 'language') {
+    try {
+      return new Intl.DisplayNames([locale()], { type: 'language' }).of(value) ?? value;
+    } catch {
+      return value;
+    }
+  }
+  if (key === 'ageBand') return t('ageBandYears', { band: value.replace('-', '–') });
+  const valueKey = `${key}.${value}`;
+  return valueKey in it ? t(valueKey as MessageKey) : value;
+}
+
+/** Capitalised for the start of a line or an option ("italiano" → "Italiano"). */
+export function upperFirst(text: string): string {
+  return text.charAt(0).toLocaleUpperCase(locale()) + text.slice(1);
 }
 
 export function formatCents(cents: number): string {

@@ -1,6 +1,6 @@
 import type { Pool, Slot } from '../api';
 import { h } from '../dom';
-import { label, locale, t, type MessageKey } from '../i18n';
+import { attributeName, attributeValue, label, locale, t, type MessageKey } from '../i18n';
 
 export function scheduleText(slots: Slot[]): string {
   return slots.map((s) => `${t(s.day as MessageKey)} ${s.start}–${s.end}`).join(', ');
@@ -25,7 +25,7 @@ export function poolCard(pool: Pool): HTMLElement {
       pool.demand
         ? h('p', { class: 'mb-0 small', 'data-testid': 'pool-demand' },
           t('weeklyHours', { hours: new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(pool.demand.weeklyHours) }),
-          ...Object.entries(pool.demand.attributes).map(([key, value]) => h('span', { class: 'badge bg-light text-dark ms-2' }, `${key}: ${value}`)))
+          ...Object.entries(pool.demand.attributes).map(([key, value]) => h('span', { class: 'badge bg-light text-dark ms-2', 'data-testid': 'pool-attribute', 'data-key': key }, `${attributeName(key)}: ${attributeValue(key, value)}`)))
         : null));
 }
 

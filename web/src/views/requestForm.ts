@@ -1,6 +1,6 @@
 import { api, ProblemError, type Me, type Municipality, type NewRequest, type Slot } from '../api';
 import { h, mount } from '../dom';
-import { label, t, type MessageKey } from '../i18n';
+import { attributeValue, label, t, upperFirst, type MessageKey } from '../i18n';
 
 const days = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 const zones: Array<[MessageKey, number, number]> = [
@@ -64,7 +64,7 @@ export async function renderRequestForm(main: HTMLElement, me: Me, onCreated: ()
     mount(attributes, ...(category?.matchedAttributes ?? []).filter((a) => a in attributeChoices).map((a) => field(a, t(a as MessageKey),
       h('select', { id: a, class: 'form-select', 'aria-describedby': `${a}-error` },
         h('option', { value: '' }, t('anyValue')),
-        ...attributeChoices[a]!.map((v) => h('option', { value: v }, v))))));
+        ...attributeChoices[a]!.map((v) => h('option', { value: v }, upperFirst(attributeValue(a, v))))))));
   };
   categorySelect.addEventListener('change', showAttributes);
   showAttributes();
