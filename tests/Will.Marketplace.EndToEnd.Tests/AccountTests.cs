@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 namespace Will.Marketplace.EndToEnd.Tests;
 
 public sealed class AccountTests
@@ -69,6 +70,37 @@ public sealed class StaffViewTests
             RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
         });
         Assert.That(result.Violations, Is.Empty, string.Join("\n", result.Violations.Select(v => v.Id)));
+    }
+
+    [Test]
+    public async Task StaffZones_AreNamedByWhereTheyLieFromTheCentre_WithTheCellOnTheMap()
+    {
+        // Three Bergamo families about 1.4 km north of the centre (45.6983, 9.6773) share a carer's week.
+        string[] days = ["monday", "tuesday", "wednesday"];
+        for (var i = 0; i < days.Length; i++)
+        {
+            using var client = await BrowserFixture.App.ClientFor($"family.{i + 3}@bergamo.demo");
+            var posted = await client.PostAsJsonAsync("/api/v1/requests", new
+            {
+                categoryCode = "home-care-elderly",
+                location = new { latitude = 45.7110 + (0.0005 * i), longitude = 9.6773 },
+                schedule = new[] { new { day = days[i], start = "09:00", end = "11:00" } },
+                startDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                attributes = new Dictionary<string, string> { ["language"] = "it" },
+            });
+            Assert.That(posted.IsSuccessStatusCode, await posted.Content.ReadAsStringAsync());
+        }
+
+        var staff = await BrowserFixture.NewPageAsync();
+        await staff.SignIn("staff@bergamo.demo", "pool-filters");
+        await staff.Locator("#filter-category").SelectOptionAsync("home-care-elderly");
+        await staff.GetByTestId("pool-filters").GetByRole(AriaRole.Button).ClickAsync();
+
+        // The cell's centre is rounded to 0.01°: 45.71, 9.68, that is 1.3 km north (a little east) of the centre.
+        var zone = staff.GetByTestId("zone-group").First;
+        await Expect(zone.Locator("h2")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"^1,3 km a nord del centro \(1\)"));
+        await Expect(zone.GetByTestId("zone-map")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex(@"^https://www\.openstreetmap\.org/\?mlat=45\.71&mlon=9\.68"));
+        await Expect(zone.GetByTestId("pool-card")).ToHaveCountAsync(1);
     }
 }
 

@@ -1,6 +1,6 @@
-import { api, ProblemError, type AuditEntry, type CareRequest, type Me, type Pool, type Resident } from '../api';
+import { api, ProblemError, type AuditEntry, type CareRequest, type Me, type Municipality, type Pool, type Resident } from '../api';
 import { announce, h, mount } from '../dom';
-import { formatCents, label, locale, t } from '../i18n';
+import { formatCents, label, locale, t, type MessageKey } from '../i18n';
 import { accreditationSection } from './accreditations';
 import { awardAnswer, awardSection, orderSummary } from './awardView';
 import { familyMoney, leaveForm, staffMoney } from './money';
@@ -18,7 +18,8 @@ export async function renderDashboard(main: HTMLElement, me: Me, onErased: () =>
 
   if (!isFamily) {
     const isStaff = me.roles.includes('staff');
-    const [categories, audit] = await Promise.all([api.categories(), isStaff ? api.audit().catch(() => null) : Promise.resolve(null)]);
+    const [categories, audit, municipalities] = await Promise.all([api.categories(), isStaff ? api.audit().catch(() => null) : Promise.resolve(null), api.municipalities()]);
+    const centre = municipalities.find((m) => m.code === me.municipalityCode) ?? null;
     const list = h('div', { class: 'pool-list', 'aria-live': 'polite' });
     const category = h('select', { id: 'filter-category', class: 'form-select' },
       h('option', { value: '' }, t('filterAll')), ...categories.map((c) => h('option', { value: c.code }, label('category', c.code))));
@@ -28,7 +29,7 @@ export async function renderDashboard(main: HTMLElement, me: Me, onErased: () =>
       h('div', { class: 'col-sm-5' }, h('label', { for: 'filter-category', class: 'form-label' }, t('filterCategory')), category),
       h('div', { class: 'col-sm-4' }, h('label', { for: 'filter-status', class: 'form-label' }, t('filterStatus')), status),
       h('div', { class: 'col-sm-3' }, h('button', { type: 'submit', class: 'btn btn-primary' }, t('filterApply'))));
-    const load = async () => mount(list, ...byZone(await api.pools({ category: category.value, status: status.value })));
+    const load = async () => mount(list, ...byZone(await api.pools({ category: category.value, status: status.value }), centre));
     filters.addEventListener('submit', (event) => {
       event.preventDefault();
       void load();
@@ -197,21 +198,50 @@ export async function refreshEstimate(box: HTMLElement): Promise<void> {
       h('p', { class: 'small' }, t('priceNote'))));
 }
 
-/** Staff's zone view: pools grouped by their ~1 km cell; small pools, whose zone is not shown, together. */
-function byZone(pools: Pool[]): Node[] {
+/**
+ * Staff's zone view: pools grouped by their ~1 km cell, named by where it lies from the city centre
+ * ("1,2 km a nord-est del centro"), nearest first, each with a link to the cell on the map; small
+ * pools, whose zone is not shown, together at the end.
+ */
+function byZone(pools: Pool[], centre: Municipality | null): Node[] {
   if (pools.length === 0) return [h('p', {}, t('noPools'))];
-  const groups = new Map<string, Pool[]>();
+  const groups = new Map<string, { zone: Zone | null; pools: Pool[] }>();
   for (const pool of pools) {
-    const zone = pool.demand && pool.demand.zonePrecisionMeters <= 1000
-      ? t('zoneCell', { lat: pool.demand.zone.latitude.toFixed(2), lon: pool.demand.zone.longitude.toFixed(2) })
-      : t('zoneCity');
-    groups.set(zone, [...(groups.get(zone) ?? []), pool]);
+    const cell = pool.demand && pool.demand.zonePrecisionMeters <= 1000 ? pool.demand.zone : null;
+    const key = cell ? `${cell.latitude.toFixed(2)},${cell.longitude.toFixed(2)}` : '';
+    const group = groups.get(key) ?? { zone: cell ? zoneOf(cell, centre) : null, pools: [] };
+    group.pools.push(pool);
+    groups.set(key, group);
   }
-  return [...groups.entries()].map(([zone, members]) => h('section', { class: 'mb-4', 'data-testid': 'zone-group' },
-    h('h2', { class: 'h5' }, `${zone} (${members.length})`),
-    ...members.map((pool) => (pool.status === 'awarded' ? h('div', {}, poolCard(pool), awardSection(pool.id))
-      : pool.status === 'active' ? h('div', {}, poolCard(pool), verifySection(pool.id))
-      : poolCard(pool)))));
+  return [...groups.values()]
+    .sort((a, b) => (a.zone?.meters ?? Infinity) - (b.zone?.meters ?? Infinity))
+    .map(({ zone, pools: members }) => h('section', { class: 'mb-4', 'data-testid': 'zone-group' },
+      h('h2', { class: 'h5' }, `${zone?.name ?? t('zoneCity')} (${members.length})`,
+        zone ? h('a', { class: 'small fw-normal ms-2', href: zone.map, target: '_blank', rel: 'noopener', 'data-testid': 'zone-map' }, t('zoneOnMap')) : null),
+      ...members.map((pool) => (pool.status === 'awarded' ? h('div', {}, poolCard(pool), awardSection(pool.id))
+        : pool.status === 'active' ? h('div', {}, poolCard(pool), verifySection(pool.id))
+        : poolCard(pool)))));
+}
+
+interface Zone { name: string; meters: number; map: string }
+
+const directions = ['dir.n', 'dir.ne', 'dir.e', 'dir.se', 'dir.s', 'dir.sw', 'dir.w', 'dir.nw'] as const;
+
+/** A ~1 km cell named by its distance and direction from the city centre (by coordinates when the city is not known). */
+function zoneOf(cell: { latitude: number; longitude: number }, centre: Municipality | null): Zone {
+  const map = `https://www.openstreetmap.org/?mlat=${cell.latitude}&mlon=${cell.longitude}#map=15/${cell.latitude}/${cell.longitude}`;
+  if (!centre) {
+    return { name: t('zoneCell', { lat: cell.latitude.toFixed(2), lon: cell.longitude.toFixed(2) }), meters: 0, map };
+  }
+  // On a flat map scaled at the centre's latitude: good to metres within a city.
+  const north = (cell.latitude - centre.latitude) * 111_195;
+  const east = (cell.longitude - centre.longitude) * 111_195 * Math.cos((centre.latitude * Math.PI) / 180);
+  const meters = Math.hypot(north, east);
+  if (meters < 500) return { name: t('zoneAtCentre'), meters, map };
+  const bearing = (Math.atan2(east, north) * 180) / Math.PI;
+  const direction = directions[Math.round(((bearing + 360) % 360) / 45) % 8] as MessageKey;
+  const distance = new Intl.NumberFormat(locale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(meters / 1000);
+  return { name: t('zoneFromCentre', { distance, direction: t(direction) }), meters, map };
 }
 
 /** Downloads of the municipality's open data: tenders, awards and contracts (OCDS) and the service directory (HSDS). */
