@@ -48,6 +48,7 @@ public sealed class StaffViewTests
         var family = await BrowserFixture.NewPageAsync();
         await family.SignIn("family.1@ravenna.demo");
         await family.PostAfterSchoolRequest();
+        var poolId = await family.GetByTestId("pool-card").First.GetAttributeAsync("data-pool-id");
         var staff = await BrowserFixture.NewPageAsync();
 
         await staff.GotoAsync("/#/login");
@@ -58,7 +59,7 @@ public sealed class StaffViewTests
         await Expect(staff.GetByTestId("pool-card").First).ToBeVisibleAsync();
         await Expect(staff.GetByTestId("audit-table").Locator("tbody tr").First).ToBeVisibleAsync();
         await Expect(staff.GetByTestId("new-request")).ToHaveCountAsync(0);
-        await Expect(staff.GetByTestId("pool-timing").First).ToContainTextAsync("In formazione da");
+        await Expect(staff.PoolCard(poolId!).GetByTestId("pool-timing")).ToHaveTextAsync("In formazione da meno di un'ora");
         await staff.Locator("#filter-status").SelectOptionAsync("open-for-bids");
         await staff.GetByTestId("pool-filters").GetByRole(AriaRole.Button).ClickAsync();
         await Expect(staff.GetByTestId("pool-card")).ToHaveCountAsync(0);

@@ -61,7 +61,8 @@ function timing(pool: Pool): HTMLElement | null {
   if (!pool.createdAt) return null;
   const from = new Date(pool.createdAt).getTime();
   const to = pool.quorumReachedAt ? new Date(pool.quorumReachedAt).getTime() : Date.now();
-  const hours = Math.max(0, Math.round((to - from) / 3_600_000));
-  const duration = hours < 48 ? t('hours', { n: hours }) : t('days', { n: Math.round(hours / 24) });
+  const minutes = Math.max(0, (to - from) / 60_000);
+  const hours = Math.round(minutes / 60);
+  const duration = minutes < 60 ? t('underAnHour') : hours === 1 ? t('hourOne') : hours < 48 ? t('hours', { n: hours }) : t('days', { n: Math.round(hours / 24) });
   return h('p', { class: 'mb-0 small', 'data-testid': 'pool-timing' }, pool.quorumReachedAt ? t('quorumIn', { duration }) : t('waitingFor', { duration }));
 }
