@@ -696,6 +696,11 @@ export function upperFirst(text: string): string {
   return text.charAt(0).toLocaleUpperCase(locale()) + text.slice(1);
 }
 
+/** A moment people plan by (a bidding deadline): the day in words and the time to the minute, e.g. "6 dicembre 2026 alle ore 09:01". */
+export function formatMoment(iso: string): string {
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+}
+
 export function formatCents(cents: number): string {
   return new Intl.NumberFormat(locale(), { style: 'currency', currency: 'EUR' }).format(cents / 100);
 }

@@ -3,7 +3,7 @@ import './fonts.css';
 import './styles.css';
 import { api, helpDesk, ProblemError, type Me, type Resident } from './api';
 import { announce, h, mount } from './dom';
-import { formatCents, label, language, locale, setLanguage, t, type Language } from './i18n';
+import { formatCents, formatMoment, label, language, setLanguage, t, type Language } from './i18n';
 import { connectLive, disconnectLive, type PoolNotice } from './live';
 import { refreshEstimate, renderDashboard } from './views/dashboard';
 import { renderLogin } from './views/login';
@@ -121,7 +121,7 @@ async function signedIn(): Promise<void> {
 
 /** A notice stays on screen until dismissed, and is read out once. */
 function showNotice(event: PoolNotice): void {
-  const closes = event.biddingClosesAt ? new Date(event.biddingClosesAt).toLocaleString(locale()) : '';
+  const closes = event.biddingClosesAt ? formatMoment(event.biddingClosesAt) : '';
   showText(event.kind, t(`notice-${event.kind}`, { closes }));
 }
 

@@ -1,6 +1,6 @@
 import { api, ProblemError, type Bid, type NewBid, type Pool } from '../api';
 import { announce, h, mount } from '../dom';
-import { formatCents, locale, t, type MessageKey } from '../i18n';
+import { formatCents, formatMoment, t, type MessageKey } from '../i18n';
 import { payoutsCard } from './money';
 import { poolCard } from './poolCard';
 
@@ -21,7 +21,7 @@ export async function renderProviderBoard(main: HTMLElement): Promise<void> {
 
 function bidSection(pool: Pool, bid: Bid | null, refresh: () => Promise<void>): HTMLElement {
   const id = (name: string) => `bid-${name}-${pool.id}`;
-  const deadline = pool.biddingClosesAt ? new Date(pool.biddingClosesAt).toLocaleString(locale()) : '—';
+  const deadline = pool.biddingClosesAt ? formatMoment(pool.biddingClosesAt) : '—';
   const status = h('div', { role: 'alert', 'data-testid': 'bid-status' });
   const price = h('input', { id: id('price'), type: 'number', min: '0.01', step: '0.01', class: 'form-control', required: true, 'aria-describedby': id('price-error'), value: bid ? (bid.priceCents / 100).toFixed(2) : '' });
   const unit = h('select', { id: id('unit'), class: 'form-select' },
