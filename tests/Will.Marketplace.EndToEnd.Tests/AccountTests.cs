@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 namespace Will.Marketplace.EndToEnd.Tests;
 
 public sealed class AccountTests
@@ -77,20 +76,7 @@ public sealed class StaffViewTests
     public async Task StaffZones_AreNamedByWhereTheyLieFromTheCentre_WithTheCellOnTheMap()
     {
         // Three Bergamo families about 1.4 km north of the centre (45.6983, 9.6773) share a carer's week.
-        string[] days = ["monday", "tuesday", "wednesday"];
-        for (var i = 0; i < days.Length; i++)
-        {
-            using var client = await BrowserFixture.App.ClientFor($"family.{i + 3}@bergamo.demo");
-            var posted = await client.PostAsJsonAsync("/api/v1/requests", new
-            {
-                categoryCode = "home-care-elderly",
-                location = new { latitude = 45.7110 + (0.0005 * i), longitude = 9.6773 },
-                schedule = new[] { new { day = days[i], start = "09:00", end = "11:00" } },
-                startDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                attributes = new Dictionary<string, string> { ["language"] = "it" },
-            });
-            Assert.That(posted.IsSuccessStatusCode, await posted.Content.ReadAsStringAsync());
-        }
+        await Steps.PostHomeCareTrio("bergamo.demo", 3, 45.7110, 9.6773, 0.0005);
 
         var staff = await BrowserFixture.NewPageAsync();
         await staff.SignIn("staff@bergamo.demo", "pool-filters");

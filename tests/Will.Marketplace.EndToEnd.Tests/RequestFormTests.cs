@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-
 namespace Will.Marketplace.EndToEnd.Tests;
 
 public sealed class RequestFormTests
@@ -51,20 +49,7 @@ public sealed class RequestFormTests
         await Expect(page.Locator("#ageBand option[value='0-2']")).ToHaveTextAsync("0–2 anni");
 
         // A pool of three families (home care in Mantova, one weekday each) shows what they all share, in words.
-        string[] days = ["monday", "tuesday", "wednesday"];
-        for (var i = 0; i < days.Length; i++)
-        {
-            using var client = await BrowserFixture.App.ClientFor($"family.{i + 1}@mantova.demo");
-            var posted = await client.PostAsJsonAsync("/api/v1/requests", new
-            {
-                categoryCode = "home-care-elderly",
-                location = new { latitude = 45.1564 + (0.002 * i), longitude = 10.7914 },
-                schedule = new[] { new { day = days[i], start = "09:00", end = "11:00" } },
-                startDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                attributes = new Dictionary<string, string> { ["language"] = "it" },
-            });
-            Assert.That(posted.IsSuccessStatusCode, await posted.Content.ReadAsStringAsync());
-        }
+        await Steps.PostHomeCareTrio("mantova.demo", 1, 45.1564, 10.7914, 0.002);
 
         var member = await BrowserFixture.NewPageAsync();
         await member.SignIn("family.1@mantova.demo");

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+
 namespace Will.Marketplace.EndToEnd.Tests;
 
 /// <summary>What a family does in the browser app, step by step, through labelled controls.</summary>
@@ -30,6 +32,29 @@ internal static class Steps
     {
         await page.Locator($"label[for='day-{day}']").ClickAsync();
         await Expect(page.Locator($"#day-{day}")).ToBeCheckedAsync();
+    }
+
+    /// <summary>
+    /// Families <paramref name="firstFamily"/>, the next and the one after of a city (its demo domain) post home-care
+    /// requests through the API, Monday, Tuesday and Wednesday 09:00–11:00 (one carer's week), in Italian, their homes
+    /// <paramref name="step"/>° of latitude apart going north from the first: a pool of three.
+    /// </summary>
+    public static async Task PostHomeCareTrio(string domain, int firstFamily, double latitude, double longitude, double step)
+    {
+        string[] days = ["monday", "tuesday", "wednesday"];
+        for (var i = 0; i < days.Length; i++)
+        {
+            using var client = await BrowserFixture.App.ClientFor($"family.{firstFamily + i}@{domain}");
+            var posted = await client.PostAsJsonAsync("/api/v1/requests", new
+            {
+                categoryCode = "home-care-elderly",
+                location = new { latitude = latitude + (step * i), longitude },
+                schedule = new[] { new { day = days[i], start = "09:00", end = "11:00" } },
+                startDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                attributes = new Dictionary<string, string> { ["language"] = "it" },
+            });
+            Assert.That(posted.IsSuccessStatusCode, await posted.Content.ReadAsStringAsync());
+        }
     }
 
     public static ILocator PoolCard(this IPage page, string poolId) => page.Locator($"[data-testid='pool-card'][data-pool-id='{poolId}']");
