@@ -24,7 +24,9 @@ public sealed class RequestFormTests
     {
         var page = await BrowserFixture.NewPageAsync();
         await page.SignIn("family.2@parma.demo");
+        await Expect(page.Locator("#connection")).ToHaveTextAsync("In tempo reale");
         await page.GetByRole(AriaRole.Button, new() { Name = "EN", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#connection")).ToHaveTextAsync("Live");
         await page.GetByTestId("new-request").ClickAsync();
         await page.ChooseDay("monday");
         await page.Locator("#maxPrice").FillAsync("twelve");

@@ -21,8 +21,16 @@ export interface LiveHandlers {
 }
 
 let connection: HubConnection | null = null;
+type LiveState = 'connected' | 'reconnecting' | 'disconnected';
+let shown: LiveState | null = null;
 
-function showState(state: 'connected' | 'reconnecting' | 'disconnected'): void {
+/** Writes the connection badge again, in the language now chosen. */
+export function refreshLiveState(): void {
+  if (shown) showState(shown);
+}
+
+function showState(state: LiveState): void {
+  shown = state;
   const badge = document.getElementById('connection');
   if (!badge) return;
   badge.textContent = t(state);

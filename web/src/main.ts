@@ -4,7 +4,7 @@ import './styles.css';
 import { api, helpDesk, ProblemError, type Me, type Resident } from './api';
 import { announce, h, mount } from './dom';
 import { formatCents, formatMoment, label, language, setLanguage, t, type Language } from './i18n';
-import { connectLive, disconnectLive, type PoolNotice } from './live';
+import { connectLive, disconnectLive, refreshLiveState, type PoolNotice } from './live';
 import { refreshEstimate, renderDashboard } from './views/dashboard';
 import { renderLogin } from './views/login';
 import { updatePoolCard } from './views/poolCard';
@@ -34,6 +34,7 @@ function renderChrome(): void {
   logout.textContent = t('logout');
   logout.classList.toggle('d-none', me === null);
   document.getElementById('user-info')!.textContent = me ? `${me.displayName}${me.municipalityName ? ` · ${me.municipalityName}` : ''}` : '';
+  refreshLiveState();
   mount(document.getElementById('language-switch')!, ...(['it', 'en'] as Language[]).map((code) => {
     const button = h('button', { type: 'button', class: `btn btn-sm ${code === language() ? 'btn-light' : 'btn-outline-light'}`, 'aria-pressed': code === language(), lang: code }, code.toUpperCase());
     button.addEventListener('click', () => {
