@@ -12,6 +12,7 @@ public sealed class LivePoolTests
         var card = first.GetByTestId("pool-card").First;
         var poolId = await card.GetAttributeAsync("data-pool-id");
         await Expect(card.GetByTestId("pool-member-count")).ToHaveTextAsync("1");
+        await Expect(card.GetByTestId("pool-missing")).ToHaveTextAsync(" · mancano ancora 3 famiglie");
         var navigations = 0;
         first.FrameNavigated += (_, frame) => navigations += frame == first.MainFrame ? 1 : 0;
 
@@ -20,6 +21,7 @@ public sealed class LivePoolTests
 
         await Expect(second.PoolCard(poolId!).GetByTestId("pool-member-count")).ToHaveTextAsync("2");
         await Expect(first.PoolCard(poolId!).GetByTestId("pool-member-count")).ToHaveTextAsync("2");
+        await Expect(first.PoolCard(poolId!).GetByTestId("pool-missing")).ToHaveTextAsync(" · mancano ancora 2 famiglie");
         await Expect(first.GetByTestId("price-estimate").First).ToContainTextAsync("con 2 famiglie");
         await Expect(first.GetByTestId("live-region")).Not.ToBeEmptyAsync();
         Assert.That(navigations, Is.Zero, "the first family's page was not reloaded");

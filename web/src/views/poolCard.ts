@@ -40,9 +40,14 @@ export function updatePoolCard(card: HTMLElement, pool: Pick<Pool, 'status' | 'm
 }
 
 function membersText(pool: Pick<Pool, 'memberCount' | 'quorum'>): Node[] {
-  // "{count} di {quorum} famiglie" with the count in its own element for tests and styling.
+  // "{count} di {quorum} famiglie" with the count in its own element for tests and styling, then how many are still needed.
   const [before, after] = t('poolMembers', { count: '\u0000', quorum: pool.quorum }).split('\u0000');
-  return [document.createTextNode(before ?? ''), h('strong', { 'data-testid': 'pool-member-count' }, pool.memberCount), document.createTextNode(after ?? '')];
+  const nodes: Node[] = [document.createTextNode(before ?? ''), h('strong', { 'data-testid': 'pool-member-count' }, pool.memberCount), document.createTextNode(after ?? '')];
+  const missing = pool.quorum - pool.memberCount;
+  if (missing > 0) {
+    nodes.push(h('span', { 'data-testid': 'pool-missing' }, ` · ${missing === 1 ? t('poolMissingOne') : t('poolMissing', { n: missing })}`));
+  }
+  return nodes;
 }
 
 // Set through the CSSOM: the Content-Security-Policy allows no inline style attributes.
