@@ -216,8 +216,10 @@ function byZone(pools: Pool[], centre: Municipality | null): Node[] {
   return [...groups.values()]
     .sort((a, b) => (a.zone?.meters ?? Infinity) - (b.zone?.meters ?? Infinity))
     .map(({ zone, pools: members }) => h('section', { class: 'mb-4', 'data-testid': 'zone-group' },
-      h('h2', { class: 'h5' }, `${zone?.name ?? t('zoneCity')} (${members.length})`,
-        zone ? h('a', { class: 'small fw-normal ms-2', href: zone.map, target: '_blank', rel: 'noopener', 'data-testid': 'zone-map' }, t('zoneOnMap')) : null),
+      h('div', { class: 'd-flex align-items-baseline gap-2 mb-2' },
+        h('h2', { class: 'h5 mb-0' }, `${zone?.name ?? t('zoneCity')} (${members.length})`),
+        // Named with its zone: every group has such a link.
+        zone ? h('a', { class: 'small', href: zone.map, target: '_blank', rel: 'noopener', 'aria-label': `${zone.name}, ${t('zoneOnMap')}`, 'data-testid': 'zone-map' }, t('zoneOnMap')) : null),
       ...members.map((pool) => (pool.status === 'awarded' ? h('div', {}, poolCard(pool), awardSection(pool.id))
         : pool.status === 'active' ? h('div', {}, poolCard(pool), verifySection(pool.id))
         : poolCard(pool)))));
