@@ -13,6 +13,7 @@ public sealed class LivePoolTests
         var poolId = await card.GetAttributeAsync("data-pool-id");
         await Expect(card.GetByTestId("pool-member-count")).ToHaveTextAsync("1");
         await Expect(card.GetByTestId("pool-missing")).ToHaveTextAsync(" · mancano ancora 3 famiglie");
+        await Expect(first.GetByTestId("price-estimate").First).ToContainTextAsync("da sola, finché non si aggiunge un'altra famiglia");
         var navigations = 0;
         first.FrameNavigated += (_, frame) => navigations += frame == first.MainFrame ? 1 : 0;
 

@@ -188,7 +188,9 @@ export async function refreshEstimate(box: HTMLElement): Promise<void> {
   if (!estimate) return;
   const atQuorum = estimate.curve.find((p) => p.members === estimate.quorum);
   mount(box,
-    h('p', { class: 'mb-1' }, t('priceNow', { now: formatCents(estimate.currentMonthlyCents), count: estimate.currentMembers, alone: formatCents(estimate.aloneMonthlyCents) })),
+    h('p', { class: 'mb-1' }, estimate.currentMembers > 1
+      ? t('priceNow', { now: formatCents(estimate.currentMonthlyCents), count: estimate.currentMembers, alone: formatCents(estimate.aloneMonthlyCents) })
+      : t('priceAlone', { alone: formatCents(estimate.aloneMonthlyCents) })),
     atQuorum && estimate.currentMembers < estimate.quorum ? h('p', { class: 'mb-1' }, t('priceAtQuorum', { quorum: estimate.quorum, price: formatCents(atQuorum.monthlyCents) })) : null,
     h('details', {}, h('summary', {}, t('priceCurve')),
       h('table', { class: 'table table-sm w-auto' },
