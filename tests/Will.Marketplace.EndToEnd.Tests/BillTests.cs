@@ -45,7 +45,7 @@ public sealed class BillTests
         await staff.GetByTestId("isee-verify").Filter(new() { HasText = "Famiglia Rossi" }).ClickAsync();
         await Expect(staff.GetByTestId("isee-declarations")).ToContainTextAsync("Verificato dal Comune");
         await staff.GetByTestId("bill-run-submit").ClickAsync();
-        await Expect(staff.GetByTestId("bill-run-result")).ToContainTextAsync("1 servizi");
+        await Expect(staff.GetByTestId("bill-run-result")).ToContainTextAsync("servizi 1,");
 
         // The treasury's list now holds the subsidy granted; settling it says so, and the list loads without a word of error.
         await staff.GetByTestId("obligations-show").ClickAsync();
@@ -53,7 +53,7 @@ public sealed class BillTests
         await Expect(staff.GetByTestId("obligations-status")).ToBeEmptyAsync();
         await staff.Locator("#obl-reference").FillAsync("CRO-0000-2026-0042");
         await staff.GetByTestId("obligations-settle").ClickAsync();
-        await Expect(staff.GetByTestId("obligations-settle-result")).ToContainTextAsync("1 contributi liquidati");
+        await Expect(staff.GetByTestId("obligations-settle-result")).ToContainTextAsync("Contributi liquidati: 1, per");
         await Expect(staff.GetByTestId("obligations")).ToContainTextAsync("CRO-0000-2026-0042");
         await Expect(staff.GetByTestId("obligations-status")).ToBeEmptyAsync();
         var staffAxe = await staff.GetByTestId("staff-money").RunAxe(WcagAA);

@@ -24,7 +24,7 @@ export function poolCard(pool: Pool): HTMLElement {
       timing(pool),
       pool.demand
         ? h('p', { class: 'mb-0 small', 'data-testid': 'pool-demand' },
-          t('weeklyHours', { hours: new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(pool.demand.weeklyHours) }),
+          pool.demand.weeklyHours === 1 ? t('weeklyHourOne') : t('weeklyHours', { hours: new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(pool.demand.weeklyHours) }),
           ...Object.entries(pool.demand.attributes).map(([key, value]) => h('span', { class: 'badge bg-light text-dark ms-2', 'data-testid': 'pool-attribute', 'data-key': key }, `${attributeName(key)}: ${attributeValue(key, value)}`)))
         : null));
 }
