@@ -671,15 +671,24 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
   return dictionaries[current][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
 }
 
+/** A message that counts: the `one` form where the language's plural rules say one, else `other` with the count as {n}. */
+export function tCount(n: number, one: MessageKey, other: MessageKey, params: Record<string, string | number> = {}): string {
+  return new Intl.PluralRules(locale()).select(n) === 'one' ? t(one, params) : t(other, { n, ...params });
+}
+
+/** The message for a key made of what the server sends (a code, an attribute and its value), or the fallback when there is none. */
+function known(key: string, fallback: string): string {
+  return key in it ? t(key as MessageKey) : fallback;
+}
+
 /** A label for a code the server sends (category, status), falling back to the code itself. */
 export function label(prefix: 'category' | 'status', code: string): string {
-  const key = `${prefix}.${code}` as MessageKey;
-  return key in it ? t(key) : code;
+  return known(`${prefix}.${code}`, code);
 }
 
 /** A matched attribute's name as the request form asks it, falling back to the key the server sends. */
 export function attributeName(key: string): string {
-  return key in it ? t(key as MessageKey) : key;
+  return known(key, key);
 }
 
 /**
@@ -695,8 +704,7 @@ export function attributeValue(key: string, value: string): string {
     }
   }
   if (key === 'ageBand') return t('ageBandYears', { band: value.replace('-', '–') });
-  const valueKey = `${key}.${value}`;
-  return valueKey in it ? t(valueKey as MessageKey) : value;
+  return known(`${key}.${value}`, value);
 }
 
 /** Capitalised for the start of a line or an option ("italiano" → "Italiano"). */

@@ -1,6 +1,6 @@
 import type { Pool, Slot } from '../api';
 import { h } from '../dom';
-import { attributeName, attributeValue, label, locale, t, type MessageKey } from '../i18n';
+import { attributeName, attributeValue, label, locale, t, tCount, type MessageKey } from '../i18n';
 
 export function scheduleText(slots: Slot[]): string {
   return slots.map((s) => `${t(s.day as MessageKey)} ${s.start}–${s.end}`).join(', ');
@@ -24,7 +24,7 @@ export function poolCard(pool: Pool): HTMLElement {
       timing(pool),
       pool.demand
         ? h('p', { class: 'mb-0 small', 'data-testid': 'pool-demand' },
-          pool.demand.weeklyHours === 1 ? t('weeklyHourOne') : t('weeklyHours', { hours: new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(pool.demand.weeklyHours) }),
+          tCount(pool.demand.weeklyHours, 'weeklyHourOne', 'weeklyHours', { hours: new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(pool.demand.weeklyHours) }),
           ...Object.entries(pool.demand.attributes).map(([key, value]) => h('span', { class: 'badge bg-light text-dark ms-2', 'data-testid': 'pool-attribute', 'data-key': key }, `${attributeName(key)}: ${attributeValue(key, value)}`)))
         : null));
 }
@@ -45,7 +45,7 @@ function membersText(pool: Pick<Pool, 'memberCount' | 'quorum'>): Node[] {
   const nodes: Node[] = [document.createTextNode(before ?? ''), h('strong', { 'data-testid': 'pool-member-count' }, pool.memberCount), document.createTextNode(after ?? '')];
   const missing = pool.quorum - pool.memberCount;
   if (missing > 0) {
-    nodes.push(h('span', { 'data-testid': 'pool-missing' }, ` · ${missing === 1 ? t('poolMissingOne') : t('poolMissing', { n: missing })}`));
+    nodes.push(h('span', { 'data-testid': 'pool-missing' }, ` · ${tCount(missing, 'poolMissingOne', 'poolMissing')}`));
   }
   return nodes;
 }
@@ -68,6 +68,6 @@ function timing(pool: Pool): HTMLElement | null {
   const to = pool.quorumReachedAt ? new Date(pool.quorumReachedAt).getTime() : Date.now();
   const minutes = Math.max(0, (to - from) / 60_000);
   const hours = Math.round(minutes / 60);
-  const duration = minutes < 60 ? t('underAnHour') : hours === 1 ? t('hourOne') : hours < 48 ? t('hours', { n: hours }) : t('days', { n: Math.round(hours / 24) });
+  const duration = minutes < 60 ? t('underAnHour') : hours < 48 ? tCount(hours, 'hourOne', 'hours') : t('days', { n: Math.round(hours / 24) });
   return h('p', { class: 'mb-0 small', 'data-testid': 'pool-timing' }, pool.quorumReachedAt ? t('quorumIn', { duration }) : t('waitingFor', { duration }));
 }
