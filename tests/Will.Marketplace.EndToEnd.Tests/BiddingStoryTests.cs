@@ -48,6 +48,9 @@ public sealed class BiddingStoryTests
         await Expect(form).ToHaveCountAsync(1);
         var result = await provider.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
         Assert.That(result.Violations, Is.Empty, string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help}")));
+        // The price the families' estimates used (nanny share, 16 € an hour) guides the bid, and is read out with the field.
+        await Expect(form.GetByTestId("bid-reference")).ToContainTextAsync("16,00");
+        await Expect(form.GetByLabel("Prezzo (euro)")).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("^Prezzo di riferimento: 16,00"));
         await form.GetByLabel("Prezzo (euro)").FillAsync("17.50");
         // Bootstrap Italia draws the checkbox on its label: click there, as a person does.
         await form.GetByText("Soddisfazione delle famiglie").ClickAsync();

@@ -1,4 +1,4 @@
-import { api, ProblemError, type Bid, type NewBid, type Pool } from '../api';
+import { api, ProblemError, type Bid, type Category, type NewBid, type Pool } from '../api';
 import { announce, h, mount } from '../dom';
 import { formatCents, formatMoment, t, type MessageKey } from '../i18n';
 import { payoutsCard } from './money';
@@ -8,34 +8,41 @@ const indicators = ['family-satisfaction', 'carer-continuity', 'attendance'] as 
 
 /** A provider's board: the pools open for bids in its municipality, each with its sealed bid. */
 export async function renderProviderBoard(main: HTMLElement): Promise<void> {
-  const pools = await api.pools({ status: 'open-for-bids' });
+  const [pools, categories] = await Promise.all([api.pools({ status: 'open-for-bids' }), api.categories().catch(() => [] as Category[])]);
   const bids = await Promise.all(pools.map((p) => api.myBid(p.id).catch(() => null)));
+  const reference = (code: string) => categories.find((c) => c.code === code)?.referencePricePerHourCents ?? null;
   mount(main,
     h('h1', { class: 'h2 mb-2' }, t('boardTitle')),
     h('p', { class: 'mb-4' }, t('boardIntro')),
     pools.length === 0
       ? h('p', { 'data-testid': 'board-empty' }, t('boardEmpty'))
-      : h('ul', { class: 'list-unstyled', 'data-testid': 'board' }, ...pools.map((pool, i) => h('li', { class: 'mb-4' }, poolCard(pool), bidSection(pool, bids[i] ?? null, () => renderProviderBoard(main))))),
+      : h('ul', { class: 'list-unstyled', 'data-testid': 'board' }, ...pools.map((pool, i) => h('li', { class: 'row g-3 mb-4' },
+        // The tender and the bid on it side by side where there is room.
+        h('div', { class: 'col-lg-6' }, poolCard(pool)),
+        h('div', { class: 'col-lg-6' }, bidSection(pool, bids[i] ?? null, reference(pool.categoryCode), () => renderProviderBoard(main)))))),
     await payoutsCard().catch(() => null));
 }
 
-function bidSection(pool: Pool, bid: Bid | null, refresh: () => Promise<void>): HTMLElement {
+function bidSection(pool: Pool, bid: Bid | null, referenceCents: number | null, refresh: () => Promise<void>): HTMLElement {
   const id = (name: string) => `bid-${name}-${pool.id}`;
   const deadline = pool.biddingClosesAt ? formatMoment(pool.biddingClosesAt) : '—';
   const status = h('div', { role: 'alert', 'data-testid': 'bid-status' });
-  const price = h('input', { id: id('price'), type: 'number', min: '0.01', step: '0.01', class: 'form-control', required: true, 'aria-describedby': id('price-error'), value: bid ? (bid.priceCents / 100).toFixed(2) : '' });
+  const price = h('input', { id: id('price'), type: 'number', min: '0.01', step: '0.01', class: 'form-control', required: true, 'aria-describedby': referenceCents === null ? id('price-error') : `${id('price-reference')} ${id('price-error')}`, value: bid ? (bid.priceCents / 100).toFixed(2) : '' });
   const unit = h('select', { id: id('unit'), class: 'form-select' },
     h('option', { value: 'per-hour', selected: !bid || bid.unit === 'per-hour' }, t('perHour')),
     h('option', { value: 'per-session', selected: bid?.unit === 'per-session' }, t('perSession')));
   const boxes = indicators.map((code) => h('input', { id: id(code), type: 'checkbox', class: 'form-check-input', value: code, checked: bid?.outcomeCommitments.includes(code) ?? false }));
   const pledge = h('input', { id: id('pledge'), type: 'checkbox', class: 'form-check-input', checked: bid?.continuityPledge ?? false });
   const priceError = h('div', { class: 'invalid-feedback d-block', id: id('price-error') });
-  const form = h('form', { class: 'card card-body mt-2', 'data-testid': 'bid-form', 'aria-label': t('bidFormLabel') },
+  // The price the families' estimates were worked out at: what a bid is weighed against in their eyes.
+  const referenceHint = referenceCents === null ? null
+    : h('div', { class: 'form-text', id: id('price-reference'), 'data-testid': 'bid-reference' }, t('bidReference', { price: formatCents(referenceCents) }));
+  const form = h('form', { class: 'card card-body', 'data-testid': 'bid-form', 'aria-label': t('bidFormLabel') },
     h('p', { class: 'mb-2', 'data-testid': 'bid-deadline' }, t('bidDeadline', { deadline })),
     bid ? h('p', { class: 'mb-2 fw-semibold', 'data-testid': 'my-bid' }, t('myBid', { price: formatCents(bid.priceCents), unit: t(bid.unit === 'per-hour' ? 'perHour' : 'perSession') })) : null,
     h('div', { class: 'row g-3' },
-      h('div', { class: 'col-sm-4' }, h('label', { for: id('price'), class: 'form-label' }, t('bidPrice')), price, priceError),
-      h('div', { class: 'col-sm-4' }, h('label', { for: id('unit'), class: 'form-label' }, t('bidUnit')), unit)),
+      h('div', { class: 'col-sm-6' }, h('label', { for: id('price'), class: 'form-label' }, t('bidPrice')), price, referenceHint, priceError),
+      h('div', { class: 'col-sm-6' }, h('label', { for: id('unit'), class: 'form-label' }, t('bidUnit')), unit)),
     h('fieldset', { class: 'mt-3' }, h('legend', { class: 'h6' }, t('bidOutcomes')),
       ...indicators.map((code, i) => h('div', { class: 'form-check' }, boxes[i], h('label', { for: id(code), class: 'form-check-label' }, t(`indicator-${code}` as MessageKey))))),
     h('div', { class: 'form-check mt-2' }, pledge, h('label', { for: id('pledge'), class: 'form-check-label' }, t('bidPledge'))),
