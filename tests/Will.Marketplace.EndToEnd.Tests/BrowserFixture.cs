@@ -52,9 +52,15 @@ public sealed class BrowserFixture
     /// <summary>Errors the pages printed to their console (script errors, blocked by the CSP…), by page.</summary>
     public static Dictionary<IPage, List<string>> ConsoleErrors { get; } = [];
 
-    public static async Task<IPage> NewPageAsync(string locale = "it-IT")
+    public static async Task<IPage> NewPageAsync(string locale = "it-IT", ViewportSize? viewport = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = locale });
+        var options = new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = locale };
+        if (viewport is not null)
+        {
+            options.ViewportSize = viewport;
+        }
+
+        var context = await Browser.NewContextAsync(options);
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
         var errors = ConsoleErrors[page] = [];
