@@ -110,6 +110,10 @@ public sealed class HelpDeskPageTests
         await page.GetByTestId("desk-stop").ClickAsync();
 
         await Expect(page.GetByTestId("acting-banner")).ToBeHiddenAsync();
-        await Expect(page.GetByTestId("audit-table").Locator("tbody tr", new() { HasText = "create" }).First).ToBeVisibleAsync();
+        // The log reads in words, people by name: who acted, for whom.
+        var created = page.GetByTestId("audit-table").Locator("tbody tr", new() { HasText = "Creazione" }).First;
+        await Expect(created).ToContainTextAsync("Richiesta");
+        await Expect(created.GetByTestId("audit-who")).ToHaveTextAsync("Ufficio welfare Reggio Emilia · Personale del comune");
+        await Expect(created.GetByTestId("audit-for")).ToHaveTextAsync("Famiglia Bianchi");
     }
 }

@@ -1,6 +1,6 @@
 namespace Will.Marketplace.Web.Tests;
 
-internal sealed record AuditEntry(Guid Id, DateTimeOffset At, Guid? ActorId, string ActorRoles, Guid? OnBehalfOfId, string Action, string Resource, string? ResourceId, Guid? SubjectId, string? IpAddress);
+internal sealed record AuditEntry(Guid Id, DateTimeOffset At, Guid? ActorId, string ActorRoles, Guid? OnBehalfOfId, string Action, string Resource, string? ResourceId, Guid? SubjectId, string? IpAddress, string? ActorName = null, string? OnBehalfOfName = null);
 
 /// <summary>The append-only audit log: sign-ins, denials and changes to personal records, visible to the municipality's staff only.</summary>
 public sealed class AuditTests
@@ -24,6 +24,8 @@ public sealed class AuditTests
 
         Assert.That(verona.Any(a => a.Action == "sign-in-failed" && a.SubjectId == me!.Id && a.ActorId == null), Is.True);
         Assert.That(verona.Any(a => a.Action == "sign-in" && a.SubjectId == me!.Id && a.ActorId == me.Id && a.ActorRoles == "family"), Is.True);
+        // Staff read who did it by name.
+        Assert.That(verona.Where(a => a.ActorId == me!.Id).Select(a => a.ActorName).Distinct(), Is.EqualTo(new[] { me!.DisplayName }));
         Assert.That(novara.Any(a => a.SubjectId == me!.Id), Is.False);
     }
 

@@ -37,6 +37,7 @@ public sealed class HelpDeskTests
         Assert.That(entry.ActorRoles, Is.EqualTo("staff"));
         Assert.That(entry.OnBehalfOfId, Is.EqualTo(family));
         Assert.That(entry.SubjectId, Is.EqualTo(family));
+        Assert.That((entry.ActorName, entry.OnBehalfOfName), Is.EqualTo(("Ufficio welfare Mantova", "Famiglia Esposito")));
     }
 
     [Test]

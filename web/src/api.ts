@@ -4,7 +4,7 @@ import { language } from './i18n';
 export interface Me { id: string; email: string; displayName: string; roles: string[]; municipalityCode: string | null; municipalityName: string | null }
 export interface Municipality { code: string; name: string; region: string; latitude: number; longitude: number }
 export interface Category { code: string; poolingMode: 'group' | 'shared-worker'; radiusMeters: number; capacity: number; quorum: number; minSharedMinutesPerWeek: number; matchedAttributes: string[]; referencePricePerHourCents: number }
-export interface AuditEntry { id: string; at: string; actorId: string | null; actorRoles: string; onBehalfOfId: string | null; action: string; resource: string; resourceId: string | null; subjectId: string | null; ipAddress: string | null }
+export interface AuditEntry { id: string; at: string; actorId: string | null; actorRoles: string; onBehalfOfId: string | null; action: string; resource: string; resourceId: string | null; subjectId: string | null; ipAddress: string | null; actorName?: string | null; onBehalfOfName?: string | null }
 export interface PriceEstimate { poolingMode: string; weeklyMinutes: number; currentMembers: number; quorum: number; capacity: number; aloneMonthlyCents: number; currentMonthlyCents: number; curve: Array<{ members: number; monthlyCents: number }> }
 export interface Slot { day: string; start: string; end: string }
 export interface Demand { zone: { latitude: number; longitude: number }; zonePrecisionMeters: number; weeklyHours: number; attributes: Record<string, string> }

@@ -13,6 +13,12 @@ public sealed record AuditEntryView(Guid Id, DateTimeOffset At, Guid? ActorId, s
     /// <summary>The one projection of an audit row, usable inside EF Core queries.</summary>
     public static readonly Expression<Func<AuditEntryRecord, AuditEntryView>> FromRecord = a =>
         new AuditEntryView(a.Id, a.At, a.ActorId, a.ActorRoles, a.OnBehalfOfId, a.Action, a.Resource, a.ResourceId, a.SubjectId, a.IpAddress);
+
+    /// <summary>The actor's name (staff read the log by who did what; an id tells them nothing); null when the account is gone.</summary>
+    public string? ActorName { get; init; }
+
+    /// <summary>The name of the person the staff member acted for, if any.</summary>
+    public string? OnBehalfOfName { get; init; }
 }
 
 public static class AuditApi
@@ -45,6 +51,13 @@ public static class AuditApi
             entries = entries.Where(a => a.At < end.ToUniversalTime());
         }
 
-        return TypedResults.Ok(await entries.OrderByDescending(a => a.At).Take(take ?? 200).Select(AuditEntryView.FromRecord).ToListAsync(cancellationToken));
+        var log = await entries.OrderByDescending(a => a.At).Take(take ?? 200).Select(AuditEntryView.FromRecord).ToListAsync(cancellationToken);
+        var people = log.SelectMany(e => new[] { e.ActorId, e.OnBehalfOfId }).OfType<Guid>().Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        return TypedResults.Ok(log.ConvertAll(e => e with
+        {
+            ActorName = e.ActorId is { } actor ? names.GetValueOrDefault(actor) : null,
+            OnBehalfOfName = e.OnBehalfOfId is { } person ? names.GetValueOrDefault(person) : null,
+        }));
     }
 }

@@ -141,7 +141,11 @@ function requestItem(request: CareRequest, pool: Pool | undefined, onAnswered: (
 /** The municipality's audit log, for its staff: the newest entries. */
 function auditTable(entries: AuditEntry[]): HTMLElement {
   const time = new Intl.DateTimeFormat(locale(), { dateStyle: 'short', timeStyle: 'medium' });
-  const short = (id: string | null) => (id ? id.slice(0, 8) : '—');
+  // People by name (an erased account has none left); roles and codes in words.
+  const person = (id: string | null, name: string | null | undefined) => (id === null ? '—' : name || t('auditGone'));
+  const roles = (codes: string) => codes.split(',').filter(Boolean).map((r) => label('role', r)).join(', ');
+  // An id is shown by its end: the start of a time-ordered id is the moment it was made, the same for many.
+  const reference = (id: string | null) => (id === null ? '' : /^[0-9a-f-]{36}$/i.test(id) ? `…${id.slice(-8)}` : id);
   return h('section', { class: 'mt-5', 'aria-labelledby': 'audit-title' },
     h('h2', { class: 'h4', id: 'audit-title' }, t('auditTitle')),
     h('div', { class: 'table-responsive' },
@@ -150,10 +154,10 @@ function auditTable(entries: AuditEntry[]): HTMLElement {
           ...[t('auditWhen'), t('auditWho'), t('auditAction'), t('auditWhat'), t('auditFor')].map((c) => h('th', { scope: 'col' }, c)))),
         h('tbody', {}, ...entries.map((e) => h('tr', {},
           h('td', {}, time.format(new Date(e.at))),
-          h('td', {}, `${e.actorRoles || '—'} ${short(e.actorId)}`),
-          h('td', {}, e.action),
-          h('td', {}, `${e.resource} ${short(e.resourceId)}`),
-          h('td', {}, short(e.onBehalfOfId))))))));
+          h('td', { 'data-testid': 'audit-who' }, e.actorId === null ? '—' : `${person(e.actorId, e.actorName)}${e.actorRoles ? ` · ${roles(e.actorRoles)}` : ''}`),
+          h('td', {}, label('auditAction', e.action)),
+          h('td', {}, `${label('auditResource', e.resource)} ${reference(e.resourceId)}`.trim()),
+          h('td', { 'data-testid': 'audit-for' }, person(e.onBehalfOfId, e.onBehalfOfName))))))));
 }
 
 /** Staff find a resident of their municipality by e-mail and act for them. */
