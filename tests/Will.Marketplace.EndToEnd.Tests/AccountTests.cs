@@ -91,6 +91,29 @@ public sealed class StaffViewTests
     }
 }
 
+public sealed class NetworkViewTests
+{
+    [Test]
+    public async Task Administrators_SeeTheNetworksPools_ChooseACity_AndZonesCarryTheirCitysName()
+    {
+        // Three Padova families near the centre (45.4064, 11.8768) share a carer's week.
+        await Steps.PostHomeCareTrio("padova.demo", 4, 45.4070, 11.8768, 0.0005);
+
+        var admin = await BrowserFixture.NewPageAsync();
+        await admin.SignIn("admin@demo", "pool-filters");
+        await Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Gruppi della rete");
+        await admin.GetByLabel("Comune").SelectOptionAsync(new SelectOptionValue { Label = "Padova" });
+        await admin.GetByTestId("pool-filters").GetByRole(AriaRole.Button).ClickAsync();
+
+        var zones = admin.GetByTestId("zone-group");
+        await Expect(zones.First.Locator("h2")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Padova · In centro \(\d+\)$"));
+        foreach (var heading in await zones.Locator("h2").AllTextContentsAsync())
+        {
+            Assert.That(heading, Does.StartWith("Padova · "));
+        }
+    }
+}
+
 public sealed class HelpDeskPageTests
 {
     [Test]

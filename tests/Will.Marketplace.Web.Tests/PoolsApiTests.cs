@@ -52,6 +52,26 @@ public sealed class PoolsApiTests
     }
 
     [Test]
+    public async Task List_ByMunicipality_GivesAdminsThatCitysPools_AndStaffNothingBeyondTheirOwn()
+    {
+        using var family = await AppFixture.App.ClientFor(Samples.Family(4, "padova"));
+        await family.PostAsJsonAsync("/api/v1/requests", Samples.AfterSchoolIn(PadovaLat, PadovaLon, "6-10", "tuesday"));
+        using var rovigoFamily = await AppFixture.App.ClientFor(Samples.Family(4, "rovigo"));
+        await rovigoFamily.PostAsJsonAsync("/api/v1/requests", Samples.AfterSchoolIn(45.0698, 11.7902, "6-10", "tuesday"));
+        using var admin = await AppFixture.App.ClientFor("admin@demo");
+        using var otherCity = await AppFixture.App.ClientFor("staff@rovigo.demo");
+
+        var all = await admin.GetFromJsonAsync<List<Pool>>("/api/v1/pools");
+        var padova = await admin.GetFromJsonAsync<List<Pool>>("/api/v1/pools?municipality=028060");
+        var asked = await otherCity.GetFromJsonAsync<List<Pool>>("/api/v1/pools?municipality=028060");
+
+        Assert.That(all!.Select(p => p.MunicipalityCode).Distinct().Count(), Is.GreaterThan(1));
+        Assert.That(padova, Is.Not.Empty);
+        Assert.That(padova!.Select(p => p.MunicipalityCode).Distinct(), Is.EqualTo(new[] { "028060" }));
+        Assert.That(asked, Is.Empty);
+    }
+
+    [Test]
     public async Task List_WhenStatusIsUnknown_Returns400NamingStatus()
     {
         using var staff = await AppFixture.App.ClientFor("staff@padova.demo");

@@ -97,7 +97,7 @@ export const api = {
   withdraw: (id: string) => call<{ request: CareRequest; pool: Pool }>('POST', `/api/v1/requests/${encodeURIComponent(id)}/withdraw`),
   erase: (password: string) => call<void>('POST', '/api/v1/account/erase', { password }),
   pool: (id: string) => call<Pool>('GET', `/api/v1/pools/${encodeURIComponent(id)}`),
-  pools: (filter: { category?: string; status?: string } = {}) => {
+  pools: (filter: { category?: string; status?: string; municipality?: string } = {}) => {
     const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as Array<[string, string]>).toString();
     return call<Pool[]>('GET', `/api/v1/pools${query ? `?${query}` : ''}`);
   },

@@ -53,7 +53,7 @@ public static class PoolsApi
     }
 
     public static async Task<Results<Ok<List<PoolView>>, ValidationProblem>> List(
-        string? category, string? status, ClaimsPrincipal user, MarketplaceDbContext db, ICategoryCatalog catalog, CancellationToken cancellationToken)
+        string? category, string? status, string? municipality, ClaimsPrincipal user, MarketplaceDbContext db, ICategoryCatalog catalog, CancellationToken cancellationToken)
     {
         PoolStatus wanted = default;
         if (status is not null && !PoolStatusNames.TryParse(status, out wanted))
@@ -68,6 +68,12 @@ public static class PoolsApi
         if (category is not null)
         {
             pools = pools.Where(p => p.CategoryCode == category);
+        }
+
+        if (municipality is not null)
+        {
+            // Within what the caller may see: staff and families see their own city only, whatever they ask.
+            pools = pools.Where(p => p.MunicipalityCode == municipality);
         }
 
         if (status is not null)

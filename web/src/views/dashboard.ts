@@ -20,16 +20,24 @@ export async function renderDashboard(main: HTMLElement, me: Me, onErased: () =>
     const isStaff = me.roles.includes('staff');
     const [categories, audit, municipalities] = await Promise.all([api.categories(), isStaff ? api.audit().catch(() => null) : Promise.resolve(null), api.municipalities()]);
     const centre = municipalities.find((m) => m.code === me.municipalityCode) ?? null;
+    // Administrators watch the whole network: they choose a city, and zones are named with theirs.
+    const network = !me.municipalityCode;
+    const cityOf = (pool: Pool) => (network ? municipalities.find((m) => m.code === pool.municipalityCode) ?? null : centre);
+    const city = network
+      ? h('select', { id: 'filter-municipality', class: 'form-select' },
+        h('option', { value: '' }, t('filterAll')), ...[...municipalities].sort((a, b) => a.name.localeCompare(b.name)).map((m) => h('option', { value: m.code }, m.name)))
+      : null;
     const list = h('div', { class: 'pool-list', 'aria-live': 'polite' });
     const category = h('select', { id: 'filter-category', class: 'form-select' },
       h('option', { value: '' }, t('filterAll')), ...categories.map((c) => h('option', { value: c.code }, label('category', c.code))));
     const status = h('select', { id: 'filter-status', class: 'form-select' },
       h('option', { value: '' }, t('filterAll')), ...['forming', 'open-for-bids', 'awarded', 'active', 'closed', 'cancelled'].map((s) => h('option', { value: s }, label('status', s))));
     const filters = h('form', { class: 'row g-3 align-items-end mb-4', 'data-testid': 'pool-filters' },
-      h('div', { class: 'col-sm-5' }, h('label', { for: 'filter-category', class: 'form-label' }, t('filterCategory')), category),
-      h('div', { class: 'col-sm-4' }, h('label', { for: 'filter-status', class: 'form-label' }, t('filterStatus')), status),
+      city ? h('div', { class: 'col-sm-3' }, h('label', { for: 'filter-municipality', class: 'form-label' }, t('filterMunicipality')), city) : null,
+      h('div', { class: city ? 'col-sm-3' : 'col-sm-5' }, h('label', { for: 'filter-category', class: 'form-label' }, t('filterCategory')), category),
+      h('div', { class: city ? 'col-sm-3' : 'col-sm-4' }, h('label', { for: 'filter-status', class: 'form-label' }, t('filterStatus')), status),
       h('div', { class: 'col-sm-3' }, h('button', { type: 'submit', class: 'btn btn-primary' }, t('filterApply'))));
-    const load = async () => mount(list, ...byZone(await api.pools({ category: category.value, status: status.value }), centre));
+    const load = async () => mount(list, ...byZone(await api.pools({ municipality: city?.value, category: category.value, status: status.value }), cityOf, network));
     filters.addEventListener('submit', (event) => {
       event.preventDefault();
       void load();
@@ -57,7 +65,7 @@ export async function renderDashboard(main: HTMLElement, me: Me, onErased: () =>
       ? h('div', { class: 'mb-4' }, regroup, h('p', { id: 'reoptimise-help', class: 'form-text mb-0' }, t('reoptimiseHelp')), regroupResult)
       : null;
     mount(main,
-      h('h1', { class: 'h2 mb-4' }, t('staffTitle')),
+      h('h1', { class: 'h2 mb-4' }, t(network ? 'networkTitle' : 'staffTitle')),
       audit ? helpDeskForm(onActFor) : null,
       filters,
       regroupSection,
@@ -207,25 +215,31 @@ export async function refreshEstimate(box: HTMLElement): Promise<void> {
 /**
  * Staff's zone view: pools grouped by their ~1 km cell, named by where it lies from the city centre
  * ("1,2 km a nord-est del centro"), nearest first, each with a link to the cell on the map; small
- * pools, whose zone is not shown, together at the end.
+ * pools, whose zone is not shown, together at the end. Across the network (administrators) zones go
+ * city by city and carry the city's name.
  */
-function byZone(pools: Pool[], centre: Municipality | null): Node[] {
+function byZone(pools: Pool[], cityOf: (pool: Pool) => Municipality | null, withCity: boolean): Node[] {
   if (pools.length === 0) return [h('p', {}, t('noPools'))];
-  const groups = new Map<string, { zone: Zone | null; pools: Pool[] }>();
+  const groups = new Map<string, { city: Municipality | null; zone: Zone | null; pools: Pool[] }>();
   for (const pool of pools) {
     const cell = pool.demand && pool.demand.zonePrecisionMeters <= 1000 ? pool.demand.zone : null;
-    const key = cell ? `${cell.latitude.toFixed(2)},${cell.longitude.toFixed(2)}` : '';
-    const group = groups.get(key) ?? { zone: cell ? zoneOf(cell, centre) : null, pools: [] };
+    const city = cityOf(pool);
+    const key = `${withCity ? pool.municipalityCode : ''}/${cell ? `${cell.latitude.toFixed(2)},${cell.longitude.toFixed(2)}` : ''}`;
+    const group = groups.get(key) ?? { city, zone: cell ? zoneOf(cell, city) : null, pools: [] };
     group.pools.push(pool);
     groups.set(key, group);
   }
+  const heading = (city: Municipality | null, zone: Zone | null) => {
+    const name = zone?.name ?? t('zoneCity');
+    return withCity && city ? `${city.name} · ${name}` : name;
+  };
   return [...groups.values()]
-    .sort((a, b) => (a.zone?.meters ?? Infinity) - (b.zone?.meters ?? Infinity))
-    .map(({ zone, pools: members }) => h('section', { class: 'mb-4', 'data-testid': 'zone-group' },
+    .sort((a, b) => (withCity ? (a.city?.name ?? '').localeCompare(b.city?.name ?? '') : 0) || (a.zone?.meters ?? Infinity) - (b.zone?.meters ?? Infinity))
+    .map(({ city, zone, pools: members }) => h('section', { class: 'mb-4', 'data-testid': 'zone-group' },
       h('div', { class: 'd-flex align-items-baseline gap-2 mb-2' },
-        h('h2', { class: 'h5 mb-0' }, `${zone?.name ?? t('zoneCity')} (${members.length})`),
+        h('h2', { class: 'h5 mb-0' }, `${heading(city, zone)} (${members.length})`),
         // Named with its zone: every group has such a link.
-        zone ? h('a', { class: 'small', href: zone.map, target: '_blank', rel: 'noopener', 'aria-label': `${zone.name}, ${t('zoneOnMap')}`, 'data-testid': 'zone-map' }, t('zoneOnMap')) : null),
+        zone ? h('a', { class: 'small', href: zone.map, target: '_blank', rel: 'noopener', 'aria-label': `${heading(city, zone)}, ${t('zoneOnMap')}`, 'data-testid': 'zone-map' }, t('zoneOnMap')) : null),
       ...members.map((pool) => (pool.status === 'awarded' ? h('div', {}, poolCard(pool), awardSection(pool.id))
         : pool.status === 'active' ? h('div', {}, poolCard(pool), verifySection(pool.id))
         : poolCard(pool)))));
