@@ -56,6 +56,9 @@ public sealed class StaffViewTests
         await staff.GetByTestId("login-submit").ClickAsync();
 
         await Expect(staff.GetByTestId("pool-card").First).ToBeVisibleAsync();
+        // Who is signed in, the city once: the office's name already says it, a family's does not.
+        await Expect(staff.Locator("#user-info")).ToHaveTextAsync("Ufficio welfare Ravenna");
+        await Expect(family.Locator("#user-info")).ToHaveTextAsync("Famiglia Rossi · Ravenna");
         await Expect(staff.GetByTestId("audit-table").Locator("tbody tr").First).ToBeVisibleAsync();
         await Expect(staff.GetByTestId("new-request")).ToHaveCountAsync(0);
         await Expect(staff.PoolCard(poolId!).GetByTestId("pool-timing")).ToHaveTextAsync("In formazione da meno di un'ora");

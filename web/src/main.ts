@@ -33,7 +33,9 @@ function renderChrome(): void {
   const logout = document.getElementById('logout')!;
   logout.textContent = t('logout');
   logout.classList.toggle('d-none', me === null);
-  document.getElementById('user-info')!.textContent = me ? `${me.displayName}${me.municipalityName ? ` · ${me.municipalityName}` : ''}` : '';
+  // The city once: 'Ufficio welfare Bergamo', not 'Ufficio welfare Bergamo · Bergamo'.
+  const city = me?.municipalityName && !me.displayName.includes(me.municipalityName) ? ` · ${me.municipalityName}` : '';
+  document.getElementById('user-info')!.textContent = me ? `${me.displayName}${city}` : '';
   refreshLiveState();
   mount(document.getElementById('language-switch')!, ...(['it', 'en'] as Language[]).map((code) => {
     const button = h('button', { type: 'button', class: `btn btn-sm ${code === language() ? 'btn-light' : 'btn-outline-light'}`, 'aria-pressed': code === language(), lang: code }, code.toUpperCase());
