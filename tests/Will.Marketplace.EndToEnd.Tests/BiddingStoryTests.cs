@@ -43,6 +43,9 @@ public sealed class BiddingStoryTests
         var opened = await (await second.PostAsJsonAsync("/api/v1/requests", NannyShare(12.2045))).Content.ReadFromJsonAsync<CreatedWithRequest>();
         Assert.That(opened!.Pool.Status, Is.EqualTo("open-for-bids"));
 
+        // The family hears its pool can go ahead, and until when providers bid.
+        await Expect(family.Locator("[data-testid='pool-notice'][data-kind='opened']")).ToContainTextAsync("può partire: i fornitori fanno offerte fino al ");
+
         // The tender appears on the provider's board without a reload.
         var form = provider.GetByTestId("bid-form");
         await Expect(form).ToHaveCountAsync(1);

@@ -1,3 +1,4 @@
+using Will.Marketplace.Abstractions.Live;
 using Will.Marketplace.Domain.Pools;
 
 namespace Will.Marketplace.Grains.Tests;
@@ -19,6 +20,23 @@ public sealed class QuorumTests
         Assert.That(outcome.Pool.Status, Is.EqualTo("open-for-bids"));
         Assert.That(outcome.Pool.MemberCount, Is.EqualTo(2));
         Assert.That(outcome.Pool.BiddingClosesAt, Is.GreaterThanOrEqualTo(before.AddHours(48)).And.LessThanOrEqualTo(DateTimeOffset.UtcNow.AddHours(48)));
+    }
+
+    [Test]
+    public async Task Place_WhenTheRequestReachesQuorum_TellsEveryFamilyThePoolCanGoAheadAndUntilWhenProvidersBid()
+    {
+        var territory = Territory.Claim("nanny-share");
+        var first = territory.Request(Weekdays);
+        var second = territory.Request(Weekdays, metresNorth: 200);
+        await territory.Matchmaker.Place(first);
+
+        var outcome = await territory.Matchmaker.Place(second);
+
+        foreach (var family in new[] { first.FamilyId, second.FamilyId })
+        {
+            var told = await ClusterFixture.Observers[0].WaitFor(m => m.Target == LiveMessage.UserTarget(family) && m.Payload is PoolNotice { Kind: PoolNotice.Opened }, TimeSpan.FromSeconds(10));
+            Assert.That(told.Payload, Is.EqualTo(new PoolNotice(outcome.Pool.Id, PoolNotice.Opened, "open-for-bids", outcome.Pool.BiddingClosesAt, null)));
+        }
     }
 
     [Test]

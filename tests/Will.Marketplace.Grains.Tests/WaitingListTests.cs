@@ -40,6 +40,16 @@ public sealed class WaitingListTests
         Assert.That(formed.BiddingClosesAt, Is.Not.Null);
         Assert.That(((PoolNotice)told.Payload).PoolId, Is.EqualTo(second.Pool.Id));
         Assert.That(((PoolNotice)told.Payload).MovedFrom, Is.EqualTo(first.Pool.Id));
+
+        // The others hear why their pool changed: C and D that theirs goes ahead, A that B left for a pool that does.
+        foreach (var family in new[] { c.FamilyId, d.FamilyId })
+        {
+            await ClusterFixture.Observers[0].WaitFor(m => m.Target == LiveMessage.UserTarget(family) && m.Payload is PoolNotice { Kind: PoolNotice.Opened } n && n.PoolId == second.Pool.Id, Patience);
+        }
+
+        var stayed = await ClusterFixture.Observers[0].WaitFor(m => m.Target == LiveMessage.UserTarget(a.FamilyId) && m.Payload is PoolNotice { Kind: PoolNotice.PartnerMoved }, Patience);
+        Assert.That(stayed.Payload, Is.EqualTo(new PoolNotice(first.Pool.Id, PoolNotice.PartnerMoved, "forming", null, null)));
+        Assert.That(ClusterFixture.Observers[0].Delivered().Where(m => m.Target == LiveMessage.UserTarget(b.FamilyId)).Select(m => m.Payload).OfType<PoolNotice>().Select(n => n.Kind), Is.EqualTo(new[] { PoolNotice.Regrouped }), "the family moved is told once");
     }
 
     [Test]
@@ -106,5 +116,9 @@ public sealed class WaitingListTests
         Assert.That(refilled.Status, Is.EqualTo(PoolStatus.OpenForBids));
         Assert.That(emptied!.Status, Is.EqualTo(PoolStatus.Cancelled));
         await ClusterFixture.Observers[0].WaitFor(m => m.Target == LiveMessage.UserTarget(e.FamilyId) && m.Payload is PoolNotice { Kind: PoolNotice.Refilled } n && n.PoolId == pool.Id, Patience);
+        foreach (var family in new[] { a.FamilyId, b.FamilyId })
+        {
+            await ClusterFixture.Observers[0].WaitFor(m => m.Target == LiveMessage.UserTarget(family) && m.Payload is PoolNotice { Kind: PoolNotice.Opened } n && n.PoolId == pool.Id, Patience);
+        }
     }
 }

@@ -26,11 +26,13 @@ public sealed class BiddingDeadlineTests
         var staffNotices = Collect(staff);
 
         var pool = await ReachQuorum(app, "mantova", 45.1564, 10.7914);
+        var opened = await familyNotices.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
         var extended = await familyNotices.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
         var alert = await staffNotices.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
         var noBids = await familyNotices.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
         var stored = await StoredPool(app, pool.Id);
 
+        Assert.That((opened.PoolId, opened.Kind, opened.BiddingClosesAt is not null), Is.EqualTo((pool.Id, "opened", true)), "first the pool can go ahead");
         Assert.That(extended.PoolId, Is.EqualTo(pool.Id));
         Assert.That(extended.Kind, Is.EqualTo("bidding-extended"));
         Assert.That(extended.BiddingClosesAt, Is.Not.Null);

@@ -45,6 +45,12 @@ public sealed record PoolNotice(
     public const string NoBids = "no-bids";
     public const string Regrouped = "regrouped";
     public const string Refilled = "refilled";
+
+    /// <summary>The family's pool reached quorum: it opened for bids (the families moved into it hear <see cref="Regrouped"/> or <see cref="Refilled"/> instead).</summary>
+    public const string Opened = "opened";
+
+    /// <summary>A family of the pool moved to a pool that goes ahead; this one keeps looking for families.</summary>
+    public const string PartnerMoved = "partner-moved";
     public const string Awarded = "awarded";
     public const string OutcomesVerified = "outcomes-verified";
 }

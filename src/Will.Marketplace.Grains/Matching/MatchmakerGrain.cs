@@ -156,10 +156,17 @@ public sealed class MatchmakerGrain(
             throw;
         }
 
+        var opened = PoolMessages.Opens(pool);
         pool.MarkSaved();
         ForgetIfFull(pool);
         await Tell(pool);
         Publish(PoolMessages.Placed(pool, request.Id, request.FamilyId, startedNewPool: false));
+        if (opened)
+        {
+            // Every family hears that the pool can go ahead, and until when providers bid.
+            Publish([.. PoolMessages.Notices(pool, PoolNotice.Opened, [])]);
+        }
+
         return Saved.Yes;
     }
 
@@ -324,6 +331,7 @@ public sealed class MatchmakerGrain(
             return false;
         }
 
+        var opened = change.Changed.Where(PoolMessages.Opens).ToList();
         foreach (var pool in change.Changed)
         {
             pool.MarkSaved();
@@ -350,6 +358,19 @@ public sealed class MatchmakerGrain(
             LiveMessage.UserTarget(m.FamilyId),
             LiveMessage.PoolNoticeMethod,
             new PoolNotice(m.To, kind, byId[m.To].Status.ToName(), byId[m.To].BiddingClosesAt, m.From))));
+
+        // The others are told why their pool changed: it can now go ahead, or a family left it for one that can.
+        var moved = change.Moves.Select(m => m.FamilyId).ToHashSet();
+        foreach (var pool in opened)
+        {
+            messages.AddRange(PoolMessages.Notices(pool, PoolNotice.Opened, moved));
+        }
+
+        foreach (var from in change.Moves.Select(m => m.From).Distinct().Where(byId.ContainsKey).Select(id => byId[id]).Where(p => p.Members.Count > 0 && !opened.Contains(p)))
+        {
+            messages.AddRange(PoolMessages.Notices(from, PoolNotice.PartnerMoved, moved));
+        }
+
         Publish(messages.ToImmutable());
         return true;
     }

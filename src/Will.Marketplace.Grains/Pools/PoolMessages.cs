@@ -35,6 +35,19 @@ internal static class PoolMessages
         return messages;
     }
 
+    /// <summary>
+    /// Whether the change about to be saved opens the pool for bids (it reached quorum); asked before
+    /// <see cref="DemandPool.MarkSaved"/>, which forgets the status it had.
+    /// </summary>
+    public static bool Opens(DemandPool pool) => pool.Status == PoolStatus.OpenForBids && pool.SavedStatus != PoolStatus.OpenForBids;
+
+    /// <summary>A pool notice of <paramref name="kind"/> to each of the pool's families but those in <paramref name="told"/> (told otherwise).</summary>
+    public static IEnumerable<LiveMessage> Notices(DemandPool pool, string kind, IReadOnlyCollection<Guid> told) =>
+        pool.FamilyIds().Where(family => !told.Contains(family)).Select(family => new LiveMessage(
+            LiveMessage.UserTarget(family),
+            LiveMessage.PoolNoticeMethod,
+            new PoolNotice(pool.Id, kind, pool.Status.ToName(), pool.BiddingClosesAt, null)));
+
     /// <summary>The pool's change, and to the family placed, where its request went.</summary>
     public static ImmutableArray<LiveMessage> Placed(DemandPool pool, Guid requestId, Guid familyId, bool startedNewPool)
     {
