@@ -40,6 +40,23 @@ public sealed class QuorumTests
     }
 
     [Test]
+    public async Task Withdraw_WhenThePoolFallsBelowQuorum_TellsTheFamilyLeftWhyBiddingStopped()
+    {
+        var territory = Territory.Claim("nanny-share");
+        var staying = territory.Request(Weekdays);
+        var leaving = territory.Request(Weekdays, metresNorth: 200);
+        await territory.Matchmaker.Place(staying);
+        var pool = (await territory.Matchmaker.Place(leaving)).Pool;
+
+        var left = await territory.Matchmaker.Withdraw(pool.Id, leaving.RequestId, leaving.FamilyId);
+
+        Assert.That(left.Left, Is.True);
+        var told = await ClusterFixture.Observers[0].WaitFor(m => m.Target == LiveMessage.UserTarget(staying.FamilyId) && m.Payload is PoolNotice { Kind: PoolNotice.BelowQuorum }, TimeSpan.FromSeconds(10));
+        Assert.That(told.Payload, Is.EqualTo(new PoolNotice(pool.Id, PoolNotice.BelowQuorum, "forming", null, null)));
+        Assert.That(ClusterFixture.Observers[0].Delivered().Any(m => m.Target == LiveMessage.UserTarget(leaving.FamilyId) && m.Payload is PoolNotice { Kind: PoolNotice.BelowQuorum }), Is.False, "the family that left is not told it");
+    }
+
+    [Test]
     public async Task Place_WhenTheGrainAnswers_HasAlreadySavedThePoolInTheDatabase()
     {
         var territory = Territory.Claim("nanny-share");

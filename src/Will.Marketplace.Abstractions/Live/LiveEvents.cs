@@ -51,6 +51,9 @@ public sealed record PoolNotice(
 
     /// <summary>A family of the pool moved to a pool that goes ahead; this one keeps looking for families.</summary>
     public const string PartnerMoved = "partner-moved";
+
+    /// <summary>A family left a pool open for bids, which fell below quorum: it is forming again and bidding stopped.</summary>
+    public const string BelowQuorum = "below-quorum";
     public const string Awarded = "awarded";
     public const string OutcomesVerified = "outcomes-verified";
 }

@@ -167,6 +167,7 @@ public sealed class DemandPoolGrain(
             return new LeaveResult(false, LeaveOutcome.NotAMember.ToString(), null);
         }
 
+        var wasOpen = _pool.Status == PoolStatus.OpenForBids;
         var outcome = _pool.Leave(requestId, familyId);
         if (outcome != LeaveOutcome.Left)
         {
@@ -176,7 +177,14 @@ public sealed class DemandPoolGrain(
         // Leaving ends a deadline or keeps it, never makes one: the matchmaker's next tick sees which.
         await SaveOrReload(placedRequest: null);
 
-        await Publish(PoolChanged(also: familyId));
+        var messages = PoolChanged(also: familyId);
+        if (wasOpen && _pool.Status == PoolStatus.Forming)
+        {
+            // The families left are told why bidding stopped (a waiting family may yet take the place: they then hear it opened again).
+            messages.AddRange(PoolMessages.Notices(_pool, PoolNotice.BelowQuorum, [familyId]));
+        }
+
+        await Publish(messages);
         return new LeaveResult(true, null, Snapshot());
     }
 
