@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.SignalR.Client;
+
 namespace Will.Marketplace.Web.Tests;
 
 internal sealed record AnswerView(string Outcome, Pool? Pool);
@@ -52,6 +54,8 @@ public sealed class OrdersApiTests
         using var first = await app.ClientFor(Samples.Family(1, "reggioemilia"));
         using var staff = await app.ClientFor("staff@reggioemilia.demo");
         using var provider = await app.ClientFor("provider.1@reggioemilia.demo");
+        await using var secondLive = await app.HubFor(Samples.Family(2, "reggioemilia"));
+        var told = NoticeOf(secondLive, "order-started");
 
         var before = await first.GetAsync($"/api/v1/pools/{poolId}/order");
         var answer = await (await first.PostAsync($"/api/v1/requests/{requests[0]}/award/confirm", null)).Content.ReadFromJsonAsync<AnswerView>();
@@ -68,6 +72,7 @@ public sealed class OrdersApiTests
         Assert.That(forFamily.OutcomeIndicators, Is.EqualTo(new[] { "attendance" }));
         Assert.That(forFamily.HoldbackPercent, Is.EqualTo(10));
         Assert.That(forFamily.StartsOn.DayOfWeek, Is.EqualTo(DayOfWeek.Monday));
+        Assert.That((await told.WaitAsync(TimeSpan.FromSeconds(10))).PoolId, Is.EqualTo(poolId), "every family hears the service starts");
         Assert.That(forFamily.MemberCount, Is.EqualTo(2));
         Assert.That(forFamily.Members, Is.Null, "families do not see who the others are");
         Assert.That(forStaff!.Members, Has.Count.EqualTo(2));
@@ -153,6 +158,8 @@ public sealed class OrdersApiTests
         using var first = await app.ClientFor(Samples.Family(1, "reggioemilia"));
         using var second = await app.ClientFor(Samples.Family(2, "reggioemilia"));
         using var provider = await app.ClientFor("provider.1@reggioemilia.demo");
+        await using var secondLive = await app.HubFor(Samples.Family(2, "reggioemilia"));
+        var told = NoticeOf(secondLive, "below-quorum");
 
         var answer = await (await first.PostAsync($"/api/v1/requests/{requests[0]}/award/decline", null)).Content.ReadFromJsonAsync<AnswerView>();
         var pool = await second.GetFromJsonAsync<Pool>($"/api/v1/pools/{poolId}");
@@ -166,6 +173,21 @@ public sealed class OrdersApiTests
         Assert.That(award.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(bid.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "the lapsed round's bids are withdrawn");
         Assert.That(declined!.Status, Is.EqualTo("withdrawn"));
+        Assert.That((await told.WaitAsync(TimeSpan.FromSeconds(10))).PoolId, Is.EqualTo(poolId), "the family left hears why");
+    }
+
+    /// <summary>The first pool notice of <paramref name="kind"/> the connection receives.</summary>
+    private static Task<PoolNoticeEvent> NoticeOf(HubConnection hub, string kind)
+    {
+        var notice = new TaskCompletionSource<PoolNoticeEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.On<PoolNoticeEvent>("poolNotice", e =>
+        {
+            if (e.Kind == kind)
+            {
+                notice.TrySetResult(e);
+            }
+        });
+        return notice.Task;
     }
 }
 

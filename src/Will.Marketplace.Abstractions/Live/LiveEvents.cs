@@ -52,8 +52,11 @@ public sealed record PoolNotice(
     /// <summary>A family of the pool moved to a pool that goes ahead; this one keeps looking for families.</summary>
     public const string PartnerMoved = "partner-moved";
 
-    /// <summary>A family left a pool open for bids, which fell below quorum: it is forming again and bidding stopped.</summary>
+    /// <summary>A family left a pool open for bids (or declined its award), which fell below quorum: it is forming again and bidding stopped.</summary>
     public const string BelowQuorum = "below-quorum";
+
+    /// <summary>Every family confirmed the award: the collective order starts.</summary>
+    public const string OrderStarted = "order-started";
     public const string Awarded = "awarded";
     public const string OutcomesVerified = "outcomes-verified";
 }

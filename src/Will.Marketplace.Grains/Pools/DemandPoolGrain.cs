@@ -294,7 +294,20 @@ public sealed class DemandPoolGrain(
                 break;
         }
 
-        await Publish(PoolChanged(also: familyId));
+        var messages = PoolChanged(also: familyId);
+        // The other families hear what the answer changed for them: the service starts, or the group looks for families again.
+        var notice = outcome switch
+        {
+            AwardResponse.OrderStarts => PoolNotice.OrderStarted,
+            AwardResponse.AwardLapsed => PoolNotice.BelowQuorum,
+            _ => null,
+        };
+        if (notice is not null)
+        {
+            messages.AddRange(PoolMessages.Notices(_pool, notice, notice == PoolNotice.OrderStarted ? [] : [familyId]));
+        }
+
+        await Publish(messages);
         return new AwardAnswer(outcome.ToString(), Snapshot());
     }
 
