@@ -72,6 +72,9 @@ public sealed class BiddingStoryTests
         await family.GetByTestId("award-show").ClickAsync();
         await Expect(family.GetByTestId("award-winner")).ToContainTextAsync("Cooperativa Sociale Aurora");
         await Expect(family.GetByTestId("award").Locator("tbody tr")).ToHaveCountAsync(2);
+        // The winner's board lists the tender among its services, waiting for the families.
+        var service = provider.Locator($"[data-testid='my-service'][data-pool-id='{opened.Pool.Id}']");
+        await Expect(service.GetByTestId("service-state")).ToHaveTextAsync("Aggiudicata a voi: in attesa delle conferme delle famiglie");
 
         // The other family confirms through the API; this one in the browser, which starts the order.
         var other = await second.PostAsync($"/api/v1/requests/{opened.Request.Id}/award/confirm", null);
@@ -80,6 +83,8 @@ public sealed class BiddingStoryTests
         await Expect(family.GetByTestId("order")).ToContainTextAsync("Cooperativa Sociale Aurora");
         await Expect(family.GetByTestId("order")).ToContainTextAsync("2 famiglie");
         await Expect(family.GetByTestId("pool-status").First).ToHaveTextAsync("Attivo");
+        await Expect(service.GetByTestId("service-state")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Confermato da tutte le famiglie: inizia il "));
+        await Expect(service).ToContainTextAsync("17,50 € all'ora");
 
         // A month of service later (the order is moved to have started this month): the family rates, staff verify.
         await using (var db = await BrowserFixture.App.Service<IDbContextFactory<MarketplaceDbContext>>().CreateDbContextAsync())

@@ -8,6 +8,8 @@ internal sealed record PeriodView(string Period, int Ratings, int? AverageRating
 
 internal sealed record OrderMemberView(Guid FamilyId, DateOnly JoinedOn);
 
+internal sealed record ServiceView(Guid PoolId, string CategoryCode, string Status, int MemberCount, long WeeklyCostCents, DateTimeOffset AwardedAt, DateOnly? StartsOn, long? PriceCents, string? Unit);
+
 internal sealed record OrderView(Guid Id, Guid PoolId, string ProviderName, long PriceCents, string Unit, long WeeklyCostCents, string BillingPeriod, DateOnly StartsOn,
     List<string> OutcomeIndicators, bool ContinuityPledge, int HoldbackPercent, int MemberCount, List<OrderMemberView>? Members);
 
@@ -58,7 +60,11 @@ public sealed class OrdersApiTests
         var told = NoticeOf(secondLive, "order-started");
 
         var before = await first.GetAsync($"/api/v1/pools/{poolId}/order");
+        var waiting = await provider.GetFromJsonAsync<List<ServiceView>>("/api/v1/orders/mine");
         var answer = await (await first.PostAsync($"/api/v1/requests/{requests[0]}/award/confirm", null)).Content.ReadFromJsonAsync<AnswerView>();
+        var running = await provider.GetFromJsonAsync<List<ServiceView>>("/api/v1/orders/mine");
+        using var rival = await app.ClientFor("provider.2@reggioemilia.demo");
+        var rivals = await rival.GetFromJsonAsync<List<ServiceView>>("/api/v1/orders/mine");
         var forFamily = await first.GetFromJsonAsync<OrderView>($"/api/v1/pools/{poolId}/order");
         var forStaff = await staff.GetFromJsonAsync<OrderView>($"/api/v1/pools/{poolId}/order");
         var forProvider = await provider.GetFromJsonAsync<OrderView>($"/api/v1/pools/{poolId}/order");
@@ -73,6 +79,12 @@ public sealed class OrdersApiTests
         Assert.That(forFamily.HoldbackPercent, Is.EqualTo(10));
         Assert.That(forFamily.StartsOn.DayOfWeek, Is.EqualTo(DayOfWeek.Monday));
         Assert.That((await told.WaitAsync(TimeSpan.FromSeconds(10))).PoolId, Is.EqualTo(poolId), "every family hears the service starts");
+        // The provider's own list: the award waiting for the families, then the service it runs; the other bidder's has neither.
+        var pending = waiting!.Single(w => w.PoolId == poolId);
+        Assert.That((pending.Status, pending.MemberCount, pending.WeeklyCostCents, pending.StartsOn), Is.EqualTo(("awarded", 2, 1_600L * 25, (DateOnly?)null)));
+        var service = running!.Single(r => r.PoolId == poolId);
+        Assert.That((service.Status, service.StartsOn, service.PriceCents, service.Unit), Is.EqualTo(("active", (DateOnly?)forFamily.StartsOn, (long?)1_600, "per-hour")));
+        Assert.That(rivals!.Select(r => r.PoolId), Does.Not.Contain(poolId));
         Assert.That(forFamily.MemberCount, Is.EqualTo(2));
         Assert.That(forFamily.Members, Is.Null, "families do not see who the others are");
         Assert.That(forStaff!.Members, Has.Count.EqualTo(2));
@@ -166,6 +178,7 @@ public sealed class OrdersApiTests
         var award = await second.GetAsync($"/api/v1/pools/{poolId}/award");
         var bid = await provider.GetAsync($"/api/v1/pools/{poolId}/bids/mine");
         var declined = await first.GetFromJsonAsync<Request>($"/api/v1/requests/{requests[0]}");
+        var services = await provider.GetFromJsonAsync<List<ServiceView>>("/api/v1/orders/mine");
 
         Assert.That(answer!.Outcome, Is.EqualTo("AwardLapsed"));
         Assert.That(pool!.Status, Is.EqualTo("forming"));
@@ -173,6 +186,7 @@ public sealed class OrdersApiTests
         Assert.That(award.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(bid.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "the lapsed round's bids are withdrawn");
         Assert.That(declined!.Status, Is.EqualTo("withdrawn"));
+        Assert.That(services!.Select(x => x.PoolId), Does.Not.Contain(poolId), "a lapsed award is no longer the provider's");
         Assert.That((await told.WaitAsync(TimeSpan.FromSeconds(10))).PoolId, Is.EqualTo(poolId), "the family left hears why");
     }
 

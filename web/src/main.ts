@@ -90,9 +90,11 @@ async function signedIn(): Promise<void> {
         const estimate = card.closest('li')?.querySelector<HTMLElement>('[data-testid="price-estimate"]');
         if (estimate) void refreshEstimate(estimate);
       });
-      // A provider's board gains a pool that opens for bids and loses one that closes, without reloading.
+      // A provider's board gains a pool that opens for bids and loses one that closes, and its services follow
+      // the families' answers, without reloading.
       const onBoard = document.querySelector('[data-testid="board"], [data-testid="board-empty"]') !== null;
-      if (onBoard && (cards.length === 0) === (event.status === 'open-for-bids')) void route();
+      const mine = document.querySelector(`[data-testid="my-service"][data-pool-id="${CSS.escape(event.poolId)}"]`) !== null;
+      if (onBoard && (mine || (cards.length === 0) === (event.status === 'open-for-bids'))) void route();
       if (cards.length > 0) {
         announce(t('liveUpdated', { category: label('category', event.categoryCode), count: event.memberCount, status: label('status', event.status) }));
       }

@@ -22,7 +22,35 @@ public static class OrdersApi
         family.MapPost("/confirm", Confirm).WithName("ConfirmAward");
         family.MapPost("/decline", Decline).WithName("DeclineAward");
         app.MapGet("/api/v1/pools/{poolId:guid}/order", Get).WithTags("Orders").WithName("GetOrder").RequireAuthorization(Policies.SignedIn);
+        app.MapGet("/api/v1/orders/mine", Mine).WithTags("Orders").WithName("ListMyServices").RequireAuthorization(Policies.Provider);
         return app;
+    }
+
+    /// <summary>A pool awarded to the provider: waiting for the families' answers (no order yet), or its running order.</summary>
+    public sealed record ProviderServiceView(Guid PoolId, string CategoryCode, string Status, int MemberCount, long WeeklyCostCents, DateTimeOffset AwardedAt,
+        DateOnly? StartsOn, long? PriceCents, string? Unit);
+
+    /// <summary>
+    /// The provider's awarded pools, newest first (the latest 200): those still waiting for the families to
+    /// confirm and the orders it runs. A lapsed award leaves no row, so its pool is not listed.
+    /// </summary>
+    public static async Task<Ok<List<ProviderServiceView>>> Mine(ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken cancellationToken)
+    {
+        var providerId = user.ProviderId();
+        var services = await (
+            from award in db.Awards.AsNoTracking()
+            where award.ProviderId == providerId
+            join pool in db.Pools.AsNoTracking() on award.PoolId equals pool.Id
+            join order in db.Orders.AsNoTracking() on award.PoolId equals order.PoolId into orders
+            from order in orders.DefaultIfEmpty()
+            orderby award.AwardedAt descending
+            select new { pool.Id, pool.CategoryCode, pool.Status, pool.MemberCount, award.WeeklyCostCents, award.AwardedAt, Order = order })
+            .Take(200)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(services
+            .Select(s => new ProviderServiceView(s.Id, s.CategoryCode, s.Status, s.MemberCount, s.Order?.WeeklyCostCents ?? s.WeeklyCostCents, s.AwardedAt,
+                s.Order?.StartsOn, s.Order?.PriceCents, s.Order?.Unit))
+            .ToList());
     }
 
     public sealed record AnswerView(string Outcome, PoolView? Pool);

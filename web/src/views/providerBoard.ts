@@ -1,6 +1,6 @@
-import { api, ProblemError, type Bid, type Category, type NewBid, type Pool } from '../api';
+import { api, ProblemError, type Bid, type Category, type NewBid, type Pool, type ProviderService } from '../api';
 import { announce, h, mount } from '../dom';
-import { formatCents, formatMoment, t, type MessageKey } from '../i18n';
+import { formatCents, formatMoment, label, locale, t, tCount, type MessageKey } from '../i18n';
 import { payoutsCard } from './money';
 import { poolCard } from './poolCard';
 
@@ -8,7 +8,8 @@ const indicators = ['family-satisfaction', 'carer-continuity', 'attendance'] as 
 
 /** A provider's board: the pools open for bids in its municipality, each with its sealed bid. */
 export async function renderProviderBoard(main: HTMLElement): Promise<void> {
-  const [pools, categories] = await Promise.all([api.pools({ status: 'open-for-bids' }), api.categories().catch(() => [] as Category[])]);
+  const [pools, categories, services] = await Promise.all([
+    api.pools({ status: 'open-for-bids' }), api.categories().catch(() => [] as Category[]), api.myServices().catch(() => null)]);
   const bids = await Promise.all(pools.map((p) => api.myBid(p.id).catch(() => null)));
   const reference = (code: string) => categories.find((c) => c.code === code)?.referencePricePerHourCents ?? null;
   mount(main,
@@ -20,7 +21,33 @@ export async function renderProviderBoard(main: HTMLElement): Promise<void> {
         // The tender and the bid on it side by side where there is room.
         h('div', { class: 'col-lg-6' }, poolCard(pool)),
         h('div', { class: 'col-lg-6' }, bidSection(pool, bids[i] ?? null, reference(pool.categoryCode), () => renderProviderBoard(main)))))),
+    services ? servicesSection(services) : null,
     await payoutsCard().catch(() => null));
+}
+
+/** The pools awarded to the provider: waiting for the families to confirm, or the services it runs. */
+function servicesSection(services: ProviderService[]): HTMLElement {
+  const day = new Intl.DateTimeFormat(locale(), { dateStyle: 'long' });
+  const state = (s: ProviderService) => {
+    if (s.status === 'awarded') return t('serviceAwaiting');
+    if (s.startsOn && s.status === 'active') {
+      const [y, m, d] = s.startsOn.split('-').map(Number);
+      const start = new Date(y!, m! - 1, d!);
+      return t(start > new Date() ? 'serviceStarts' : 'serviceRunning', { date: day.format(start) });
+    }
+    return label('status', s.status);
+  };
+  return h('section', { class: 'mt-5', 'aria-labelledby': 'services-title', 'data-testid': 'my-services' },
+    h('h2', { class: 'h4', id: 'services-title' }, t('servicesTitle')),
+    services.length === 0
+      ? h('p', {}, t('servicesEmpty'))
+      : h('ul', { class: 'list-unstyled' }, ...services.map((s) => h('li', { class: 'card card-body mb-3 pool-card', 'data-testid': 'my-service', 'data-pool-id': s.poolId },
+        h('h3', { class: 'h5' }, label('category', s.categoryCode)),
+        h('p', { class: 'mb-1 fw-semibold', 'data-testid': 'service-state' }, state(s)),
+        h('p', { class: 'mb-1' }, tCount(s.memberCount, 'serviceFamilyOne', 'serviceFamilies', { count: s.memberCount })),
+        h('p', { class: 'mb-0' }, s.priceCents !== null && s.unit
+          ? t('servicePrice', { price: formatCents(s.priceCents), unit: t(s.unit === 'per-hour' ? 'perHour' : 'perSession'), weekly: formatCents(s.weeklyCostCents) })
+          : t('serviceWeekly', { weekly: formatCents(s.weeklyCostCents) }))))));
 }
 
 function bidSection(pool: Pool, bid: Bid | null, referenceCents: number | null, refresh: () => Promise<void>): HTMLElement {
