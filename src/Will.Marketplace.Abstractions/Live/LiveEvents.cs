@@ -45,6 +45,8 @@ public sealed record PoolNotice(
     public const string NoBids = "no-bids";
     public const string Regrouped = "regrouped";
     public const string Refilled = "refilled";
+    public const string Awarded = "awarded";
+    public const string OutcomesVerified = "outcomes-verified";
 
     /// <summary>The family's pool reached quorum: it opened for bids (the families moved into it hear <see cref="Regrouped"/> or <see cref="Refilled"/> instead).</summary>
     public const string Opened = "opened";
@@ -57,8 +59,6 @@ public sealed record PoolNotice(
 
     /// <summary>Every family confirmed the award: the collective order starts.</summary>
     public const string OrderStarted = "order-started";
-    public const string Awarded = "awarded";
-    public const string OutcomesVerified = "outcomes-verified";
 }
 
 /// <summary>SignalR "billIssued": a family's bill for a month was issued or revised; <see cref="ShortOfBudget"/> says the subsidy budget could not cover all of it.</summary>
