@@ -45,6 +45,7 @@ public sealed class BiddingStoryTests
 
         // The family hears its pool can go ahead, and until when providers bid.
         await Expect(family.Locator("[data-testid='pool-notice'][data-kind='opened']")).ToContainTextAsync("può partire: i fornitori fanno offerte fino al ");
+        await Expect(family.PoolCard(opened.Pool.Id.ToString()).GetByTestId("pool-bidding")).ToContainTextAsync("Offerte dei fornitori fino al ");
 
         // The tender appears on the provider's board without a reload.
         var form = provider.GetByTestId("bid-form");

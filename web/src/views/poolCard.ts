@@ -1,6 +1,6 @@
 import type { Pool, Slot } from '../api';
 import { h } from '../dom';
-import { attributeName, attributeValue, label, locale, t, tCount, type MessageKey } from '../i18n';
+import { attributeName, attributeValue, formatMoment, label, locale, t, tCount, type MessageKey } from '../i18n';
 
 export function scheduleText(slots: Slot[]): string {
   return slots.map((s) => `${t(s.day as MessageKey)} ${s.start}–${s.end}`).join(', ');
@@ -22,6 +22,10 @@ export function poolCard(pool: Pool): HTMLElement {
       h('p', { class: 'mb-1 places' }, t('poolPlaces', { places: pool.placesLeft, capacity: pool.capacity })),
       h('p', { class: 'mb-0 small' }, h('strong', {}, `${t('poolSchedule')}: `), scheduleText(pool.schedule)),
       timing(pool),
+      // Until when providers bid: when the family will know who serves it.
+      pool.status === 'open-for-bids' && pool.biddingClosesAt
+        ? h('p', { class: 'mb-0 small', 'data-testid': 'pool-bidding' }, t('poolBiddingUntil', { moment: formatMoment(pool.biddingClosesAt) }))
+        : null,
       pool.demand
         ? h('p', { class: 'mb-0 small', 'data-testid': 'pool-demand' },
           tCount(pool.demand.weeklyHours, 'weeklyHourOne', 'weeklyHours', { hours: new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(pool.demand.weeklyHours) }),

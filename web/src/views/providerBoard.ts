@@ -1,6 +1,6 @@
 import { api, ProblemError, type Bid, type Category, type NewBid, type Pool, type ProviderService } from '../api';
 import { announce, h, mount } from '../dom';
-import { formatCents, formatMoment, label, locale, t, tCount, type MessageKey } from '../i18n';
+import { formatCents, label, locale, t, tCount, type MessageKey } from '../i18n';
 import { payoutsCard } from './money';
 import { poolCard } from './poolCard';
 
@@ -52,7 +52,6 @@ function servicesSection(services: ProviderService[]): HTMLElement {
 
 function bidSection(pool: Pool, bid: Bid | null, referenceCents: number | null, refresh: () => Promise<void>): HTMLElement {
   const id = (name: string) => `bid-${name}-${pool.id}`;
-  const deadline = pool.biddingClosesAt ? formatMoment(pool.biddingClosesAt) : '—';
   const status = h('div', { role: 'alert', 'data-testid': 'bid-status' });
   const price = h('input', { id: id('price'), type: 'number', min: '0.01', step: '0.01', class: 'form-control', required: true, 'aria-describedby': referenceCents === null ? id('price-error') : `${id('price-reference')} ${id('price-error')}`, value: bid ? (bid.priceCents / 100).toFixed(2) : '' });
   const unit = h('select', { id: id('unit'), class: 'form-select' },
@@ -65,7 +64,6 @@ function bidSection(pool: Pool, bid: Bid | null, referenceCents: number | null, 
   const referenceHint = referenceCents === null ? null
     : h('div', { class: 'form-text', id: id('price-reference'), 'data-testid': 'bid-reference' }, t('bidReference', { price: formatCents(referenceCents) }));
   const form = h('form', { class: 'card card-body', 'data-testid': 'bid-form', 'aria-label': t('bidFormLabel') },
-    h('p', { class: 'mb-2', 'data-testid': 'bid-deadline' }, t('bidDeadline', { deadline })),
     bid ? h('p', { class: 'mb-2 fw-semibold', 'data-testid': 'my-bid' }, t('myBid', { price: formatCents(bid.priceCents), unit: t(bid.unit === 'per-hour' ? 'perHour' : 'perSession') })) : null,
     h('div', { class: 'row g-3' },
       h('div', { class: 'col-sm-6' }, h('label', { for: id('price'), class: 'form-label' }, t('bidPrice')), price, referenceHint, priceError),
