@@ -29,6 +29,7 @@ app.MapPoolsApi();
 app.MapBidsApi();
 app.MapProvidersApi();
 app.MapOrdersApi();
+app.MapNetworkFiguresApi();
 app.MapOutcomesApi();
 app.MapOpenDataApi();
 app.MapAwardWeightsApi();

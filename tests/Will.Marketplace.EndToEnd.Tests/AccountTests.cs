@@ -60,6 +60,11 @@ public sealed class StaffViewTests
         await Expect(staff.Locator("#user-info")).ToHaveTextAsync("Ufficio welfare Ravenna");
         await Expect(family.Locator("#user-info")).ToHaveTextAsync("Famiglia Rossi · Ravenna");
         await Expect(staff.GetByTestId("audit-table").Locator("tbody tr").First).ToBeVisibleAsync();
+        // The ten cities side by side, their own marked; Ravenna has at least the family's request, waiting.
+        await Expect(staff.GetByTestId("city-row")).ToHaveCountAsync(10);
+        var ravenna = staff.Locator("[data-testid='city-row'][data-municipality='039014']");
+        await Expect(ravenna).ToHaveClassAsync("table-primary");
+        Assert.That(int.Parse(await ravenna.Locator("td").Nth(2).InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture), Is.GreaterThanOrEqualTo(1), "waiting");
         await Expect(staff.GetByTestId("new-request")).ToHaveCountAsync(0);
         await Expect(staff.PoolCard(poolId!).GetByTestId("pool-timing")).ToHaveTextAsync("In formazione da meno di un'ora");
         await staff.Locator("#filter-status").SelectOptionAsync("open-for-bids");

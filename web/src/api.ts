@@ -15,6 +15,7 @@ export interface NewBid { priceCents: number | null; unit: string; outcomeCommit
 export interface AwardEntry { rank: number; bidder: string; winner: boolean; weeklyCostCents: number; priceScore: number; qualityScore: number; outcomeScore: number; total: number }
 export interface Award { poolId: string; awardedAt: string; winnerName: string; weeklyCostCents: number; priceWeight: number; qualityWeight: number; outcomesWeight: number; bids: AwardEntry[] }
 export interface ProviderService { poolId: string; categoryCode: string; status: string; memberCount: number; weeklyCostCents: number; awardedAt: string; startsOn: string | null; priceCents: number | null; unit: 'per-hour' | 'per-session' | null }
+export interface CityFigures { municipalityCode: string; name: string; requests: number; pooled: number; waiting: number; pooledPercent: number | null; poolsForming: number; poolsOpenForBids: number; poolsAwarded: number; poolsActive: number; medianHoursToQuorum: number | null; averageMonthlySavingCents: number | null }
 export interface Order { id: string; poolId: string; providerName: string; priceCents: number; unit: 'per-hour' | 'per-session'; weeklyCostCents: number; billingPeriod: string; startsOn: string; outcomeIndicators: string[]; continuityPledge: boolean; holdbackPercent: number; memberCount: number }
 export interface Accreditation { municipalityCode: string; categoryCode: string; level: number; validUntil: string; active: boolean; suspendedAt: string | null; suspensionReason: string | null }
 export interface Provider { id: string; legalName: string; vatNumber: string; categories: string[]; coverage: string[]; capacityFamilies: number; accreditations: Accreditation[] }
@@ -104,6 +105,7 @@ export const api = {
   },
   findResident: (email: string) => call<Resident[]>('GET', `/api/v1/residents?email=${encodeURIComponent(email)}`),
   audit: () => call<AuditEntry[]>('GET', '/api/v1/audit?take=50'),
+  networkFigures: () => call<CityFigures[]>('GET', '/api/v1/network/figures'),
   myServices: () => call<ProviderService[]>('GET', '/api/v1/orders/mine'),
   myBid: (poolId: string) => call<Bid>('GET', `/api/v1/pools/${encodeURIComponent(poolId)}/bids/mine`),
   submitBid: (poolId: string, bid: NewBid) => call<Bid>('POST', `/api/v1/pools/${encodeURIComponent(poolId)}/bids`, bid),

@@ -1,6 +1,6 @@
-import { api, ProblemError, type AuditEntry, type CareRequest, type Me, type Municipality, type Pool, type Resident } from '../api';
+import { api, ProblemError, type AuditEntry, type CareRequest, type CityFigures, type Me, type Municipality, type Pool, type Resident } from '../api';
 import { announce, h, mount } from '../dom';
-import { formatCents, label, locale, t, type MessageKey } from '../i18n';
+import { formatCents, label, locale, t, tCount, type MessageKey } from '../i18n';
 import { accreditationSection } from './accreditations';
 import { awardAnswer, awardSection, orderSummary } from './awardView';
 import { familyMoney, leaveForm, staffMoney } from './money';
@@ -70,6 +70,7 @@ export async function renderDashboard(main: HTMLElement, me: Me, onErased: () =>
       filters,
       regroupSection,
       list,
+      await api.networkFigures().then((figures) => citiesTable(figures, me.municipalityCode)).catch(() => null),
       isStaff && audit ? await accreditationSection() : null,
       isStaff && audit ? await staffMoney(categories) : null,
       isStaff && me.municipalityCode ? openDataLinks(me.municipalityCode) : null,
@@ -144,6 +145,27 @@ function requestItem(request: CareRequest, pool: Pool | undefined, onAnswered: (
     request.status === 'pooled' && pool && ['forming', 'open-for-bids'].includes(pool.status)
       ? h('button', { type: 'button', class: 'btn btn-outline-danger btn-sm', 'data-withdraw': request.id, 'data-testid': 'withdraw' }, t('withdraw'))
       : null);
+}
+
+/** The cities side by side (benchmarking): pooled share, pools by stage, time to quorum, estimated saving; the viewer's city marked. */
+function citiesTable(figures: CityFigures[], own: string | null): HTMLElement {
+  const number = new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 });
+  const hours = (h: number | null) => (h === null ? '—' : h < 1 ? t('underAnHour') : h < 48 ? tCount(Math.round(h), 'hourOne', 'hours') : t('days', { n: number.format(h / 24) }));
+  const columns: MessageKey[] = ['citiesCity', 'citiesRequests', 'citiesPooled', 'citiesWaiting', 'citiesPools', 'citiesToQuorum', 'citiesSaving'];
+  return h('section', { class: 'mt-5', 'aria-labelledby': 'cities-title', 'data-testid': 'cities' },
+    h('h2', { class: 'h4', id: 'cities-title' }, t('citiesTitle')),
+    h('p', { class: 'small' }, t('citiesExplain')),
+    h('div', { class: 'table-responsive' },
+      h('table', { class: 'table table-sm' },
+        h('thead', {}, h('tr', {}, ...columns.map((c) => h('th', { scope: 'col' }, t(c))))),
+        h('tbody', {}, ...figures.map((f) => h('tr', { 'data-testid': 'city-row', 'data-municipality': f.municipalityCode, class: f.municipalityCode === own ? 'table-primary' : '' },
+          h('th', { scope: 'row' }, f.name),
+          h('td', {}, String(f.requests)),
+          h('td', {}, f.pooledPercent === null ? '—' : t('citiesPooledValue', { pooled: f.pooled, percent: f.pooledPercent })),
+          h('td', {}, String(f.waiting)),
+          h('td', {}, t('citiesPoolsValue', { forming: f.poolsForming, open: f.poolsOpenForBids, awarded: f.poolsAwarded, active: f.poolsActive })),
+          h('td', {}, hours(f.medianHoursToQuorum)),
+          h('td', {}, f.averageMonthlySavingCents === null ? '—' : formatCents(f.averageMonthlySavingCents))))))));
 }
 
 /** The municipality's audit log, for its staff: the newest entries. */
