@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Will.Marketplace.Domain.Catalog;
 using Will.Marketplace.Domain.Pools;
 using Will.Marketplace.Domain.Ports;
 using Will.Marketplace.Domain.Pricing;
@@ -57,9 +58,15 @@ public static class NetworkFiguresApi
             var waiting = pooled.Count(p => p.MunicipalityCode == city.Code && p.Status == PoolStatus.Forming.ToName());
             var count = requests.GetValueOrDefault(city.Code);
             var savings = new List<long>(going.Count);
+            var categories = new Dictionary<string, ServiceCategory?>();
             foreach (var family in going)
             {
-                if (await catalog.FindAsync(city.Code, family.CategoryCode, cancellationToken) is { } category)
+                if (!categories.TryGetValue(family.CategoryCode, out var category))
+                {
+                    categories[family.CategoryCode] = category = await catalog.FindAsync(city.Code, family.CategoryCode, cancellationToken);
+                }
+
+                if (category is not null)
                 {
                     var minutes = WeeklySchedule.Parse(family.Schedule).TotalMinutes;
                     savings.Add(PriceEstimate.MonthlyFor(category, minutes, 1).Cents - PriceEstimate.MonthlyFor(category, minutes, Math.Max(1, family.MemberCount)).Cents);
