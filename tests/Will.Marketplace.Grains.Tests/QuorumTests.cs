@@ -1,4 +1,5 @@
 using Will.Marketplace.Abstractions.Live;
+using Will.Marketplace.Abstractions.Matching;
 using Will.Marketplace.Domain.Pools;
 
 namespace Will.Marketplace.Grains.Tests;
@@ -7,6 +8,16 @@ namespace Will.Marketplace.Grains.Tests;
 public sealed class QuorumTests
 {
     private const string Weekdays = "mon 08:00-13:00;tue 08:00-13:00;wed 08:00-13:00;thu 08:00-13:00;fri 08:00-13:00";
+
+    /// <summary>Two families 200 m apart, placed one after the other: the second brings the pool to quorum.</summary>
+    private static async Task<(Territory Territory, PlaceRequestCommand First, PlaceRequestCommand Second, PlacementOutcome Outcome)> TwoFamiliesReachQuorum()
+    {
+        var territory = Territory.Claim("nanny-share");
+        var first = territory.Request(Weekdays);
+        var second = territory.Request(Weekdays, metresNorth: 200);
+        await territory.Matchmaker.Place(first);
+        return (territory, first, second, await territory.Matchmaker.Place(second));
+    }
 
     [Test]
     public async Task Place_WhenTheRequestReachesQuorum_OpensThePoolForBids()
@@ -25,12 +36,7 @@ public sealed class QuorumTests
     [Test]
     public async Task Place_WhenTheRequestReachesQuorum_TellsEveryFamilyThePoolCanGoAheadAndUntilWhenProvidersBid()
     {
-        var territory = Territory.Claim("nanny-share");
-        var first = territory.Request(Weekdays);
-        var second = territory.Request(Weekdays, metresNorth: 200);
-        await territory.Matchmaker.Place(first);
-
-        var outcome = await territory.Matchmaker.Place(second);
+        var (_, first, second, outcome) = await TwoFamiliesReachQuorum();
 
         foreach (var family in new[] { first.FamilyId, second.FamilyId })
         {
@@ -42,11 +48,8 @@ public sealed class QuorumTests
     [Test]
     public async Task Withdraw_WhenThePoolFallsBelowQuorum_TellsTheFamilyLeftWhyBiddingStopped()
     {
-        var territory = Territory.Claim("nanny-share");
-        var staying = territory.Request(Weekdays);
-        var leaving = territory.Request(Weekdays, metresNorth: 200);
-        await territory.Matchmaker.Place(staying);
-        var pool = (await territory.Matchmaker.Place(leaving)).Pool;
+        var (territory, staying, leaving, opened) = await TwoFamiliesReachQuorum();
+        var pool = opened.Pool;
 
         var left = await territory.Matchmaker.Withdraw(pool.Id, leaving.RequestId, leaving.FamilyId);
 
@@ -59,12 +62,7 @@ public sealed class QuorumTests
     [Test]
     public async Task Place_WhenTheGrainAnswers_HasAlreadySavedThePoolInTheDatabase()
     {
-        var territory = Territory.Claim("nanny-share");
-        var first = territory.Request(Weekdays);
-        var second = territory.Request(Weekdays, metresNorth: 200);
-        await territory.Matchmaker.Place(first);
-
-        var outcome = await territory.Matchmaker.Place(second);
+        var (_, first, second, outcome) = await TwoFamiliesReachQuorum();
         var saved = await ClusterFixture.Store.FindAsync(outcome.Pool.Id);
 
         Assert.That(saved, Is.Not.Null);
