@@ -57,6 +57,16 @@ public sealed class AccessibilityTests
         await AssertFitsTheScreen(page, "#category");
     }
 
+    [TestCase("staff@rovigo.demo", "pool-filters", "[data-testid='cities']")]
+    [TestCase("provider.1@rovigo.demo", "my-services", "[data-testid='my-services']")]
+    public async Task StaffAndProviderPages_OnAPhone_ReflowWithoutSidewaysScrolling(string who, string landmark, string content)
+    {
+        var page = await BrowserFixture.NewPageAsync(viewport: new ViewportSize { Width = 320, Height = 640 });
+        await page.SignIn(who, landmark);
+        await Expect(page.Locator(content)).ToBeVisibleAsync();
+        await AssertFitsTheScreen(page, content);
+    }
+
     /// <summary>No sideways scrolling, and the header's controls and <paramref name="content"/> wholly on the screen's width.</summary>
     private static async Task AssertFitsTheScreen(IPage page, string content)
     {
