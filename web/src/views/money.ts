@@ -12,8 +12,7 @@ function field(id: string, text: string, input: Input, css = 'col-sm-4'): { elem
   return { element: h('div', { class: css }, h('label', { for: id, class: 'form-label' }, text), input, error), error };
 }
 
-/** Shows each problem next to the field the server named (`bands[0].coveragePercent` → its input); the rest in `status`. */
-/** Shows what went wrong next to each field named and the rest in the status line; null clears both (the call succeeded). */
+/** Shows each problem next to the field the server named (`bands[0].coveragePercent` → its input), the rest in `status`; null clears both (the call succeeded). */
 function showProblem(e: unknown, fields: Record<string, { error: HTMLElement; input: Input }>, status: HTMLElement): void {
   Object.values(fields).forEach((f) => {
     f.error.textContent = '';
