@@ -832,6 +832,17 @@ export function label(prefix: 'category' | 'status' | 'auditAction' | 'auditReso
   return known(`${prefix}.${code}`, code);
 }
 
+/** A price's unit in words ("all'ora", "a seduta"). */
+export function priceUnit(unit: 'per-hour' | 'per-session'): string {
+  return t(unit === 'per-hour' ? 'perHour' : 'perSession');
+}
+
+/** A while in words: "meno di un'ora", "1 ora", "5 ore", then whole days from 48 hours. */
+export function formatDuration(minutes: number): string {
+  const hours = Math.round(minutes / 60);
+  return minutes < 60 ? t('underAnHour') : hours < 48 ? tCount(hours, 'hourOne', 'hours') : t('days', { n: Math.round(hours / 24) });
+}
+
 /** A matched attribute's name as the request form asks it, falling back to the key the server sends. */
 export function attributeName(key: string): string {
   return known(key, key);

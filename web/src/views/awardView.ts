@@ -1,6 +1,6 @@
 import { api, ProblemError, type Award, type Order } from '../api';
 import { announce, h } from '../dom';
-import { formatCents, locale, t } from '../i18n';
+import { formatCents, locale, priceUnit, t } from '../i18n';
 import { ratingForm } from './outcomes';
 
 const points = (n: number) => new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(n / 100);
@@ -60,7 +60,7 @@ export function awardAnswer(requestId: string, onAnswered: () => Promise<void>):
 /** The collective order a family's pool became. */
 export async function orderSummary(poolId: string): Promise<HTMLElement> {
   const order: Order = await api.order(poolId);
-  const unit = t(order.unit === 'per-hour' ? 'perHour' : 'perSession');
+  const unit = priceUnit(order.unit);
   return h('div', { class: 'card card-body mt-2', 'data-testid': 'order' },
     h('h3', { class: 'h6' }, t('orderTitle')),
     h('p', { class: 'mb-1' }, t('orderProvider', { name: order.providerName, price: formatCents(order.priceCents), unit })),

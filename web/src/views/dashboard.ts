@@ -1,6 +1,6 @@
 import { api, ProblemError, type AuditEntry, type CareRequest, type CityFigures, type Me, type Municipality, type Pool, type Resident } from '../api';
 import { announce, h, mount } from '../dom';
-import { formatCents, label, locale, t, tCount, type MessageKey } from '../i18n';
+import { formatCents, formatDuration, label, locale, t, type MessageKey } from '../i18n';
 import { accreditationSection } from './accreditations';
 import { awardAnswer, awardSection, orderSummary } from './awardView';
 import { familyMoney, leaveForm, staffMoney } from './money';
@@ -149,8 +149,6 @@ function requestItem(request: CareRequest, pool: Pool | undefined, onAnswered: (
 
 /** The cities side by side (benchmarking): pooled share, pools by stage, time to quorum, estimated saving; the viewer's city marked. */
 function citiesTable(figures: CityFigures[], own: string | null): HTMLElement {
-  const number = new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 });
-  const hours = (h: number | null) => (h === null ? '—' : h < 1 ? t('underAnHour') : h < 48 ? tCount(Math.round(h), 'hourOne', 'hours') : t('days', { n: number.format(h / 24) }));
   const columns: MessageKey[] = ['citiesCity', 'citiesRequests', 'citiesPooled', 'citiesWaiting', 'citiesPools', 'citiesToQuorum', 'citiesSaving'];
   return h('section', { class: 'mt-5', 'aria-labelledby': 'cities-title', 'data-testid': 'cities' },
     h('h2', { class: 'h4', id: 'cities-title' }, t('citiesTitle')),
@@ -164,7 +162,7 @@ function citiesTable(figures: CityFigures[], own: string | null): HTMLElement {
           h('td', {}, f.pooledPercent === null ? '—' : t('citiesPooledValue', { pooled: f.pooled, percent: f.pooledPercent })),
           h('td', {}, String(f.waiting)),
           h('td', {}, t('citiesPoolsValue', { forming: f.poolsForming, open: f.poolsOpenForBids, awarded: f.poolsAwarded, active: f.poolsActive })),
-          h('td', {}, hours(f.medianHoursToQuorum)),
+          h('td', {}, f.medianHoursToQuorum === null ? '—' : formatDuration(f.medianHoursToQuorum * 60)),
           h('td', {}, f.averageMonthlySavingCents === null ? '—' : formatCents(f.averageMonthlySavingCents))))))));
 }
 

@@ -1,6 +1,6 @@
 import type { Pool, Slot } from '../api';
 import { h } from '../dom';
-import { attributeName, attributeValue, formatMoment, label, locale, t, tCount, type MessageKey } from '../i18n';
+import { attributeName, attributeValue, formatDuration, formatMoment, label, locale, t, tCount, type MessageKey } from '../i18n';
 
 export function scheduleText(slots: Slot[]): string {
   return slots.map((s) => `${t(s.day as MessageKey)} ${s.start}–${s.end}`).join(', ');
@@ -70,8 +70,6 @@ function timing(pool: Pool): HTMLElement | null {
   if (!pool.createdAt) return null;
   const from = new Date(pool.createdAt).getTime();
   const to = pool.quorumReachedAt ? new Date(pool.quorumReachedAt).getTime() : Date.now();
-  const minutes = Math.max(0, (to - from) / 60_000);
-  const hours = Math.round(minutes / 60);
-  const duration = minutes < 60 ? t('underAnHour') : hours < 48 ? tCount(hours, 'hourOne', 'hours') : t('days', { n: Math.round(hours / 24) });
+  const duration = formatDuration(Math.max(0, (to - from) / 60_000));
   return h('p', { class: 'mb-0 small', 'data-testid': 'pool-timing' }, pool.quorumReachedAt ? t('quorumIn', { duration }) : t('waitingFor', { duration }));
 }

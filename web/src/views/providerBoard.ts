@@ -1,6 +1,6 @@
 import { api, ProblemError, type Bid, type Category, type NewBid, type Pool, type ProviderService } from '../api';
 import { announce, h, mount } from '../dom';
-import { formatCents, label, locale, t, tCount, type MessageKey } from '../i18n';
+import { formatCents, label, locale, priceUnit, t, tCount, type MessageKey } from '../i18n';
 import { payoutsCard } from './money';
 import { poolCard } from './poolCard';
 
@@ -46,7 +46,7 @@ function servicesSection(services: ProviderService[]): HTMLElement {
         h('p', { class: 'mb-1 fw-semibold', 'data-testid': 'service-state' }, state(s)),
         h('p', { class: 'mb-1' }, tCount(s.memberCount, 'serviceFamilyOne', 'serviceFamilies', { count: s.memberCount })),
         h('p', { class: 'mb-0' }, s.priceCents !== null && s.unit
-          ? t('servicePrice', { price: formatCents(s.priceCents), unit: t(s.unit === 'per-hour' ? 'perHour' : 'perSession'), weekly: formatCents(s.weeklyCostCents) })
+          ? t('servicePrice', { price: formatCents(s.priceCents), unit: priceUnit(s.unit), weekly: formatCents(s.weeklyCostCents) })
           : t('serviceWeekly', { weekly: formatCents(s.weeklyCostCents) }))))));
 }
 
@@ -64,7 +64,7 @@ function bidSection(pool: Pool, bid: Bid | null, referenceCents: number | null, 
   const referenceHint = referenceCents === null ? null
     : h('div', { class: 'form-text', id: id('price-reference'), 'data-testid': 'bid-reference' }, t('bidReference', { price: formatCents(referenceCents) }));
   const form = h('form', { class: 'card card-body', 'data-testid': 'bid-form', 'aria-label': t('bidFormLabel') },
-    bid ? h('p', { class: 'mb-2 fw-semibold', 'data-testid': 'my-bid' }, t('myBid', { price: formatCents(bid.priceCents), unit: t(bid.unit === 'per-hour' ? 'perHour' : 'perSession') })) : null,
+    bid ? h('p', { class: 'mb-2 fw-semibold', 'data-testid': 'my-bid' }, t('myBid', { price: formatCents(bid.priceCents), unit: priceUnit(bid.unit) })) : null,
     h('div', { class: 'row g-3' },
       h('div', { class: 'col-sm-6' }, h('label', { for: id('price'), class: 'form-label' }, t('bidPrice')), price, referenceHint, priceError),
       h('div', { class: 'col-sm-6' }, h('label', { for: id('unit'), class: 'form-label' }, t('bidUnit')), unit)),
