@@ -18,7 +18,8 @@ export async function renderDashboard(main: HTMLElement, me: Me, onErased: () =>
 
   if (!isFamily) {
     const isStaff = me.roles.includes('staff');
-    const [categories, audit, municipalities] = await Promise.all([api.categories(), isStaff ? api.audit().catch(() => null) : Promise.resolve(null), api.municipalities()]);
+    const [categories, audit, municipalities, figures] = await Promise.all([
+      api.categories(), isStaff ? api.audit().catch(() => null) : Promise.resolve(null), api.municipalities(), api.networkFigures().catch(() => null)]);
     const centre = municipalities.find((m) => m.code === me.municipalityCode) ?? null;
     // Administrators watch the whole network: they choose a city, and zones are named with theirs.
     const network = !me.municipalityCode;
@@ -70,7 +71,7 @@ export async function renderDashboard(main: HTMLElement, me: Me, onErased: () =>
       filters,
       regroupSection,
       list,
-      await api.networkFigures().then((figures) => citiesTable(figures, me.municipalityCode)).catch(() => null),
+      figures ? citiesTable(figures, me.municipalityCode) : null,
       isStaff && audit ? await accreditationSection() : null,
       isStaff && audit ? await staffMoney(categories) : null,
       isStaff && me.municipalityCode ? openDataLinks(me.municipalityCode) : null,
