@@ -40,22 +40,25 @@ public static class NetworkFiguresApi
         var cities = await db.Municipalities.AsNoTracking().OrderBy(m => m.Name).Select(m => new { m.Code, m.Name }).ToListAsync(cancellationToken);
         var requests = await db.Requests.AsNoTracking().Where(r => r.Status == "open" || r.Status == "pooled")
             .GroupBy(r => r.MunicipalityCode).Select(g => new { Code = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Code, g => g.Count, cancellationToken);
-        var pools = await db.Pools.AsNoTracking().GroupBy(p => new { p.MunicipalityCode, p.Status })
-            .Select(g => new { g.Key.MunicipalityCode, g.Key.Status, Count = g.Count() }).ToListAsync(cancellationToken);
-        var quorumTimes = await db.Pools.AsNoTracking().Where(p => p.QuorumReachedAt != null)
-            .Select(p => new { p.MunicipalityCode, p.CreatedAt, ReachedAt = p.QuorumReachedAt!.Value }).ToListAsync(cancellationToken);
-        var pooled = await (
+        var pools = (await db.Pools.AsNoTracking().GroupBy(p => new { p.MunicipalityCode, p.Status })
+            .Select(g => new { g.Key.MunicipalityCode, g.Key.Status, Count = g.Count() }).ToListAsync(cancellationToken))
+            .ToDictionary(g => (g.MunicipalityCode, g.Status), g => g.Count);
+        var quorumTimes = (await db.Pools.AsNoTracking().Where(p => p.QuorumReachedAt != null)
+            .Select(p => new { p.MunicipalityCode, p.CreatedAt, ReachedAt = p.QuorumReachedAt!.Value }).ToListAsync(cancellationToken))
+            .ToLookup(q => q.MunicipalityCode, q => (q.ReachedAt - q.CreatedAt).TotalHours);
+        var pooled = (await (
             from request in db.Requests.AsNoTracking()
             where request.Status == "pooled"
             join pool in db.Pools.AsNoTracking() on request.PoolId equals pool.Id
-            select new { request.MunicipalityCode, request.CategoryCode, request.Schedule, pool.Status, pool.MemberCount }).ToListAsync(cancellationToken);
+            select new { request.MunicipalityCode, request.CategoryCode, request.Schedule, pool.Status, pool.MemberCount }).ToListAsync(cancellationToken))
+            .ToLookup(p => p.MunicipalityCode);
 
         var figures = new List<CityFiguresView>(cities.Count);
         foreach (var city in cities)
         {
-            int PoolsIn(PoolStatus status) => pools.Where(p => p.MunicipalityCode == city.Code && p.Status == status.ToName()).Sum(p => p.Count);
-            var going = pooled.Where(p => p.MunicipalityCode == city.Code && GoingAhead.Contains(p.Status)).ToList();
-            var waiting = pooled.Count(p => p.MunicipalityCode == city.Code && p.Status == PoolStatus.Forming.ToName());
+            int PoolsIn(PoolStatus status) => pools.GetValueOrDefault((city.Code, status.ToName()));
+            var going = pooled[city.Code].Where(p => GoingAhead.Contains(p.Status)).ToList();
+            var waiting = pooled[city.Code].Count(p => p.Status == PoolStatus.Forming.ToName());
             var count = requests.GetValueOrDefault(city.Code);
             var savings = new List<long>(going.Count);
             var categories = new Dictionary<string, ServiceCategory?>();
@@ -73,7 +76,7 @@ public static class NetworkFiguresApi
                 }
             }
 
-            var hours = quorumTimes.Where(q => q.MunicipalityCode == city.Code).Select(q => (q.ReachedAt - q.CreatedAt).TotalHours).Order().ToList();
+            var hours = quorumTimes[city.Code].Order().ToList();
             figures.Add(new CityFiguresView(
                 city.Code, city.Name, count, going.Count, waiting, count == 0 ? null : (int)Math.Round(100.0 * going.Count / count),
                 PoolsIn(PoolStatus.Forming), PoolsIn(PoolStatus.OpenForBids), PoolsIn(PoolStatus.Awarded), PoolsIn(PoolStatus.Active),
