@@ -78,10 +78,14 @@ public static class BenchmarkSilo
         return host;
     }
 
+    /// <summary>
+    /// The request as the API would send it: without a start date in the instance, the day it arrived
+    /// (as soon as possible: a day already past counts as today, so the wall clock never changes a decision).
+    /// </summary>
     public static PlaceRequestCommand Command(InstanceRequest r) => new(
         Guid.CreateVersion7(),
         Guid.NewGuid(), r.Municipality, r.Category, r.Latitude, r.Longitude, r.Schedule,
-        DateOnly.FromDateTime(r.ArrivedAt.UtcDateTime).AddDays(30), r.Attributes, null, r.ArrivedAt);
+        r.StartDate ?? DateOnly.FromDateTime(r.ArrivedAt.UtcDateTime), r.Attributes, null, r.ArrivedAt);
 
     private static int FreePort()
     {

@@ -33,9 +33,14 @@ public sealed record InstanceRequest(
     double Longitude,
     string Schedule,
     IReadOnlyDictionary<string, string> Attributes,
-    DateTimeOffset ArrivedAt)
+    DateTimeOffset ArrivedAt,
+    DateOnly? StartDate = null)
 {
-    public PoolMember ToMember() => new(new Guid(Id, 0, 0, new byte[8]), new Guid(Id, 1, 0, new byte[8]), new GeoPoint(Latitude, Longitude), WeeklySchedule.Parse(Schedule), Attributes, ArrivedAt);
+    /// <summary>A request with no <see cref="StartDate"/> wants the service as soon as possible (the generator writes none).</summary>
+    public PoolMember ToMember() => new(new Guid(Id, 0, 0, new byte[8]), new Guid(Id, 1, 0, new byte[8]), new GeoPoint(Latitude, Longitude), WeeklySchedule.Parse(Schedule), Attributes, ArrivedAt)
+    {
+        WantedStart = StartDate,
+    };
 }
 
 /// <summary>

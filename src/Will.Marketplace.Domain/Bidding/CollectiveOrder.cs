@@ -29,6 +29,27 @@ public sealed record CollectiveOrder(
     /// <summary>Share of each payout held back until staff verify the outcomes, when there are outcome terms.</summary>
     public const int DefaultHoldbackPercent = 10;
 
+    /// <summary>
+    /// When an order of these members starts: the first Monday at least a week after
+    /// <paramref name="today"/>, so families and provider can prepare, and not before the latest start
+    /// a member asked for.
+    /// </summary>
+    public static DateOnly FirstDay(IReadOnlyList<PoolMember> members, DateOnly today)
+    {
+        var day = today.AddDays(7);
+        foreach (var member in members)
+        {
+            day = member.WantedStart is { } wanted && wanted > day ? wanted : day;
+        }
+
+        while (day.DayOfWeek != DayOfWeek.Monday)
+        {
+            day = day.AddDays(1);
+        }
+
+        return day;
+    }
+
     public static CollectiveOrder From(DemandPool pool, ServiceCategory category, Bid winner, Money weeklyCost, DateOnly startsOn) => new(
         Guid.CreateVersion7(),
         pool.Id,

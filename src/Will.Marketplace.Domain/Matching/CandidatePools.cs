@@ -12,7 +12,8 @@ namespace Will.Marketplace.Domain.Matching;
 /// </summary>
 public static class CandidatePools
 {
-    public static IReadOnlyList<ImmutableArray<int>> Generate(ServiceCategory category, IReadOnlyList<PoolMember> members, int shuffles = 6, int seed = 17)
+    /// <param name="asOf">The day of the regrouping, for start dates already past (<see cref="Compatibility.Check(ServiceCategory, IReadOnlyList{PoolMember}, PoolMember, Scheduling.WeeklySchedule?, DateOnly?)"/>); null for the day the latest of each group joined.</param>
+    public static IReadOnlyList<ImmutableArray<int>> Generate(ServiceCategory category, IReadOnlyList<PoolMember> members, int shuffles = 6, int seed = 17, DateOnly? asOf = null)
     {
         var n = members.Count;
         var compatible = new bool[n, n];
@@ -20,7 +21,7 @@ public static class CandidatePools
         {
             for (var j = i + 1; j < n; j++)
             {
-                compatible[i, j] = compatible[j, i] = Compatibility.Check(category, [members[i]], members[j]) == Incompatibility.None;
+                compatible[i, j] = compatible[j, i] = Compatibility.Check(category, [members[i]], members[j], asOf: asOf) == Incompatibility.None;
             }
         }
 
@@ -48,14 +49,14 @@ public static class CandidatePools
 
             foreach (var ordering in orderings)
             {
-                Grow(category, members, compatible, anchor, ordering, seen, candidates);
+                Grow(category, members, compatible, anchor, ordering, seen, candidates, asOf);
             }
         }
 
         return candidates;
     }
 
-    private static void Grow(ServiceCategory category, IReadOnlyList<PoolMember> members, bool[,] compatible, int anchor, IEnumerable<int> ordering, HashSet<string> seen, List<ImmutableArray<int>> candidates)
+    private static void Grow(ServiceCategory category, IReadOnlyList<PoolMember> members, bool[,] compatible, int anchor, IEnumerable<int> ordering, HashSet<string> seen, List<ImmutableArray<int>> candidates, DateOnly? asOf)
     {
         var group = new List<int> { anchor };
         var groupMembers = new List<PoolMember> { members[anchor] };
@@ -66,7 +67,7 @@ public static class CandidatePools
                 break;
             }
 
-            if (group.Any(g => !compatible[g, j]) || Compatibility.Check(category, groupMembers, members[j]) != Incompatibility.None)
+            if (group.Any(g => !compatible[g, j]) || Compatibility.Check(category, groupMembers, members[j], asOf: asOf) != Incompatibility.None)
             {
                 continue;
             }

@@ -22,7 +22,8 @@ public static class Completion
     /// <summary>Families that joined their pool this long before the latest one are recent demand.</summary>
     public static readonly TimeSpan RecentDemand = TimeSpan.FromDays(30);
 
-    public static IReadOnlyList<PoolMove> For(ServiceCategory category, DemandPool pool, IEnumerable<DemandPool> pools)
+    /// <param name="asOf">The day of the check, for start dates already past; null for the day the latest of those checked joined.</param>
+    public static IReadOnlyList<PoolMove> For(ServiceCategory category, DemandPool pool, IEnumerable<DemandPool> pools, DateOnly? asOf = null)
     {
         if (pool.Status is not (PoolStatus.Forming or PoolStatus.OpenForBids) || pool.Members.Count == 0)
         {
@@ -30,7 +31,7 @@ public static class Completion
         }
 
         var waiting = WaitingNear(category, pool.Members[0], pools);
-        return Plan(category, pool.Members, pool.Id, waiting, null, pool.Members.Count >= pool.Quorum ? new PromisingGroups(category, pools) : null);
+        return Plan(category, pool.Members, pool.Id, waiting, null, pool.Members.Count >= pool.Quorum ? new PromisingGroups(category, pools) : null, asOf);
     }
 
     /// <summary>
@@ -176,7 +177,7 @@ public static class Completion
     /// taken. Asked only of a family that fits, so most waiting pools are never weighed; the moves are
     /// those of the same plan over the waiting list with promising groups' families left out.
     /// </param>
-    internal static IReadOnlyList<PoolMove> Plan(ServiceCategory category, IReadOnlyList<PoolMember> group, Guid poolId, IReadOnlyList<(PoolMember Member, DemandPool From)> waiting, WeeklySchedule? groupShares, PromisingGroups? spareOnly)
+    internal static IReadOnlyList<PoolMove> Plan(ServiceCategory category, IReadOnlyList<PoolMember> group, Guid poolId, IReadOnlyList<(PoolMember Member, DemandPool From)> waiting, WeeklySchedule? groupShares, PromisingGroups? spareOnly, DateOnly? asOf = null)
     {
         if (group.Count == 0 || group.Count >= category.Capacity)
         {
@@ -213,7 +214,7 @@ public static class Completion
                 break;
             }
 
-            if (Compatibility.Check(category, members, member, shared) == Incompatibility.None && spareOnly?.Holds(from) != true)
+            if (Compatibility.Check(category, members, member, shared, asOf) == Incompatibility.None && spareOnly?.Holds(from) != true)
             {
                 members = grown ??= [.. group];
                 grown.Add(member);

@@ -32,15 +32,16 @@ public static class Regrouping
     /// <summary>Every pooled family is worth this much; each pool costs one, so fewer, fuller pools win ties.</summary>
     public const long ValuePerFamily = 1000;
 
-    public static RegroupingPlan Plan(ServiceCategory category, IReadOnlyList<PoolMember> waiting, ISetPackingSolver solver, RegroupingLimits? limits = null)
+    /// <param name="asOf">The day of the run, for start dates already past; null for the day the latest of each group joined (the offline benchmark's reading).</param>
+    public static RegroupingPlan Plan(ServiceCategory category, IReadOnlyList<PoolMember> waiting, ISetPackingSolver solver, RegroupingLimits? limits = null, DateOnly? asOf = null)
     {
         limits ??= RegroupingLimits.Default;
         var groups = new List<IReadOnlyList<PoolMember>>();
         var (bound, optimal, shardCount, candidateCount) = (0, true, 0, 0);
-        foreach (var shard in Shards(category, waiting, limits.MaxShardSize))
+        foreach (var shard in Shards(category, waiting, limits.MaxShardSize, asOf))
         {
             shardCount++;
-            var candidates = CandidatePools.Generate(category, shard);
+            var candidates = CandidatePools.Generate(category, shard, asOf: asOf);
             candidateCount += candidates.Count;
             if (candidates.Count == 0)
             {
@@ -122,7 +123,8 @@ public static class Regrouping
     public static (RegroupingPlan Plan, RegroupingChange Change) Run(ServiceCategory category, IReadOnlyList<DemandPool> pools, ISetPackingSolver solver, RegroupingLimits limits, DateTimeOffset now, Func<Guid> newPoolId)
     {
         var forming = pools.Where(p => p.Status == PoolStatus.Forming && p.Members.Count < p.Quorum).ToList();
-        var plan = Plan(category, [.. forming.SelectMany(p => p.Members)], solver, limits);
+        var today = Compatibility.DayOf(now);
+        var plan = Plan(category, [.. forming.SelectMany(p => p.Members)], solver, limits, today);
         var regrouped = plan.Groups.Count == 0 ? RegroupingChange.None : Apply(category, forming, plan, now, newPoolId);
         var all = pools.Concat(regrouped.Changed).DistinctBy(p => p.Id).ToList();
         var byId = all.ToDictionary(p => p.Id);
@@ -130,7 +132,7 @@ public static class Regrouping
         var moves = regrouped.Moves.ToList();
         foreach (var pool in all.Where(p => p.Members.Count >= p.Quorum && p.PlacesLeft > 0).OrderBy(p => p.CreatedAt).ToList())
         {
-            var fill = Completion.For(category, pool, all);
+            var fill = Completion.For(category, pool, all, today);
             if (fill.Count > 0)
             {
                 foreach (var touched in Completion.Apply(category, pool, fill, byId, now))
@@ -146,7 +148,7 @@ public static class Regrouping
     }
 
     /// <summary>Groups of requests that could share a pool, none larger than <paramref name="maxShardSize"/>.</summary>
-    public static IEnumerable<IReadOnlyList<PoolMember>> Shards(ServiceCategory category, IReadOnlyList<PoolMember> members, int maxShardSize)
+    public static IEnumerable<IReadOnlyList<PoolMember>> Shards(ServiceCategory category, IReadOnlyList<PoolMember> members, int maxShardSize, DateOnly? asOf = null)
     {
         var parent = Enumerable.Range(0, members.Count).ToArray();
         int Find(int i) => parent[i] == i ? i : parent[i] = Find(parent[i]);
@@ -170,7 +172,7 @@ public static class Regrouping
 
                         foreach (var j in others.Where(j => j > i && Find(i) != Find(j)))
                         {
-                            if (Compatibility.Check(category, [members[i]], members[j]) == Incompatibility.None)
+                            if (Compatibility.Check(category, [members[i]], members[j], asOf: asOf) == Incompatibility.None)
                             {
                                 parent[Find(i)] = Find(j);
                             }

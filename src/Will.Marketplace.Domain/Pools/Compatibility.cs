@@ -10,9 +10,32 @@ namespace Will.Marketplace.Domain.Pools;
 /// </summary>
 public static class Compatibility
 {
+    /// <summary>
+    /// How many days apart the families of one pool may want their service to start, each date
+    /// already past counted as today: one order starts for all of them (docs/decisions.md, "Start dates").
+    /// </summary>
+    public const int StartWindowDays = 28;
+
     /// <param name="shared">In group mode, the schedule the members already share, when the caller has it (a pool keeps it).</param>
-    public static Incompatibility Check(ServiceCategory category, IReadOnlyList<PoolMember> members, PoolMember candidate, WeeklySchedule? shared = null)
+    /// <param name="asOf">
+    /// The day of the check, for start dates already past; null for the day the latest of them joined
+    /// (the candidate's <see cref="PoolMember.JoinedAt"/> is when it would join: at placement, now).
+    /// </param>
+    public static Incompatibility Check(ServiceCategory category, IReadOnlyList<PoolMember> members, PoolMember candidate, WeeklySchedule? shared = null, DateOnly? asOf = null)
     {
+        var (earliest, latest, joined) = (DateOnly.MaxValue, DateOnly.MinValue, candidate.JoinedAt);
+        for (var i = 0; i < members.Count; i++)
+        {
+            var wanted = members[i].WantedStart ?? DateOnly.MinValue;
+            (earliest, latest) = (wanted < earliest ? wanted : earliest, wanted > latest ? wanted : latest);
+            joined = members[i].JoinedAt > joined ? members[i].JoinedAt : joined;
+        }
+
+        if (members.Count > 0 && !StartsFit(earliest, latest, candidate.WantedStart, asOf ?? DayOf(joined)))
+        {
+            return Incompatibility.StartDatesApart;
+        }
+
         var home = new GeoFrame(candidate.Location);
         for (var i = 0; i < members.Count; i++)
         {
@@ -35,8 +58,14 @@ public static class Compatibility
     /// members of <paramref name="pool"/>, read from its digest and envelope: the same rules, the same
     /// verdict (a property test holds the two together).
     /// </summary>
-    internal static Incompatibility Check(ServiceCategory category, DemandPool pool, MemberDigest digest, PoolMember candidate)
+    internal static Incompatibility Check(ServiceCategory category, DemandPool pool, MemberDigest digest, PoolMember candidate, DateOnly? asOf = null)
     {
+        var joined = candidate.JoinedAt > digest.LatestJoinedAt ? candidate.JoinedAt : digest.LatestJoinedAt;
+        if (digest.Facts.Length > 0 && !StartsFit(digest.EarliestStart, digest.LatestStart, candidate.WantedStart, asOf ?? DayOf(joined)))
+        {
+            return Incompatibility.StartDatesApart;
+        }
+
         if (!digest.AllWithinMeters(new GeoFrame(candidate.Location), category.RadiusMeters))
         {
             return Incompatibility.TooFar;
@@ -62,6 +91,26 @@ public static class Compatibility
 
         return digest.TotalMinutes + candidate.Schedule.TotalMinutes > category.MaxWeeklyMinutes ? Incompatibility.WeekTooLong : Incompatibility.None;
     }
+
+    /// <summary>
+    /// Whether a family wanting to start on <paramref name="wanted"/> (null: as soon as possible) fits
+    /// members whose wanted starts run from <paramref name="earliest"/> to <paramref name="latest"/>:
+    /// the latest start and the earliest, each date already past counted as <paramref name="today"/>,
+    /// at most <see cref="StartWindowDays"/> apart. As days pass the dates only come closer, so a pool
+    /// that fits stays fitting.
+    /// </summary>
+    public static bool StartsFit(DateOnly earliest, DateOnly latest, DateOnly? wanted, DateOnly today)
+    {
+        var start = wanted ?? DateOnly.MinValue;
+        var last = Later(Later(latest, start), today);
+        var first = Later(start < earliest ? start : earliest, today);
+        return last.DayNumber - first.DayNumber <= StartWindowDays;
+    }
+
+    /// <summary>The day (UTC) of a moment.</summary>
+    public static DateOnly DayOf(DateTimeOffset moment) => DateOnly.FromDateTime(moment.UtcDateTime);
+
+    private static DateOnly Later(DateOnly a, DateOnly b) => a > b ? a : b;
 
     /// <summary>
     /// In group mode, the schedule all <paramref name="members"/> share, to pass to <see cref="Check"/>

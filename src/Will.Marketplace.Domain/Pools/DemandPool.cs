@@ -224,7 +224,7 @@ public sealed class DemandPool
     /// <summary>Adds the member when the rules allow it; reaching quorum opens the bidding window.</summary>
     public Incompatibility Join(ServiceCategory category, PoolMember candidate, DateTimeOffset now)
     {
-        var verdict = category.Code != CategoryCode ? Incompatibility.OtherCategory : Check(category, candidate);
+        var verdict = category.Code != CategoryCode ? Incompatibility.OtherCategory : Check(category, candidate, Compatibility.DayOf(now));
         if (verdict != Incompatibility.None)
         {
             return verdict;
@@ -241,7 +241,8 @@ public sealed class DemandPool
         return Incompatibility.None;
     }
 
-    public Incompatibility Check(ServiceCategory category, PoolMember candidate)
+    /// <param name="asOf">The day of the check, for start dates already past; null for the day the candidate would join (its <see cref="PoolMember.JoinedAt"/>) or the latest member joined, whichever is later.</param>
+    public Incompatibility Check(ServiceCategory category, PoolMember candidate, DateOnly? asOf = null)
     {
         if (!IsJoinable)
         {
@@ -252,7 +253,7 @@ public sealed class DemandPool
         var digest = Digest;
         return digest.Includes(candidate.RequestId)
             ? Incompatibility.AlreadyMember
-            : Compatibility.Check(category, this, digest, candidate);
+            : Compatibility.Check(category, this, digest, candidate, asOf);
     }
 
     /// <summary>

@@ -13,4 +13,5 @@ public enum Incompatibility
     ScheduleConflict,
     WeekTooLong,
     AttributeMismatch,
+    StartDatesApart,
 }

@@ -27,10 +27,12 @@ internal sealed class MemberDigest
         _members = members;
         Facts = new MemberFacts[members.Count];
         var latest = DateTimeOffset.MinValue;
+        (EarliestStart, LatestStart) = (DateOnly.MaxValue, DateOnly.MinValue);
         for (var i = 0; i < Facts.Length; i++)
         {
             var member = members[i];
             Facts[i] = MemberFacts.Of(member);
+            (EarliestStart, LatestStart) = Widened(EarliestStart, LatestStart, member);
             TotalMinutes += member.Schedule.TotalMinutes;
             latest = member.JoinedAt > latest ? member.JoinedAt : latest;
             Spread = Math.Max(Spread, Facts[0].Location.DistanceMetersTo(member.Location));
@@ -46,6 +48,7 @@ internal sealed class MemberDigest
         TotalMinutes = before.TotalMinutes + joined.Schedule.TotalMinutes;
         LatestJoinedAt = joined.JoinedAt > before.LatestJoinedAt ? joined.JoinedAt : before.LatestJoinedAt;
         Spread = Math.Max(before.Spread, Facts[0].Location.DistanceMetersTo(joined.Location));
+        (EarliestStart, LatestStart) = Widened(before.EarliestStart, before.LatestStart, joined);
 
         // The values stay when the newcomer sets none that is new (as a compatible newcomer does); otherwise they are collected again.
         if (before._keys is { } keys && !SetsNewValue(before._values, keys, joined))
@@ -74,6 +77,18 @@ internal sealed class MemberDigest
     public int TotalMinutes { get; }
 
     public DateTimeOffset LatestJoinedAt { get; }
+
+    /// <summary>The earliest start a member wants (<see cref="DateOnly.MinValue"/> for as soon as possible; <see cref="DateOnly.MaxValue"/> for no members).</summary>
+    public DateOnly EarliestStart { get; }
+
+    /// <summary>The latest start a member wants (<see cref="DateOnly.MinValue"/> when all want it as soon as possible, or for no members).</summary>
+    public DateOnly LatestStart { get; }
+
+    private static (DateOnly Earliest, DateOnly Latest) Widened(DateOnly earliest, DateOnly latest, PoolMember member)
+    {
+        var wanted = member.WantedStart ?? DateOnly.MinValue;
+        return (wanted < earliest ? wanted : earliest, wanted > latest ? wanted : latest);
+    }
 
     public bool Includes(Guid requestId)
     {

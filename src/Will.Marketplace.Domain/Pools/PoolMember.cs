@@ -16,11 +16,17 @@ public sealed record PoolMember(
     /// <summary>The most the family said it would pay per hour of service; an award within it is confirmed for it.</summary>
     public long? MaxPricePerHourCents { get; init; }
 
+    /// <summary>
+    /// The day the family wants the service to start; null for as soon as possible. A date already
+    /// past counts as today (<see cref="Compatibility.StartWindowDays"/>).
+    /// </summary>
+    public DateOnly? WantedStart { get; init; }
+
     /// <summary>When the family confirmed the award of its pool.</summary>
     public DateTimeOffset? ConfirmedAt { get; init; }
 
     public static PoolMember From(CareRequest request, DateTimeOffset joinedAt) =>
-        new(request.Id, request.FamilyId, request.Location, request.Schedule, request.Attributes, joinedAt) { MaxPricePerHourCents = request.MaxPricePerHour?.Cents };
+        new(request.Id, request.FamilyId, request.Location, request.Schedule, request.Attributes, joinedAt) { MaxPricePerHourCents = request.MaxPricePerHour?.Cents, WantedStart = request.StartDate };
 
     /// <summary>Whether <paramref name="requestId"/> is among <paramref name="members"/>; a plain loop, as matching asks it for every pool.</summary>
     public static bool IsAmong(IReadOnlyList<PoolMember> members, Guid requestId)

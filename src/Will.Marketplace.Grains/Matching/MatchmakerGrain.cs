@@ -283,7 +283,7 @@ public sealed class MatchmakerGrain(
                 break;
             }
 
-            if (pool.Check(_category, member) == Incompatibility.None && source.Release(member.RequestId))
+            if (pool.Check(_category, member, Compatibility.DayOf(now)) == Incompatibility.None && source.Release(member.RequestId))
             {
                 pool.Join(_category, member with { JoinedAt = now }, now);
                 moves.Add(new PoolMove(member.RequestId, member.FamilyId, source.Id, pool.Id));

@@ -311,17 +311,7 @@ public sealed class DemandPoolGrain(
         return new AwardAnswer(outcome.ToString(), Snapshot());
     }
 
-    /// <summary>An order starts on the first Monday at least a week away, so families and provider can prepare.</summary>
-    private DateOnly StartDate()
-    {
-        var day = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(7);
-        while (day.DayOfWeek != DayOfWeek.Monday)
-        {
-            day = day.AddDays(1);
-        }
-
-        return day;
-    }
+    private DateOnly StartDate() => CollectiveOrder.FirstDay(_pool!.Members, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
 
     /// <summary>
     /// Deadlines used to be a reminder per pool: one still stored is handed to the matchmaker, which

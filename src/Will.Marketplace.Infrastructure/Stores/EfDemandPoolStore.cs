@@ -291,7 +291,7 @@ internal sealed class EfDemandPoolStore(IDbContextFactory<MarketplaceDbContext> 
             new GeoPoint(m.Request.Latitude, m.Request.Longitude),
             WeeklySchedule.Parse(m.Request.Schedule),
             RequestAttributesJson.Read(m.Request.Attributes),
-            m.JoinedAt) { MaxPricePerHourCents = m.Request.MaxPricePerHourCents, ConfirmedAt = m.ConfirmedAt });
+            m.JoinedAt) { MaxPricePerHourCents = m.Request.MaxPricePerHourCents, WantedStart = m.Request.StartDate, ConfirmedAt = m.ConfirmedAt });
         return new DemandPool(record.Id, record.MunicipalityCode, record.CategoryCode, status, record.Capacity, record.Quorum, members, record.CreatedAt, record.BiddingClosesAt, record.Version, record.QuorumReachedAt, record.BiddingExtended);
     }
 

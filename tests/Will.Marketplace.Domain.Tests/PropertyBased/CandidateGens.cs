@@ -5,8 +5,11 @@ using Will.Marketplace.Domain.Scheduling;
 
 namespace Will.Marketplace.Domain.Tests.PropertyBased;
 
-/// <summary>A generated request: home within about 2 km of Bergamo's centre, attributes sometimes left unset.</summary>
-internal sealed record Candidate(int MetresNorth, int MetresEast, WeeklySchedule Schedule, string? AgeBand, string? Language)
+/// <summary>
+/// A generated request: home within about 2 km of Bergamo's centre, attributes sometimes left unset,
+/// a wanted start some days before or after <see cref="Samples.Now"/> or none (as soon as possible).
+/// </summary>
+internal sealed record Candidate(int MetresNorth, int MetresEast, WeeklySchedule Schedule, string? AgeBand, string? Language, int? StartInDays = null)
 {
     public PoolMember ToMember(int index)
     {
@@ -21,7 +24,10 @@ internal sealed record Candidate(int MetresNorth, int MetresEast, WeeklySchedule
             attributes["language"] = Language;
         }
 
-        return Samples.Member(new Guid(index, 0, 0, new byte[8]), Schedule, Samples.Near(MetresNorth, MetresEast), attributes);
+        return Samples.Member(new Guid(index, 0, 0, new byte[8]), Schedule, Samples.Near(MetresNorth, MetresEast), attributes) with
+        {
+            WantedStart = StartInDays is { } days ? DateOnly.FromDateTime(Samples.Now.UtcDateTime).AddDays(days) : null,
+        };
     }
 }
 
@@ -48,9 +54,12 @@ internal static class CandidateGens
 
     private static readonly Gen<string?> Language = Gen.OneOf<string?>(null, "it", "en");
 
+    /// <summary>Mostly as soon as possible or soon, sometimes past or well ahead: the start window (28 days) binds now and then.</summary>
+    private static readonly Gen<int?> StartInDays = Gen.Frequency((3, Gen.Const((int?)null)), (2, Gen.Int[-20, 20].Select(d => (int?)d)), (1, Gen.Int[0, 90].Select(d => (int?)d)));
+
     public static Gen<Candidate[]> For(ServiceCategory category) =>
-        Gen.Select(Gen.Int[-1_500, 1_500], Gen.Int[-1_500, 1_500], category.Mode == PoolingMode.Group ? GroupSchedule : VisitSchedule, AgeBand, Language,
-                (north, east, schedule, ageBand, language) => new Candidate(north, east, schedule, ageBand, language))
+        Gen.Select(Gen.Int[-1_500, 1_500], Gen.Int[-1_500, 1_500], category.Mode == PoolingMode.Group ? GroupSchedule : VisitSchedule, AgeBand, Language, StartInDays,
+                (north, east, schedule, ageBand, language, start) => new Candidate(north, east, schedule, ageBand, language, start))
             // The API refuses group requests shorter than the category's minimum shared time.
             .Where(c => category.Mode != PoolingMode.Group || c.Schedule.TotalMinutes >= category.MinSharedMinutesPerWeek)
             .Array[1, 30];

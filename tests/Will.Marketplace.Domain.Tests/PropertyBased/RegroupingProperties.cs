@@ -177,24 +177,4 @@ public sealed class RegroupingProperties
 
         return pools;
     }
-
-    /// <summary>Any valid packing will do for these properties: largest value first, disjoint.</summary>
-    private sealed class GreedyPacking : ISetPackingSolver
-    {
-        public PackingResult Solve(int itemCount, IReadOnlyList<PackingCandidate> candidates, TimeSpan timeLimit)
-        {
-            var used = new HashSet<int>();
-            var chosen = new List<int>();
-            foreach (var (candidate, index) in candidates.Select((c, i) => (c, i)).OrderByDescending(x => x.c.Value))
-            {
-                if (!candidate.Items.Any(used.Contains))
-                {
-                    used.UnionWith(candidate.Items);
-                    chosen.Add(index);
-                }
-            }
-
-            return new PackingResult(chosen, chosen.Sum(i => candidates[i].Value), candidates.Sum(c => c.Value), ProvedOptimal: false);
-        }
-    }
 }
