@@ -46,6 +46,11 @@ public sealed class BiddingStoryTests
         // The family hears its pool can go ahead, and until when providers bid.
         await Expect(family.Locator("[data-testid='pool-notice'][data-kind='opened']")).ToContainTextAsync("può partire: i fornitori fanno offerte fino al ");
         await Expect(family.PoolCard(opened.Pool.Id.ToString()).GetByTestId("pool-bidding")).ToContainTextAsync("Offerte dei fornitori fino al ");
+        // Both families asked to start in two weeks: the family sees its date, and family and provider when the service may start.
+        var twoWeeks = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14).ToDateTime(TimeOnly.MinValue).ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("it-IT"));
+        await Expect(family.GetByTestId("request-start").First).ToHaveTextAsync($"Inizio desiderato: dal {twoWeeks}");
+        await Expect(family.PoolCard(opened.Pool.Id.ToString()).GetByTestId("pool-starts")).ToHaveTextAsync($"Il servizio parte di lunedì, non prima del {twoWeeks}");
+        await Expect(provider.PoolCard(opened.Pool.Id.ToString()).GetByTestId("pool-starts")).ToHaveTextAsync($"Il servizio parte di lunedì, non prima del {twoWeeks}");
 
         // The tender appears on the provider's board without a reload.
         var form = provider.GetByTestId("bid-form");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Will.Marketplace.Web.Tests;
@@ -78,6 +79,7 @@ public sealed class OrdersApiTests
         Assert.That(forFamily.OutcomeIndicators, Is.EqualTo(new[] { "attendance" }));
         Assert.That(forFamily.HoldbackPercent, Is.EqualTo(10));
         Assert.That(forFamily.StartsOn.DayOfWeek, Is.EqualTo(DayOfWeek.Monday));
+        Assert.That(forFamily.StartsOn, Is.GreaterThanOrEqualTo(DateOnly.Parse(Samples.StartDate, CultureInfo.InvariantCulture)), "not before the start the families asked for");
         Assert.That((await told.WaitAsync(TimeSpan.FromSeconds(10))).PoolId, Is.EqualTo(poolId), "every family hears the service starts");
         // The provider's own list: the award waiting for the families, then the service it runs; the other bidder's has neither.
         var pending = waiting!.Single(w => w.PoolId == poolId);

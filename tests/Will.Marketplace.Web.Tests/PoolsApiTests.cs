@@ -114,7 +114,7 @@ public sealed class PoolsApiTests
     }
 }
 
-internal sealed record Demand(LocationPoint Zone, int ZonePrecisionMeters, double WeeklyHours, Dictionary<string, string> Attributes);
+internal sealed record Demand(LocationPoint Zone, int ZonePrecisionMeters, double WeeklyHours, Dictionary<string, string> Attributes, DateOnly? StartsFrom);
 
 internal sealed record LocationPoint(double Latitude, double Longitude);
 

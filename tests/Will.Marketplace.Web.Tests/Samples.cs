@@ -28,12 +28,12 @@ internal static class Samples
     };
 
     /// <summary>A nanny share for toddlers, weekday mornings: two of these near each other reach quorum.</summary>
-    public static object NannyShareIn(double latitude, double longitude, long? maxPricePerHourCents = null) => new
+    public static object NannyShareIn(double latitude, double longitude, long? maxPricePerHourCents = null, string? startDate = null) => new
     {
         categoryCode = "nanny-share",
         location = new { latitude, longitude },
         schedule = new[] { "monday", "tuesday", "wednesday", "thursday", "friday" }.Select(day => new { day, start = "08:00", end = "13:00" }).ToArray(),
-        startDate = StartDate,
+        startDate = startDate ?? StartDate,
         attributes = new Dictionary<string, string> { ["ageBand"] = "0-2", ["language"] = "it" },
         maxPricePerHourCents,
     };

@@ -111,6 +111,10 @@ const it = {
   requestFormTitle: 'Nuova richiesta di servizio',
   category: 'Servizio',
   startDate: 'Data di inizio',
+  startDateHint: 'Ti mettiamo in gruppo con famiglie che vogliono iniziare entro 4 settimane da te. Il servizio parte di lunedì, mai prima di questa data.',
+  requestStartsFrom: 'Inizio desiderato: dal {date}',
+  poolStartsFrom: 'Il servizio parte di lunedì, non prima del {date}',
+  poolStartsSoon: 'Il servizio parte di lunedì, almeno una settimana dopo la conferma',
   zone: 'Zona',
   advanced: 'Posizione precisa',
   latitude: 'Latitudine',
@@ -512,6 +516,10 @@ const en: Record<MessageKey, string> = {
   requestFormTitle: 'New service request',
   category: 'Service',
   startDate: 'Start date',
+  startDateHint: 'We group you with families who want to start within 4 weeks of you. The service starts on a Monday, never before this date.',
+  requestStartsFrom: 'Wanted start: from {date}',
+  poolStartsFrom: 'The service starts on a Monday, not before {date}',
+  poolStartsSoon: 'The service starts on a Monday, at least a week after confirmation',
   zone: 'Area',
   advanced: 'Exact position',
   latitude: 'Latitude',
@@ -872,6 +880,17 @@ export function upperFirst(text: string): string {
 /** A moment people plan by (a bidding deadline): the day in words and the time to the minute, e.g. "6 dicembre 2026 alle ore 09:01". */
 export function formatMoment(iso: string): string {
   return new Intl.DateTimeFormat(locale(), { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+}
+
+/** A calendar day ("2027-01-11", as the API writes dates) in words, e.g. "11 gennaio 2027": read as that day wherever the browser is. */
+export function formatDay(isoDate: string): string {
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'long' }).format(localDay(isoDate));
+}
+
+/** "2027-01-11" as local midnight of that day (new Date("2027-01-11") is UTC midnight, the day before west of Greenwich). */
+export function localDay(isoDate: string): Date {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return new Date(y!, m! - 1, d!);
 }
 
 export function formatCents(cents: number): string {

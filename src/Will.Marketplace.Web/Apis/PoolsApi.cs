@@ -99,22 +99,24 @@ public static class PoolsApi
         var ids = records.Select(r => r.Id).ToList();
         var members = (await db.PoolMemberships.AsNoTracking()
                 .Where(m => ids.Contains(m.PoolId) && m.LeftAt == null)
-                .Select(m => new { m.PoolId, m.Request.Latitude, m.Request.Longitude, m.Request.Attributes })
+                .Select(m => new { m.PoolId, m.Request.Latitude, m.Request.Longitude, m.Request.Attributes, m.Request.StartDate })
                 .ToListAsync(cancellationToken))
-            .ToLookup(m => m.PoolId, m => (new GeoPoint(m.Latitude, m.Longitude), RequestView.ReadAttributes(m.Attributes)));
+            .ToLookup(m => m.PoolId);
         var centres = await db.Municipalities.AsNoTracking().ToDictionaryAsync(m => m.Code, m => new GeoPoint(m.Latitude, m.Longitude), cancellationToken);
         var views = new List<PoolView>(records.Count);
         foreach (var record in records)
         {
             var matched = (await catalog.FindAsync(record.MunicipalityCode, record.CategoryCode, cancellationToken))?.MatchedAttributes ?? new HashSet<string>();
-            var demand = AnonymisedDemand.Of([.. members[record.Id]], matched, centres[record.MunicipalityCode]);
+            var pooled = members[record.Id].ToList();
+            var demand = AnonymisedDemand.Of([.. pooled.Select(m => (new GeoPoint(m.Latitude, m.Longitude), RequestView.ReadAttributes(m.Attributes)))], matched, centres[record.MunicipalityCode]);
             views.Add(PoolView.From(record) with
             {
                 Demand = new DemandView(
                     new LocationView(demand.Zone.Latitude, demand.Zone.Longitude),
                     demand.ZonePrecisionMeters,
                     WeeklySchedule.Parse(record.Schedule).TotalMinutes / 60.0,
-                    demand.Attributes),
+                    demand.Attributes,
+                    pooled.Count == 0 ? null : pooled.Max(m => m.StartDate)),
             });
         }
 

@@ -37,7 +37,8 @@ public sealed record RequestView(
 }
 
 /// <summary>The pool's demand as providers may see it before an award: a zone, hours, shared attributes.</summary>
-public sealed record DemandView(LocationView Zone, int ZonePrecisionMeters, double WeeklyHours, IReadOnlyDictionary<string, string> Attributes);
+/// <param name="StartsFrom">The latest start a member asked for: the order starts on a Monday no earlier (docs/decisions.md, "Start dates"); null for no members.</param>
+public sealed record DemandView(LocationView Zone, int ZonePrecisionMeters, double WeeklyHours, IReadOnlyDictionary<string, string> Attributes, DateOnly? StartsFrom);
 
 /// <summary>A pool as anyone allowed to see it sees it: counts and schedule, never who the members are.</summary>
 public sealed record PoolView(

@@ -1,6 +1,6 @@
 import { api, ProblemError, type Award, type Order } from '../api';
 import { announce, h } from '../dom';
-import { formatCents, locale, priceUnit, t } from '../i18n';
+import { formatCents, formatDay, locale, priceUnit, t } from '../i18n';
 import { ratingForm } from './outcomes';
 
 const points = (n: number) => new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(n / 100);
@@ -64,7 +64,7 @@ export async function orderSummary(poolId: string): Promise<HTMLElement> {
   return h('div', { class: 'card card-body mt-2', 'data-testid': 'order' },
     h('h3', { class: 'h6' }, t('orderTitle')),
     h('p', { class: 'mb-1' }, t('orderProvider', { name: order.providerName, price: formatCents(order.priceCents), unit })),
-    h('p', { class: 'mb-1' }, t('orderStarts', { date: new Date(order.startsOn).toLocaleDateString(locale()), families: order.memberCount })),
+    h('p', { class: 'mb-1' }, t('orderStarts', { date: formatDay(order.startsOn), families: order.memberCount })),
     order.holdbackPercent > 0 ? h('p', { class: 'mb-0 small' }, t('orderHoldback', { percent: order.holdbackPercent })) : null,
     await ratingForm(poolId));
 }

@@ -1,6 +1,6 @@
 import { api, ProblemError, type AuditEntry, type CareRequest, type CityFigures, type Me, type Municipality, type Pool, type Resident } from '../api';
 import { announce, h, mount } from '../dom';
-import { formatCents, formatDuration, label, locale, t, type MessageKey } from '../i18n';
+import { formatCents, formatDay, formatDuration, label, locale, t, type MessageKey } from '../i18n';
 import { accreditationSection } from './accreditations';
 import { awardAnswer, awardSection, orderSummary } from './awardView';
 import { familyMoney, leaveForm, staffMoney } from './money';
@@ -136,6 +136,10 @@ function requestItem(request: CareRequest, pool: Pool | undefined, onAnswered: (
   return h('li', { class: 'mb-2', 'data-request-id': request.id },
     h('h2', { class: 'visually-hidden' }, `${t('requestStatus')}: ${label('category', request.categoryCode)}`),
     pool && request.status === 'pooled' ? poolCard(pool) : h('p', {}, `${label('category', request.categoryCode)} — ${label('status', request.status)}`),
+    // Until an order gives the day the service starts, the day the family asked for (it decides whom it is pooled with).
+    request.status === 'open' || (request.status === 'pooled' && pool?.status !== 'active')
+      ? h('p', { class: 'small mb-1', 'data-testid': 'request-start' }, t('requestStartsFrom', { date: formatDay(request.startDate) }))
+      : null,
     request.status === 'pooled' ? estimateBox(request.id) : null,
     pool?.status === 'awarded' ? awardSection(pool.id) : null,
     pool?.status === 'awarded' && request.status === 'pooled'

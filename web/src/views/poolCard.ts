@@ -1,6 +1,6 @@
 import type { Pool, Slot } from '../api';
 import { h } from '../dom';
-import { attributeName, attributeValue, formatDuration, formatMoment, label, locale, t, tCount, type MessageKey } from '../i18n';
+import { attributeName, attributeValue, formatDay, formatDuration, formatMoment, label, localDay, locale, t, tCount, type MessageKey } from '../i18n';
 
 export function scheduleText(slots: Slot[]): string {
   return slots.map((s) => `${t(s.day as MessageKey)} ${s.start}–${s.end}`).join(', ');
@@ -22,6 +22,7 @@ export function poolCard(pool: Pool): HTMLElement {
       h('p', { class: 'mb-1 places' }, t('poolPlaces', { places: pool.placesLeft, capacity: pool.capacity })),
       h('p', { class: 'mb-0 small' }, h('strong', {}, `${t('poolSchedule')}: `), scheduleText(pool.schedule)),
       timing(pool),
+      startsText(pool),
       // Until when providers bid: when the family will know who serves it.
       pool.status === 'open-for-bids' && pool.biddingClosesAt
         ? h('p', { class: 'mb-0 small', 'data-testid': 'pool-bidding' }, t('poolBiddingUntil', { moment: formatMoment(pool.biddingClosesAt) }))
@@ -63,6 +64,14 @@ function progressBar(pool: Pick<Pool, 'memberCount' | 'quorum'>): HTMLElement {
 
 function progress(pool: Pick<Pool, 'memberCount' | 'quorum'>): number {
   return Math.round((Math.min(pool.memberCount, pool.quorum) / pool.quorum) * 100);
+}
+
+/** When the service may start: the latest start a family asked for, the day its order starts at the earliest. */
+function startsText(pool: Pool): HTMLElement | null {
+  const from = pool.demand?.startsFrom;
+  if (!from || !['forming', 'open-for-bids', 'awarded'].includes(pool.status)) return null;
+  return h('p', { class: 'mb-0 small', 'data-testid': 'pool-starts' },
+    localDay(from) > new Date() ? t('poolStartsFrom', { date: formatDay(from) }) : t('poolStartsSoon'));
 }
 
 /** How long a pool has been forming, or how long it took to reach its minimum: what staff watch. */

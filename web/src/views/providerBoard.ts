@@ -1,6 +1,6 @@
 import { api, ProblemError, type Bid, type Category, type NewBid, type Pool, type ProviderService } from '../api';
 import { announce, h, mount } from '../dom';
-import { formatCents, label, locale, priceUnit, t, tCount, type MessageKey } from '../i18n';
+import { formatCents, formatDay, label, localDay, priceUnit, t, tCount, type MessageKey } from '../i18n';
 import { payoutsCard } from './money';
 import { poolCard } from './poolCard';
 
@@ -27,13 +27,10 @@ export async function renderProviderBoard(main: HTMLElement): Promise<void> {
 
 /** The pools awarded to the provider: waiting for the families to confirm, or the services it runs. */
 function servicesSection(services: ProviderService[]): HTMLElement {
-  const day = new Intl.DateTimeFormat(locale(), { dateStyle: 'long' });
   const state = (s: ProviderService) => {
     if (s.status === 'awarded') return t('serviceAwaiting');
     if (s.startsOn && s.status === 'active') {
-      const [y, m, d] = s.startsOn.split('-').map(Number);
-      const start = new Date(y!, m! - 1, d!);
-      return t(start > new Date() ? 'serviceStarts' : 'serviceRunning', { date: day.format(start) });
+      return t(localDay(s.startsOn) > new Date() ? 'serviceStarts' : 'serviceRunning', { date: formatDay(s.startsOn) });
     }
     return label('status', s.status);
   };

@@ -27,8 +27,8 @@ function nextMonday(): string {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 }
 
-function field(id: string, text: string, control: HTMLElement): HTMLElement {
-  return h('div', { class: 'mb-3', 'data-field': id }, h('label', { for: id, class: 'form-label' }, text), control, h('div', { class: 'invalid-feedback', id: `${id}-error` }));
+function field(id: string, text: string, control: HTMLElement, hint?: HTMLElement): HTMLElement {
+  return h('div', { class: 'mb-3', 'data-field': id }, h('label', { for: id, class: 'form-label' }, text), control, hint ?? null, h('div', { class: 'invalid-feedback', id: `${id}-error` }));
 }
 
 export async function renderRequestForm(main: HTMLElement, me: Me, onCreated: () => void): Promise<void> {
@@ -36,7 +36,7 @@ export async function renderRequestForm(main: HTMLElement, me: Me, onCreated: ()
   const city: Municipality | undefined = municipalities.find((m) => m.code === me.municipalityCode);
   const categorySelect = h('select', { id: 'category', class: 'form-select', required: true, 'aria-describedby': 'category-error' },
     ...categories.map((c) => h('option', { value: c.code }, label('category', c.code))));
-  const startDate = h('input', { type: 'date', id: 'startDate', class: 'form-control', value: nextMonday(), required: true, 'aria-describedby': 'startDate-error' });
+  const startDate = h('input', { type: 'date', id: 'startDate', class: 'form-control', value: nextMonday(), required: true, 'aria-describedby': 'startDate-hint startDate-error' });
   const zone = h('select', { id: 'zone', class: 'form-select' }, ...zones.map(([key], i) => h('option', { value: i }, t(key))));
   const latitude = h('input', { type: 'number', id: 'latitude', class: 'form-control', step: 'any', 'aria-describedby': 'latitude-error' });
   const longitude = h('input', { type: 'number', id: 'longitude', class: 'form-control', step: 'any', 'aria-describedby': 'longitude-error' });
@@ -74,7 +74,7 @@ export async function renderRequestForm(main: HTMLElement, me: Me, onCreated: ()
   const form = h('form', { novalidate: true },
     summary,
     field('category', t('category'), categorySelect),
-    field('startDate', t('startDate'), startDate),
+    field('startDate', t('startDate'), startDate, h('div', { class: 'form-text', id: 'startDate-hint' }, t('startDateHint'))),
     field('zone', t('zone'), zone),
     h('details', { class: 'mb-3' }, h('summary', {}, t('advanced')),
       h('div', { class: 'row' }, h('div', { class: 'col' }, field('latitude', t('latitude'), latitude)), h('div', { class: 'col' }, field('longitude', t('longitude'), longitude)))),
