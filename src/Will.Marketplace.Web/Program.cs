@@ -29,6 +29,7 @@ app.MapPoolsApi();
 app.MapBidsApi();
 app.MapProvidersApi();
 app.MapOrdersApi();
+app.MapCalendarApi();
 app.MapNetworkFiguresApi();
 app.MapOutcomesApi();
 app.MapOpenDataApi();

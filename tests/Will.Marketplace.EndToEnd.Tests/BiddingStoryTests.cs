@@ -91,6 +91,13 @@ public sealed class BiddingStoryTests
         await Expect(family.GetByTestId("pool-status").First).ToHaveTextAsync("Attivo");
         await Expect(service.GetByTestId("service-state")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Confermato da tutte le famiglie: inizia il "));
         await Expect(service).ToContainTextAsync("17,50 € all'ora");
+        // Both can put the weekly sessions in their calendar: weekday mornings, 08:00–13:00 in Italian time.
+        var download = await family.RunAndWaitForDownloadAsync(() => family.GetByTestId("order-calendar").ClickAsync());
+        var ics = await File.ReadAllTextAsync((await download.PathAsync())!);
+        Assert.That(download.SuggestedFilename, Is.EqualTo("servizio.ics"));
+        Assert.That(System.Text.RegularExpressions.Regex.Count(ics, "RRULE:FREQ=WEEKLY;BYDAY=(MO|TU|WE|TH|FR)"), Is.EqualTo(5), ics);
+        Assert.That(ics, Does.Contain("DTSTART;TZID=Europe/Rome:").And.Contain("T080000"));
+        await Expect(service.GetByTestId("order-calendar")).ToHaveAttributeAsync("href", $"/api/v1/pools/{opened.Pool.Id}/order/calendar.ics?ui-culture=it");
 
         // A month of service later (the order is moved to have started this month): the family rates, staff verify.
         await using (var db = await BrowserFixture.App.Service<IDbContextFactory<MarketplaceDbContext>>().CreateDbContextAsync())

@@ -5,7 +5,8 @@ namespace Will.Marketplace.Web.Hosting;
 
 /// <summary>
 /// Italian first, English too: the request's culture comes from Accept-Language (the browser app
-/// sends the language the person chose), Italian when none is given.
+/// sends the language the person chose), or from <c>?ui-culture=</c> on links the browser follows by
+/// itself (a file to download), Italian when none is given.
 /// </summary>
 public static class Localization
 {
@@ -14,7 +15,7 @@ public static class Localization
     public static WebApplication UseMarketplaceLocalization(this WebApplication app)
     {
         var options = new RequestLocalizationOptions().SetDefaultCulture("it").AddSupportedCultures(Cultures).AddSupportedUICultures(Cultures);
-        options.RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider()];
+        options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         app.UseRequestLocalization(options);
         return app;
     }

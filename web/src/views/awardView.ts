@@ -1,6 +1,6 @@
 import { api, ProblemError, type Award, type Order } from '../api';
 import { announce, h } from '../dom';
-import { formatCents, formatDay, locale, priceUnit, t } from '../i18n';
+import { formatCents, formatDay, language, locale, priceUnit, t } from '../i18n';
 import { ratingForm } from './outcomes';
 
 const points = (n: number) => new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(n / 100);
@@ -57,6 +57,11 @@ export function awardAnswer(requestId: string, onAnswered: () => Promise<void>):
   return h('div', { class: 'd-flex gap-2 align-items-center flex-wrap mt-2', 'data-testid': 'award-answer' }, h('span', {}, t('awardQuestion')), confirm, decline, status);
 }
 
+/** The order's weekly sessions as a calendar file (.ics), in the language the person chose. */
+export function calendarLink(poolId: string): HTMLElement {
+  return h('a', { href: `/api/v1/pools/${poolId}/order/calendar.ics?ui-culture=${language()}`, download: '', class: 'btn btn-outline-primary btn-sm', 'data-testid': 'order-calendar' }, t('orderCalendar'));
+}
+
 /** The collective order a family's pool became. */
 export async function orderSummary(poolId: string): Promise<HTMLElement> {
   const order: Order = await api.order(poolId);
@@ -66,5 +71,6 @@ export async function orderSummary(poolId: string): Promise<HTMLElement> {
     h('p', { class: 'mb-1' }, t('orderProvider', { name: order.providerName, price: formatCents(order.priceCents), unit })),
     h('p', { class: 'mb-1' }, t('orderStarts', { date: formatDay(order.startsOn), families: order.memberCount })),
     order.holdbackPercent > 0 ? h('p', { class: 'mb-0 small' }, t('orderHoldback', { percent: order.holdbackPercent })) : null,
+    h('p', { class: 'mt-2 mb-0' }, calendarLink(poolId)),
     await ratingForm(poolId));
 }

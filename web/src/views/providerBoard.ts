@@ -1,6 +1,7 @@
 import { api, ProblemError, type Bid, type Category, type NewBid, type Pool, type ProviderService } from '../api';
 import { announce, h, mount } from '../dom';
 import { formatCents, formatDay, label, localDay, priceUnit, t, tCount, type MessageKey } from '../i18n';
+import { calendarLink } from './awardView';
 import { payoutsCard } from './money';
 import { poolCard } from './poolCard';
 
@@ -44,7 +45,8 @@ function servicesSection(services: ProviderService[]): HTMLElement {
         h('p', { class: 'mb-1' }, tCount(s.memberCount, 'serviceFamilyOne', 'serviceFamilies', { count: s.memberCount })),
         h('p', { class: 'mb-0' }, s.priceCents !== null && s.unit
           ? t('servicePrice', { price: formatCents(s.priceCents), unit: priceUnit(s.unit), weekly: formatCents(s.weeklyCostCents) })
-          : t('serviceWeekly', { weekly: formatCents(s.weeklyCostCents) }))))));
+          : t('serviceWeekly', { weekly: formatCents(s.weeklyCostCents) })),
+        s.status === 'active' ? h('p', { class: 'mt-2 mb-0' }, calendarLink(s.poolId)) : null))));
 }
 
 function bidSection(pool: Pool, bid: Bid | null, referenceCents: number | null, refresh: () => Promise<void>): HTMLElement {
