@@ -26,8 +26,7 @@ public static class Compatibility
         var (earliest, latest, joined) = (DateOnly.MaxValue, DateOnly.MinValue, candidate.JoinedAt);
         for (var i = 0; i < members.Count; i++)
         {
-            var wanted = members[i].WantedStart ?? DateOnly.MinValue;
-            (earliest, latest) = (wanted < earliest ? wanted : earliest, wanted > latest ? wanted : latest);
+            (earliest, latest) = WidenedStarts(earliest, latest, members[i]);
             joined = members[i].JoinedAt > joined ? members[i].JoinedAt : joined;
         }
 
@@ -105,6 +104,13 @@ public static class Compatibility
         var last = Later(Later(latest, start), today);
         var first = Later(start < earliest ? start : earliest, today);
         return last.DayNumber - first.DayNumber <= StartWindowDays;
+    }
+
+    /// <summary>The earliest and latest wanted start, <paramref name="member"/>'s included (as soon as possible is <see cref="DateOnly.MinValue"/>).</summary>
+    internal static (DateOnly Earliest, DateOnly Latest) WidenedStarts(DateOnly earliest, DateOnly latest, PoolMember member)
+    {
+        var wanted = member.WantedStart ?? DateOnly.MinValue;
+        return (wanted < earliest ? wanted : earliest, wanted > latest ? wanted : latest);
     }
 
     /// <summary>The day (UTC) of a moment.</summary>

@@ -32,7 +32,7 @@ internal sealed class MemberDigest
         {
             var member = members[i];
             Facts[i] = MemberFacts.Of(member);
-            (EarliestStart, LatestStart) = Widened(EarliestStart, LatestStart, member);
+            (EarliestStart, LatestStart) = Compatibility.WidenedStarts(EarliestStart, LatestStart, member);
             TotalMinutes += member.Schedule.TotalMinutes;
             latest = member.JoinedAt > latest ? member.JoinedAt : latest;
             Spread = Math.Max(Spread, Facts[0].Location.DistanceMetersTo(member.Location));
@@ -48,7 +48,7 @@ internal sealed class MemberDigest
         TotalMinutes = before.TotalMinutes + joined.Schedule.TotalMinutes;
         LatestJoinedAt = joined.JoinedAt > before.LatestJoinedAt ? joined.JoinedAt : before.LatestJoinedAt;
         Spread = Math.Max(before.Spread, Facts[0].Location.DistanceMetersTo(joined.Location));
-        (EarliestStart, LatestStart) = Widened(before.EarliestStart, before.LatestStart, joined);
+        (EarliestStart, LatestStart) = Compatibility.WidenedStarts(before.EarliestStart, before.LatestStart, joined);
 
         // The values stay when the newcomer sets none that is new (as a compatible newcomer does); otherwise they are collected again.
         if (before._keys is { } keys && !SetsNewValue(before._values, keys, joined))
@@ -83,12 +83,6 @@ internal sealed class MemberDigest
 
     /// <summary>The latest start a member wants (<see cref="DateOnly.MinValue"/> when all want it as soon as possible, or for no members).</summary>
     public DateOnly LatestStart { get; }
-
-    private static (DateOnly Earliest, DateOnly Latest) Widened(DateOnly earliest, DateOnly latest, PoolMember member)
-    {
-        var wanted = member.WantedStart ?? DateOnly.MinValue;
-        return (wanted < earliest ? wanted : earliest, wanted > latest ? wanted : latest);
-    }
 
     public bool Includes(Guid requestId)
     {
