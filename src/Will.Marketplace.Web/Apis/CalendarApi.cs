@@ -54,7 +54,8 @@ public static class CalendarApi
                 return TypedResults.NotFound();
             }
 
-            from = mine.Min(m => m.JoinedOn) > from ? mine.Min(m => m.JoinedOn) : from;
+            var joined = mine.Min(m => m.JoinedOn);
+            from = joined > from ? joined : from;
             if (category?.Mode == PoolingMode.SharedWorker)
             {
                 var ids = mine.Select(m => m.RequestId).ToList();
