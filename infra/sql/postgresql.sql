@@ -1061,3 +1061,43 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203134219_PoolMessages') THEN
+    CREATE TABLE "PoolMessages" (
+        "Id" uuid NOT NULL,
+        "PoolId" uuid NOT NULL,
+        "FamilyId" uuid NOT NULL,
+        "Text" character varying(1000) NOT NULL,
+        "SentAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_PoolMessages" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_PoolMessages_DemandPools_PoolId" FOREIGN KEY ("PoolId") REFERENCES "DemandPools" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203134219_PoolMessages') THEN
+    CREATE INDEX "IX_PoolMessages_FamilyId" ON "PoolMessages" ("FamilyId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203134219_PoolMessages') THEN
+    CREATE INDEX "IX_PoolMessages_PoolId_SentAt" ON "PoolMessages" ("PoolId", "SentAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203134219_PoolMessages') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261203134219_PoolMessages', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -1168,3 +1168,48 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203134151_PoolMessages'
+)
+BEGIN
+    CREATE TABLE [PoolMessages] (
+        [Id] uniqueidentifier NOT NULL,
+        [PoolId] uniqueidentifier NOT NULL,
+        [FamilyId] uniqueidentifier NOT NULL,
+        [Text] nvarchar(1000) NOT NULL,
+        [SentAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_PoolMessages] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PoolMessages_DemandPools_PoolId] FOREIGN KEY ([PoolId]) REFERENCES [DemandPools] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203134151_PoolMessages'
+)
+BEGIN
+    CREATE INDEX [IX_PoolMessages_FamilyId] ON [PoolMessages] ([FamilyId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203134151_PoolMessages'
+)
+BEGIN
+    CREATE INDEX [IX_PoolMessages_PoolId_SentAt] ON [PoolMessages] ([PoolId], [SentAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203134151_PoolMessages'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203134151_PoolMessages', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

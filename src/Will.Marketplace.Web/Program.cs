@@ -30,6 +30,7 @@ app.MapBidsApi();
 app.MapProvidersApi();
 app.MapOrdersApi();
 app.MapCalendarApi();
+app.MapPoolMessagesApi();
 app.MapNetworkFiguresApi();
 app.MapOutcomesApi();
 app.MapOpenDataApi();

@@ -1,3 +1,7 @@
+using System.Net.Http.Json;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+
 namespace Will.Marketplace.EndToEnd.Tests;
 
 public sealed class LivePoolTests
@@ -27,5 +31,52 @@ public sealed class LivePoolTests
         await Expect(first.GetByTestId("live-region")).Not.ToBeEmptyAsync();
         Assert.That(navigations, Is.Zero, "the first family's page was not reloaded");
         Assert.That(BrowserFixture.ConsoleErrors[first].Concat(BrowserFixture.ConsoleErrors[second]), Is.Empty, "no script error, nothing blocked by the Content-Security-Policy");
+    }
+
+    [Test]
+    public async Task Messages_BetweenTwoFamiliesOfAPool_ArriveLive_WithLettersForNames()
+    {
+        // Two toddlers' families of Verona share a nanny's mornings: one pool.
+        foreach (var (n, longitude) in new[] { (4, 10.9801), (5, 10.9806) })
+        {
+            using var client = await BrowserFixture.App.ClientFor($"family.{n}@verona.demo");
+            var posted = await client.PostAsJsonAsync("/api/v1/requests", new
+            {
+                categoryCode = "nanny-share",
+                location = new { latitude = 45.4301, longitude },
+                schedule = new[] { "monday", "tuesday", "wednesday", "thursday", "friday" }.Select(day => new { day, start = "08:00", end = "13:00" }).ToArray(),
+                startDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                attributes = new Dictionary<string, string> { ["ageBand"] = "0-2", ["language"] = "it" },
+            });
+            Assert.That(posted.IsSuccessStatusCode, await posted.Content.ReadAsStringAsync());
+        }
+
+        var first = await BrowserFixture.NewPageAsync();
+        var second = await BrowserFixture.NewPageAsync();
+        await first.SignIn("family.4@verona.demo");
+        await second.SignIn("family.5@verona.demo");
+        var firstThread = first.GetByTestId("pool-messages").First;
+        var secondThread = second.GetByTestId("pool-messages").First;
+        await firstThread.GetByText("Messaggi tra le famiglie del gruppo").ClickAsync();
+        await secondThread.GetByText("Messaggi tra le famiglie del gruppo").ClickAsync();
+        await Expect(secondThread.GetByTestId("messages-empty")).ToHaveTextAsync("Ancora nessun messaggio.");
+
+        await firstThread.GetByLabel("Scrivi alle altre famiglie").FillAsync("Buongiorno! Siamo i Rossi, al parco giovedì?");
+        await firstThread.GetByTestId("message-send").ClickAsync();
+
+        await Expect(firstThread.GetByTestId("message")).ToContainTextAsync("Tu ·");
+        await Expect(secondThread.GetByTestId("message")).ToContainTextAsync("Famiglia A ·");
+        await Expect(secondThread.GetByTestId("message")).ToContainTextAsync("Buongiorno! Siamo i Rossi, al parco giovedì?");
+        await secondThread.GetByLabel("Scrivi alle altre famiglie").FillAsync("Volentieri!");
+        await secondThread.GetByTestId("message-send").ClickAsync();
+        await Expect(firstThread.GetByTestId("message").Nth(1)).ToContainTextAsync("Famiglia B ·");
+        await Expect(firstThread.GetByTestId("message")).ToHaveCountAsync(2);
+
+        // An empty message is refused where it is written, and read out with the field.
+        await firstThread.GetByTestId("message-send").ClickAsync();
+        await Expect(firstThread.GetByLabel("Scrivi alle altre famiglie")).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("Scrivi il messaggio\\.$"));
+        var result = await first.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+        Assert.That(result.Violations, Is.Empty, string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help}")));
+        Assert.That(BrowserFixture.ConsoleErrors[first].Concat(BrowserFixture.ConsoleErrors[second]).Where(e => !e.Contains("400", StringComparison.Ordinal)), Is.Empty);
     }
 }

@@ -78,7 +78,9 @@ public sealed class AuditTests
     }
 }
 
-internal sealed record PersonalData(DateTimeOffset ExportedAt, Me Account, List<Request> Requests, List<Membership> PoolMemberships, List<AuditEntry> AccessLog);
+internal sealed record PersonalData(DateTimeOffset ExportedAt, Me Account, List<Request> Requests, List<Membership> PoolMemberships, List<AuditEntry> AccessLog, List<WrittenMessage> PoolMessages);
+
+internal sealed record WrittenMessage(Guid PoolId, string Text, DateTimeOffset SentAt);
 
 internal sealed record Membership(Guid PoolId, Guid RequestId, DateTimeOffset JoinedAt, DateTimeOffset? LeftAt);
 
@@ -92,14 +94,18 @@ public sealed class PersonalDataTests
         var mine = await (await family.PostAsJsonAsync("/api/v1/requests", Samples.AfterSchoolIn(45.4384, 10.9916, "11-13", "monday"))).Content.ReadFromJsonAsync<Created>();
         var theirs = await (await neighbour.PostAsJsonAsync("/api/v1/requests", Samples.AfterSchoolIn(45.4384, 10.9916, "11-13", "monday"))).Content.ReadFromJsonAsync<Created>();
 
+        await family.PostAsJsonAsync($"/api/v1/pools/{mine!.Pool.Id}/messages", new { text = "Ciao a tutti" });
+        await neighbour.PostAsJsonAsync($"/api/v1/pools/{theirs!.Pool.Id}/messages", new { text = "Buongiorno" });
+
         var response = await family.GetAsync("/api/v1/account/data");
         var data = await response.Content.ReadFromJsonAsync<PersonalData>();
 
         Assert.That(response.Content.Headers.ContentDisposition!.DispositionType, Is.EqualTo("attachment"));
         Assert.That(data!.Account.Email, Is.EqualTo("family.4@verona.demo"));
-        Assert.That(data.Requests.Select(r => r.Id), Is.EqualTo(new[] { mine!.Request.Id }));
+        Assert.That(data.Requests.Select(r => r.Id), Is.EqualTo(new[] { mine.Request.Id }));
         Assert.That(data.PoolMemberships.Select(m => m.RequestId), Is.EqualTo(new[] { mine.Request.Id }));
         Assert.That(data.AccessLog.Any(a => a.Action == "create" && a.ResourceId == mine.Request.Id.ToString()), Is.True);
-        Assert.That(data.AccessLog.Any(a => a.ResourceId == theirs!.Request.Id.ToString()), Is.False);
+        Assert.That(data.AccessLog.Any(a => a.ResourceId == theirs.Request.Id.ToString()), Is.False);
+        Assert.That(data.PoolMessages.Select(m => (m.PoolId, m.Text)), Is.EqualTo(new[] { (mine.Pool.Id, "Ciao a tutti") }), "what it wrote, not what others wrote");
     }
 }

@@ -70,16 +70,21 @@ public sealed class ErasureTests
         var mine = await (await family.PostAsJsonAsync("/api/v1/requests", Samples.AfterSchoolIn(45.81, 9.09, "3-5", "wednesday"))).Content.ReadFromJsonAsync<Created>();
         var theirs = await (await neighbour.PostAsJsonAsync("/api/v1/requests", Samples.AfterSchoolIn(45.81, 9.09, "3-5", "wednesday"))).Content.ReadFromJsonAsync<Created>();
 
+        var wrote = await family.PostAsJsonAsync($"/api/v1/pools/{mine!.Pool.Id}/messages", new { text = "Siamo i Bianchi, via Garibaldi 3" });
+
         var wrong = await family.PostAsJsonAsync("/api/v1/account/erase", new { password = "not mine" });
         var erased = await family.PostAsJsonAsync("/api/v1/account/erase", new { password = MarketplaceAppFactory.DemoPassword });
         var afterwards = await family.GetAsync("/api/v1/account/me");
         using var anonymous = AppFixture.App.CreateClient();
         var signIn = await anonymous.PostAsJsonAsync("/api/v1/account/login", new { email = Samples.Family(5, "como"), password = MarketplaceAppFactory.DemoPassword });
         var pool = await neighbour.GetFromJsonAsync<Pool>($"/api/v1/pools/{theirs!.Pool.Id}");
+        var thread = await neighbour.GetFromJsonAsync<List<PoolMessage>>($"/api/v1/pools/{theirs.Pool.Id}/messages");
         using var staff = await AppFixture.App.ClientFor("staff@como.demo");
         var audit = await staff.GetFromJsonAsync<List<AuditEntry>>("/api/v1/audit?take=1000");
 
-        Assert.That(theirs.Pool.Id, Is.EqualTo(mine!.Pool.Id));
+        Assert.That(theirs.Pool.Id, Is.EqualTo(mine.Pool.Id));
+        Assert.That(wrote.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That(thread, Is.Empty, "what the family wrote goes with its data");
         Assert.That(wrong.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(erased.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         Assert.That(afterwards.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "the bearer token died with the security stamp");

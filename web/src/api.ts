@@ -10,6 +10,8 @@ export interface Slot { day: string; start: string; end: string }
 export interface Demand { zone: { latitude: number; longitude: number }; zonePrecisionMeters: number; weeklyHours: number; attributes: Record<string, string>; startsFrom: string | null }
 export interface Pool { id: string; categoryCode: string; municipalityCode: string; status: string; memberCount: number; capacity: number; quorum: number; placesLeft: number; schedule: Slot[]; biddingClosesAt: string | null; demand?: Demand | null; createdAt?: string | null; quorumReachedAt?: string | null }
 export interface CareRequest { id: string; categoryCode: string; municipalityCode: string; status: string; poolId: string | null; schedule: Slot[]; startDate: string; attributes: Record<string, string>; maxPricePerHourCents: number | null; createdAt: string; awardConfirmedAt?: string | null }
+/** A message in a pool's thread: the writer is a letter ("A" joined first), never a name. */
+export interface PoolMessage { id: string; poolId: string; author: string; mine: boolean; text: string; sentAt: string }
 export interface Bid { id: string; poolId: string; priceCents: number; unit: 'per-hour' | 'per-session'; outcomeCommitments: string[]; continuityPledge: boolean; biddingClosesAt: string | null }
 export interface NewBid { priceCents: number | null; unit: string; outcomeCommitments: string[]; continuityPledge: boolean }
 export interface AwardEntry { rank: number; bidder: string; winner: boolean; weeklyCostCents: number; priceScore: number; qualityScore: number; outcomeScore: number; total: number }
@@ -114,6 +116,8 @@ export const api = {
   confirmAward: (requestId: string) => call<{ outcome: string }>('POST', `/api/v1/requests/${encodeURIComponent(requestId)}/award/confirm`),
   declineAward: (requestId: string) => call<{ outcome: string }>('POST', `/api/v1/requests/${encodeURIComponent(requestId)}/award/decline`),
   order: (poolId: string) => call<Order>('GET', `/api/v1/pools/${encodeURIComponent(poolId)}/order`),
+  poolMessages: (poolId: string) => call<PoolMessage[]>('GET', `/api/v1/pools/${encodeURIComponent(poolId)}/messages`),
+  postPoolMessage: (poolId: string, text: string) => call<PoolMessage>('POST', `/api/v1/pools/${encodeURIComponent(poolId)}/messages`, { text }),
   providers: () => call<Provider[]>('GET', '/api/v1/providers'),
   accredit: (providerId: string, category: string, level: number, validUntil: string) =>
     call<Accreditation>('PUT', `/api/v1/providers/${encodeURIComponent(providerId)}/accreditations/${encodeURIComponent(category)}`, { level, validUntil }),

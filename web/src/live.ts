@@ -1,4 +1,5 @@
 import { HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel } from '@microsoft/signalr';
+import type { PoolMessage } from './api';
 import { t } from './i18n';
 
 export interface PoolUpdated { poolId: string; categoryCode: string; status: string; memberCount: number; capacity: number; quorum: number; version: number }
@@ -9,6 +10,8 @@ export interface PoolNotice { poolId: string; kind: NoticeKind; status: string; 
 export interface BillIssued { orderId: string; poolId: string; period: string; familyPaysCents: number; subsidyCents: number; shortOfBudget: boolean }
 
 export interface LiveHandlers {
+  /** A family of one of the signed-in family's pools wrote to the others. */
+  poolMessage(event: PoolMessage): void;
   poolUpdated(event: PoolUpdated): void;
   matchFound(event: MatchFound): void;
   /** Something happened to a pool that its members (or staff) are told in words. */
@@ -47,6 +50,7 @@ export async function connectLive(handlers: LiveHandlers): Promise<void> {
   connection.on('poolUpdated', (event: PoolUpdated) => handlers.poolUpdated(event));
   connection.on('matchFound', (event: MatchFound) => handlers.matchFound(event));
   connection.on('poolNotice', (event: PoolNotice) => handlers.poolNotice(event));
+  connection.on('poolMessage', (event: PoolMessage) => handlers.poolMessage(event));
   connection.on('billIssued', (event: BillIssued) => handlers.billIssued(event));
   connection.on('budgetUpdated', () => {
     handlers.budgetUpdated();

@@ -8,6 +8,7 @@ import { connectLive, disconnectLive, refreshLiveState, type PoolNotice } from '
 import { refreshEstimate, renderDashboard } from './views/dashboard';
 import { renderLogin } from './views/login';
 import { updatePoolCard } from './views/poolCard';
+import { receiveMessage } from './views/poolMessages';
 import { renderRequestForm } from './views/requestForm';
 import { renderSecurity } from './views/security';
 
@@ -103,6 +104,7 @@ async function signedIn(): Promise<void> {
       announce(t('liveMatch'));
       if ((location.hash.replace(/^#/, '') || '/') === '/') void route();
     },
+    poolMessage: (event) => receiveMessage(event),
     poolNotice: (event) => {
       showNotice(event);
       if ((location.hash.replace(/^#/, '') || '/') === '/') void route();

@@ -46,6 +46,8 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
 
     public DbSet<OrderRatingRecord> OrderRatings => Set<OrderRatingRecord>();
 
+    public DbSet<PoolMessageRecord> PoolMessages => Set<PoolMessageRecord>();
+
     public DbSet<OrderPeriodRecord> OrderPeriods => Set<OrderPeriodRecord>();
 
     public DbSet<SubsidyProgrammeRecord> SubsidyProgrammes => Set<SubsidyProgrammeRecord>();

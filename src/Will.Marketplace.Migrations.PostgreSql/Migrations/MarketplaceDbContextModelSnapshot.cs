@@ -948,6 +948,34 @@ namespace Will.Marketplace.Migrations.PostgreSql.Migrations
                     b.ToTable("PoolMemberships", (string)null);
                 });
 
+            modelBuilder.Entity("Will.Marketplace.Infrastructure.Persistence.Entities.PoolMessageRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FamilyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PoolId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FamilyId");
+
+                    b.HasIndex("PoolId", "SentAt");
+
+                    b.ToTable("PoolMessages", (string)null);
+                });
+
             modelBuilder.Entity("Will.Marketplace.Infrastructure.Persistence.Entities.PoolRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1576,6 +1604,15 @@ namespace Will.Marketplace.Migrations.PostgreSql.Migrations
                         .IsRequired();
 
                     b.Navigation("Request");
+                });
+
+            modelBuilder.Entity("Will.Marketplace.Infrastructure.Persistence.Entities.PoolMessageRecord", b =>
+                {
+                    b.HasOne("Will.Marketplace.Infrastructure.Persistence.Entities.PoolRecord", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Will.Marketplace.Infrastructure.Persistence.Entities.PoolRecord", b =>

@@ -950,6 +950,34 @@ namespace Will.Marketplace.Migrations.SqlServer.Migrations
                     b.ToTable("PoolMemberships", (string)null);
                 });
 
+            modelBuilder.Entity("Will.Marketplace.Infrastructure.Persistence.Entities.PoolMessageRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("FamilyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("PoolId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FamilyId");
+
+                    b.HasIndex("PoolId", "SentAt");
+
+                    b.ToTable("PoolMessages", (string)null);
+                });
+
             modelBuilder.Entity("Will.Marketplace.Infrastructure.Persistence.Entities.PoolRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1580,6 +1608,15 @@ namespace Will.Marketplace.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Request");
+                });
+
+            modelBuilder.Entity("Will.Marketplace.Infrastructure.Persistence.Entities.PoolMessageRecord", b =>
+                {
+                    b.HasOne("Will.Marketplace.Infrastructure.Persistence.Entities.PoolRecord", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Will.Marketplace.Infrastructure.Persistence.Entities.PoolRecord", b =>

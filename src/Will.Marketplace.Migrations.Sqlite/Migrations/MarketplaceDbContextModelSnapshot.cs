@@ -937,6 +937,34 @@ namespace Will.Marketplace.Migrations.Sqlite.Migrations
                     b.ToTable("PoolMemberships", (string)null);
                 });
 
+            modelBuilder.Entity("Will.Marketplace.Infrastructure.Persistence.Entities.PoolMessageRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FamilyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PoolId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FamilyId");
+
+                    b.HasIndex("PoolId", "SentAt");
+
+                    b.ToTable("PoolMessages", (string)null);
+                });
+
             modelBuilder.Entity("Will.Marketplace.Infrastructure.Persistence.Entities.PoolRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1565,6 +1593,15 @@ namespace Will.Marketplace.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Request");
+                });
+
+            modelBuilder.Entity("Will.Marketplace.Infrastructure.Persistence.Entities.PoolMessageRecord", b =>
+                {
+                    b.HasOne("Will.Marketplace.Infrastructure.Persistence.Entities.PoolRecord", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Will.Marketplace.Infrastructure.Persistence.Entities.PoolRecord", b =>

@@ -57,7 +57,7 @@ public static class ErasureApi
         return TypedResults.NoContent();
     }
 
-    /// <summary>Where the family lives and what it told about its needs goes; the city, dates and schedules stay for statistics.</summary>
+    /// <summary>Where the family lives, what it told about its needs and what it wrote go; the city, dates, schedules and rating scores stay for statistics.</summary>
     private static async Task Pseudonymise(MarketplaceDbContext db, AppUser user, CancellationToken cancellationToken)
     {
         var city = await db.Municipalities.AsNoTracking().SingleAsync(m => m.Code == user.MunicipalityCode, cancellationToken);
@@ -68,6 +68,10 @@ public static class ErasureApi
             request.Attributes = "{}";
             request.MaxPricePerHourCents = null;
         }
+
+        // What the family wrote goes: its messages to its pools, and the comments on its ratings (the scores stay, as figures).
+        await db.PoolMessages.Where(m => m.FamilyId == user.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.OrderRatings.Where(r => r.FamilyId == user.Id && r.Comment != null).ExecuteUpdateAsync(s => s.SetProperty(r => r.Comment, (string?)null), cancellationToken);
 
         var pseudonym = $"erased-{user.Id:N}@erased.invalid";
         user.Email = user.UserName = pseudonym;

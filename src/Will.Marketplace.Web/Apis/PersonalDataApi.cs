@@ -11,9 +11,13 @@ public sealed record PersonalDataView(
     MeView Account,
     IReadOnlyList<RequestView> Requests,
     IReadOnlyList<MembershipView> PoolMemberships,
-    IReadOnlyList<AuditEntryView> AccessLog);
+    IReadOnlyList<AuditEntryView> AccessLog,
+    IReadOnlyList<WrittenMessageView> PoolMessages);
 
 public sealed record MembershipView(Guid PoolId, Guid RequestId, DateTimeOffset JoinedAt, DateTimeOffset? LeftAt);
+
+/// <summary>A message the person wrote to a pool's families.</summary>
+public sealed record WrittenMessageView(Guid PoolId, string Text, DateTimeOffset SentAt);
 
 /// <summary>The right of access (GDPR art. 15): everything the platform holds about the signed-in person, as JSON.</summary>
 public static class PersonalDataApi
@@ -37,8 +41,10 @@ public static class PersonalDataApi
             .Select(m => new MembershipView(m.PoolId, m.RequestId, m.JoinedAt, m.LeftAt)).ToListAsync(cancellationToken);
         var accessLog = await db.AuditLog.AsNoTracking().Where(a => a.SubjectId == account.Id || a.ActorId == account.Id || a.OnBehalfOfId == account.Id).OrderBy(a => a.At)
             .Select(AuditEntryView.FromRecord).ToListAsync(cancellationToken);
+        var messages = (await db.PoolMessages.AsNoTracking().Where(m => m.FamilyId == account.Id)
+            .Select(m => new WrittenMessageView(m.PoolId, m.Text, m.SentAt)).ToListAsync(cancellationToken)).OrderBy(m => m.SentAt).ToList();
         await context.Audit(new AuditEvent("export", "account", account.Id.ToString(), account.Id, account.MunicipalityCode));
         context.Response.Headers.ContentDisposition = "attachment; filename=\"will-marketplace-my-data.json\"";
-        return TypedResults.Ok(new PersonalDataView(time.GetUtcNow(), account, [.. requests.Select(RequestView.From)], memberships, accessLog));
+        return TypedResults.Ok(new PersonalDataView(time.GetUtcNow(), account, [.. requests.Select(RequestView.From)], memberships, accessLog, messages));
     }
 }

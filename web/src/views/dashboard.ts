@@ -3,6 +3,7 @@ import { announce, h, mount } from '../dom';
 import { formatCents, formatDay, formatDuration, label, locale, t, type MessageKey } from '../i18n';
 import { accreditationSection } from './accreditations';
 import { awardAnswer, awardSection, orderSummary } from './awardView';
+import { messagesSection } from './poolMessages';
 import { familyMoney, leaveForm, staffMoney } from './money';
 import { verificationForm } from './outcomes';
 import { poolCard } from './poolCard';
@@ -147,6 +148,7 @@ function requestItem(request: CareRequest, pool: Pool | undefined, onAnswered: (
       : null,
     pool?.status === 'active' ? orderSlot(pool.id) : null,
     pool?.status === 'active' && request.status === 'pooled' ? leaveForm(pool.id, () => void onAnswered()) : null,
+    request.status === 'pooled' && pool && ['forming', 'open-for-bids', 'awarded', 'active'].includes(pool.status) ? messagesSection(pool.id) : null,
     request.status === 'pooled' && pool && ['forming', 'open-for-bids'].includes(pool.status)
       ? h('button', { type: 'button', class: 'btn btn-outline-danger btn-sm', 'data-withdraw': request.id, 'data-testid': 'withdraw' }, t('withdraw'))
       : null);

@@ -35,3 +35,18 @@ internal sealed class PoolMembershipConfiguration : IEntityTypeConfiguration<Poo
         builder.HasOne(m => m.Request).WithMany().HasForeignKey(m => m.RequestId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class PoolMessageConfiguration : IEntityTypeConfiguration<PoolMessageRecord>
+{
+    public void Configure(EntityTypeBuilder<PoolMessageRecord> builder)
+    {
+        builder.ToTable("PoolMessages");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.Text).HasMaxLength(PoolMessageRecord.MaxTextLength);
+        // A pool's thread is read newest last; a family's messages are found to export or erase them.
+        builder.HasIndex(m => new { m.PoolId, m.SentAt });
+        builder.HasIndex(m => m.FamilyId);
+        builder.HasOne<PoolRecord>().WithMany().HasForeignKey(m => m.PoolId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,112 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Will.Marketplace.Abstractions.Live;
+using Will.Marketplace.Infrastructure.Persistence;
+using Will.Marketplace.Infrastructure.Persistence.Entities;
+using Will.Marketplace.Web.Hosting;
+using Will.Marketplace.Web.Live;
+using static Will.Marketplace.Web.Hosting.Localization;
+
+namespace Will.Marketplace.Web.Apis;
+
+/// <summary>
+/// Messages within a pool: its families write to each other (PRODUCT.md, social recomposition). Only
+/// the pool's current families read and write; no one is named: each family is "A", "B", … by the
+/// order in which it joined, and a family shares its name only if it writes it.
+/// </summary>
+public static class PoolMessagesApi
+{
+    public const string MessageMethod = "poolMessage";
+
+    /// <summary>How many of the latest messages a thread shows.</summary>
+    private const int Latest = 200;
+
+    public static IEndpointRouteBuilder MapPoolMessagesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/pools/{poolId:guid}/messages").WithTags("Pools").RequireAuthorization(Policies.Family);
+        api.MapGet("/", List).WithName("ListPoolMessages");
+        api.MapPost("/", Post).WithName("PostPoolMessage");
+        return app;
+    }
+
+    public sealed record NewMessage(string? Text);
+
+    /// <param name="Author">The writer's letter in this pool ("A" joined first).</param>
+    /// <param name="Mine">Written by the family reading it.</param>
+    public sealed record MessageView(Guid Id, Guid PoolId, string Author, bool Mine, string Text, DateTimeOffset SentAt);
+
+    public static async Task<Results<Ok<List<MessageView>>, NotFound>> List(Guid poolId, HttpContext context, MarketplaceDbContext db, CancellationToken cancellationToken)
+    {
+        var familyId = context.User.UserId();
+        var letters = await Letters(db, poolId, cancellationToken);
+        if (!letters.Current.Contains(familyId))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var messages = await db.PoolMessages.AsNoTracking().Where(m => m.PoolId == poolId)
+            .OrderByDescending(m => m.SentAt).ThenByDescending(m => m.Id).Take(Latest).ToListAsync(cancellationToken);
+        return TypedResults.Ok(messages.AsEnumerable().Reverse().Select(m => View(m, letters.Of, familyId)).ToList());
+    }
+
+    public static async Task<Results<Created<MessageView>, NotFound, ValidationProblem, ProblemHttpResult>> Post(
+        Guid poolId, NewMessage body, HttpContext context, MarketplaceDbContext db, TimeProvider time, IHubContext<MarketplaceHub> hub, CancellationToken cancellationToken)
+    {
+        var familyId = context.User.UserId();
+        var letters = await Letters(db, poolId, cancellationToken);
+        if (!letters.Current.Contains(familyId))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var text = body.Text?.Trim() ?? "";
+        if (text.Length == 0 || text.Length > PoolMessageRecord.MaxTextLength)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["text"] = [text.Length == 0
+                    ? Say("Scrivi il messaggio.", "Write the message.")
+                    : Say($"Un messaggio può avere al massimo {PoolMessageRecord.MaxTextLength} caratteri.", $"A message can have at most {PoolMessageRecord.MaxTextLength} characters.")],
+            });
+        }
+
+        var status = await db.Pools.AsNoTracking().Where(p => p.Id == poolId).Select(p => p.Status).SingleAsync(cancellationToken);
+        if (status is "closed" or "cancelled")
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
+                title: Say("Il gruppo è chiuso: non si possono più scrivere messaggi.", "The pool is closed: no more messages can be written."));
+        }
+
+        var message = new PoolMessageRecord { Id = Guid.CreateVersion7(), PoolId = poolId, FamilyId = familyId, Text = text, SentAt = time.GetUtcNow() };
+        db.PoolMessages.Add(message);
+        await db.SaveChangesAsync(cancellationToken);
+
+        // Saved first; then each current family hears it, marked as its own for the writer.
+        foreach (var reader in letters.Current)
+        {
+            await hub.Clients.Group(LiveMessage.UserTarget(reader)).SendAsync(MessageMethod, View(message, letters.Of, reader), cancellationToken);
+        }
+
+        return TypedResults.Created($"/api/v1/pools/{poolId}/messages", View(message, letters.Of, familyId));
+    }
+
+    private static MessageView View(PoolMessageRecord message, IReadOnlyDictionary<Guid, string> letters, Guid reader) =>
+        new(message.Id, message.PoolId, letters.GetValueOrDefault(message.FamilyId, "?"), message.FamilyId == reader, message.Text, message.SentAt);
+
+    /// <summary>
+    /// Every family that was ever in the pool gets a letter by when it first joined ("A", "B", … "Z",
+    /// then "AA"); the current families are those still in.
+    /// </summary>
+    private static async Task<(IReadOnlyDictionary<Guid, string> Of, IReadOnlySet<Guid> Current)> Letters(MarketplaceDbContext db, Guid poolId, CancellationToken cancellationToken)
+    {
+        var memberships = await db.PoolMemberships.AsNoTracking().Where(m => m.PoolId == poolId)
+            .Select(m => new { m.FamilyId, m.JoinedAt, m.LeftAt, m.RequestId }).ToListAsync(cancellationToken);
+        var order = memberships.GroupBy(m => m.FamilyId)
+            .OrderBy(g => g.Min(m => m.JoinedAt)).ThenBy(g => g.Min(m => m.RequestId))
+            .Select((g, i) => (g.Key, Letter(i)));
+        return (order.ToDictionary(x => x.Key, x => x.Item2), memberships.Where(m => m.LeftAt == null).Select(m => m.FamilyId).ToHashSet());
+    }
+
+    private static string Letter(int index) => index < 26 ? ((char)('A' + index)).ToString() : Letter((index / 26) - 1) + Letter(index % 26);
+}

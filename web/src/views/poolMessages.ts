@@ -1,0 +1,78 @@
+import { api, ProblemError, type PoolMessage } from '../api';
+import { announce, h } from '../dom';
+import { formatMoment, t } from '../i18n';
+
+/** Threads a family has open: the dashboard is drawn again on live events, and an open thread stays open. */
+const open = new Set<string>();
+
+/**
+ * A pool's messages between its families, folded until asked for: the latest messages, oldest first,
+ * and a box to write to the others. Writers are letters ("Famiglia A"), never names.
+ */
+export function messagesSection(poolId: string): HTMLElement {
+  const list = h('ol', { class: 'list-unstyled mb-2', 'data-testid': 'messages', 'aria-live': 'off' });
+  const textId = `message-text-${poolId}`;
+  const text = h('textarea', { id: textId, class: 'form-control', rows: 2, maxlength: 1000, 'aria-describedby': `${textId}-hint ${textId}-error` });
+  const error = h('div', { class: 'invalid-feedback d-block', id: `${textId}-error` });
+  const form = h('form', { novalidate: true, 'data-testid': 'message-form' },
+    h('label', { for: textId, class: 'form-label' }, t('messageLabel')),
+    text,
+    h('div', { class: 'form-text', id: `${textId}-hint` }, t('messageHint')),
+    error,
+    h('button', { type: 'submit', class: 'btn btn-primary btn-sm mt-2', 'data-testid': 'message-send' }, t('messageSend')));
+  const details = h('details', { class: 'mt-2', 'data-testid': 'pool-messages', 'data-pool-id': poolId },
+    h('summary', {}, t('messagesTitle')), h('div', { class: 'pt-2' }, list, form));
+
+  const load = async () => {
+    try {
+      list.replaceChildren(...(await api.poolMessages(poolId)).map(item));
+      if (list.childElementCount === 0) list.append(h('li', { class: 'text-muted small', 'data-testid': 'messages-empty' }, t('messagesEmpty')));
+    } catch {
+      list.replaceChildren(h('li', { class: 'text-danger small' }, t('unexpectedError')));
+    }
+  };
+  details.addEventListener('toggle', () => {
+    if (details.open) {
+      open.add(poolId);
+      void load();
+    } else {
+      open.delete(poolId);
+    }
+  });
+  if (open.has(poolId)) details.open = true;
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    error.textContent = '';
+    text.removeAttribute('aria-invalid');
+    try {
+      add(list, await api.postPoolMessage(poolId, text.value));
+      text.value = '';
+    } catch (e) {
+      error.textContent = e instanceof ProblemError ? (e.errors['text']?.[0] ?? e.title) : t('unexpectedError');
+      text.setAttribute('aria-invalid', 'true');
+      text.focus();
+    }
+  });
+  return details;
+}
+
+/** A message pushed live: added to its thread when the thread is on screen, and read out when another family wrote it. */
+export function receiveMessage(message: PoolMessage): void {
+  const thread = document.querySelector<HTMLElement>(`[data-testid="pool-messages"][data-pool-id="${CSS.escape(message.poolId)}"]`);
+  const list = thread?.querySelector<HTMLElement>('[data-testid="messages"]');
+  if (list && (thread as HTMLDetailsElement).open) add(list, message);
+  if (!message.mine) announce(t('messageNew', { author: message.author }));
+}
+
+function add(list: HTMLElement, message: PoolMessage): void {
+  if (list.querySelector(`[data-message-id="${CSS.escape(message.id)}"]`)) return;
+  list.querySelector('[data-testid="messages-empty"]')?.remove();
+  list.append(item(message));
+}
+
+function item(message: PoolMessage): HTMLElement {
+  return h('li', { class: `mb-2 message${message.mine ? ' message-mine' : ''}`, 'data-testid': 'message', 'data-message-id': message.id },
+    h('p', { class: 'mb-0 small text-muted' }, `${message.mine ? t('messageYou') : t('messageFamily', { author: message.author })} · ${formatMoment(message.sentAt)}`),
+    h('p', { class: 'mb-0 message-text' }, message.text));
+}
