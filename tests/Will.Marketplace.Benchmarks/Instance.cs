@@ -58,9 +58,15 @@ public static class InstanceGenerator
 
     private static readonly DayOfWeek[] Weekdays = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
 
-    public static Instance Generate(int count, int seed)
+    /// <param name="startDates">
+    /// Give each request the day its family wants the service to start (docs/decisions.md, "Start dates"),
+    /// drawn from a generator of its own, so the instance is otherwise the same as without: half want it
+    /// within a week of asking, a third in one to five weeks, the rest in five to sixteen.
+    /// </param>
+    public static Instance Generate(int count, int seed, bool startDates = false)
     {
         var random = new Random(seed);
+        var leads = new Random(seed + 1);
         var cities = ReferenceData.Municipalities;
         var neighbourhoods = cities.ToDictionary(c => c.Code, c => Enumerable.Range(0, 5)
             .Select(_ => (Lat: c.Latitude + Gaussian(random) * 0.018, Lon: c.Longitude + Gaussian(random) * 0.025)).ToArray());
@@ -74,8 +80,20 @@ public static class InstanceGenerator
             return new InstanceRequest(id, city.Code, category, Math.Round(lat, 6), Math.Round(lon, 6), ScheduleFor(category, random).ToString(), AttributesFor(category, random),
                 start.AddMinutes(random.Next(90 * 24 * 60)));
         }).OrderBy(r => r.ArrivedAt).ThenBy(r => r.Id).ToList();
+        if (startDates)
+        {
+            requests = [.. requests.Select(r => r with { StartDate = DateOnly.FromDateTime(r.ArrivedAt.UtcDateTime).AddDays(LeadDays(leads)) })];
+        }
+
         return new Instance(1, seed, requests);
     }
+
+    private static int LeadDays(Random random) => random.NextDouble() switch
+    {
+        < 0.5 => random.Next(0, 8),
+        < 0.83 => random.Next(8, 36),
+        _ => random.Next(36, 113),
+    };
 
     private static string Pick(Random random)
     {

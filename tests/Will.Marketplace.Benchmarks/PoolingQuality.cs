@@ -21,7 +21,6 @@ public sealed record EngineResult(string Engine, IReadOnlyList<DemandPool> Pools
 /// </summary>
 public static class PoolingQuality
 {
-    private static readonly DateTimeOffset Now = new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly CpSatSetPackingSolver Solver = new();
 
     public static EngineResult Online(Instance instance, bool firstFit = false, bool background = false)
@@ -103,14 +102,18 @@ public static class PoolingQuality
         }
     }
 
-    /// <summary>One more background run per matchmaker once everything has arrived.</summary>
+    /// <summary>
+    /// One more background run per matchmaker once everything has arrived, as of the last arrival (later,
+    /// start dates already past would count as that later day, which the offline optimum does not read).
+    /// </summary>
     public static EngineResult Reoptimised(EngineResult online, RegroupingLimits limits)
     {
         var clock = Stopwatch.StartNew();
         var pools = online.Pools.Select(Copy).ToList();
+        var now = pools.Max(p => p.LatestJoinedAt);
         foreach (var group in pools.GroupBy(p => (p.MunicipalityCode, p.CategoryCode)).ToList())
         {
-            var (_, change) = Regrouping.Run(Instance.Categories[group.Key.CategoryCode], [.. group], Solver, limits, Now, Guid.NewGuid);
+            var (_, change) = Regrouping.Run(Instance.Categories[group.Key.CategoryCode], [.. group], Solver, limits, now, Guid.NewGuid);
             pools.AddRange(change.Changed.Where(c => pools.All(p => p.Id != c.Id)));
         }
 
@@ -120,31 +123,38 @@ public static class PoolingQuality
     /// <summary>
     /// The offline optimum: every request of each municipality × category solved at once by CP-SAT
     /// over candidate pools (larger shards, longer limits). Returns the pools and the proven bound
-    /// on pooled families for that candidate set.
+    /// on pooled families for that candidate set. Start dates are read as of the last arrival: the
+    /// latest day any engine checks them, when dates already past have come closest, so no engine can
+    /// group families this reading keeps apart.
     /// </summary>
     public static (EngineResult Result, int UpperBound, bool ProvedOptimal) Offline(Instance instance, RegroupingLimits limits)
     {
         var clock = Stopwatch.StartNew();
+        var last = instance.Requests.Max(r => r.ArrivedAt);
         var solver = new CpSatSetPackingSolver(workers: Math.Max(1, Environment.ProcessorCount));
         var pools = new List<DemandPool>();
         var (bound, optimal) = (0, true);
         foreach (var group in instance.Requests.GroupBy(r => (r.Municipality, r.Category)))
         {
             var category = Instance.Categories[group.Key.Category];
-            var plan = Regrouping.Plan(category, [.. group.Select(r => r.ToMember())], solver, limits);
-            pools.AddRange(plan.Groups.Select(g => Pool(category, group.Key.Municipality, g)));
+            var plan = Regrouping.Plan(category, [.. group.Select(r => r.ToMember())], solver, limits, Compatibility.DayOf(last));
+            pools.AddRange(plan.Groups.Select(g => Pool(category, group.Key.Municipality, g, last)));
             (bound, optimal) = (bound + plan.UpperBound, optimal && plan.ProvedOptimal);
         }
 
         return (new EngineResult("offline CP-SAT", pools, clock.Elapsed), bound, optimal);
     }
 
-    private static DemandPool Pool(ServiceCategory category, string municipality, IReadOnlyList<PoolMember> members)
+    /// <summary>A pool of the offline optimum, formed at <paramref name="formed"/> (as the plan read start dates).</summary>
+    private static DemandPool Pool(ServiceCategory category, string municipality, IReadOnlyList<PoolMember> members, DateTimeOffset formed)
     {
-        var pool = DemandPool.Start(Guid.NewGuid(), municipality, category, members[0], Now);
+        var pool = DemandPool.Start(Guid.NewGuid(), municipality, category, members[0], formed);
         foreach (var member in members.Skip(1))
         {
-            pool.Join(category, member, Now);
+            if (pool.Join(category, member, formed) != Incompatibility.None)
+            {
+                throw new InvalidOperationException($"The offline plan grouped request {member.RequestId} where the rules refuse it.");
+            }
         }
 
         return pool;

@@ -16,11 +16,12 @@ using Will.Marketplace.Domain.Scheduling;
 var command = args.FirstOrDefault() ?? "help";
 var option = (string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
 var seed = int.Parse(option("--seed", "2026"), CultureInfo.InvariantCulture);
+var startDates = args.Contains("--start-dates");
 
 switch (command)
 {
     case "generate":
-        var instance = InstanceGenerator.Generate(int.Parse(option("--requests", "1000"), CultureInfo.InvariantCulture), seed);
+        var instance = InstanceGenerator.Generate(int.Parse(option("--requests", "1000"), CultureInfo.InvariantCulture), seed, startDates);
         instance.Save(option("--out", "instance.json"));
         Console.WriteLine($"{instance.Requests.Count} requests written to {option("--out", "instance.json")}");
         break;
@@ -53,7 +54,7 @@ switch (command)
     case "quality":
         foreach (var size in option("--sizes", "300,1000,3000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)))
         {
-            Quality(InstanceGenerator.Generate(size, seed));
+            Quality(InstanceGenerator.Generate(size, seed, startDates));
         }
 
         break;
@@ -67,7 +68,7 @@ switch (command)
         await Durable(int.Parse(option("--requests", "3000"), CultureInfo.InvariantCulture), int.Parse(option("--workers", "16"), CultureInfo.InvariantCulture), int.Parse(option("--rounds", "5"), CultureInfo.InvariantCulture));
         break;
     default:
-        Console.WriteLine("commands: generate [--requests N] [--seed S] [--out FILE] | online FILE [--warm-up N] | quality [--sizes 300,1000,3000] | speed | memory | durable");
+        Console.WriteLine("commands: generate [--requests N] [--seed S] [--out FILE] [--start-dates] | online FILE [--warm-up N] | quality [--sizes 300,1000,3000] [--start-dates] | speed | memory | durable");
         break;
 }
 
@@ -79,7 +80,7 @@ static void Quality(Instance instance)
     var reoptimised = PoolingQuality.Reoptimised(online, RegroupingLimits.Default);
     var (offline, bound, proved) = PoolingQuality.Offline(instance, new RegroupingLimits(120, TimeSpan.FromSeconds(10)));
     var best = new[] { offline.Pooled, reoptimised.Pooled, online.Pooled, placement.Pooled }.Max();
-    Console.WriteLine($"## {instance.Requests.Count} requests (seed {instance.Seed})");
+    Console.WriteLine($"## {instance.Requests.Count} requests (seed {instance.Seed}{(instance.Requests.Any(r => r.StartDate is not null) ? ", with start dates" : "")})");
     Console.WriteLine($"optimum (best found): {best} pooled; offline CP-SAT {offline.Pooled} in {offline.Elapsed.TotalSeconds:F1} s, bound {bound}{(proved ? ", proved optimal over its candidates" : "")}");
     foreach (var result in new[] { greedy, placement, online, reoptimised })
     {

@@ -32,7 +32,7 @@ public static class Regrouping
     /// <summary>Every pooled family is worth this much; each pool costs one, so fewer, fuller pools win ties.</summary>
     public const long ValuePerFamily = 1000;
 
-    /// <param name="asOf">The day of the run, for start dates already past; null for the day the latest of each group joined (the offline benchmark's reading).</param>
+    /// <param name="asOf">The day of the run, for start dates already past; null for the day the latest of each group joined.</param>
     public static RegroupingPlan Plan(ServiceCategory category, IReadOnlyList<PoolMember> waiting, ISetPackingSolver solver, RegroupingLimits? limits = null, DateOnly? asOf = null)
     {
         limits ??= RegroupingLimits.Default;
