@@ -81,6 +81,7 @@ public sealed class BiddingStoryTests
         // The winner's board lists the tender among its services, waiting for the families.
         var service = provider.Locator($"[data-testid='my-service'][data-pool-id='{opened.Pool.Id}']");
         await Expect(service.GetByTestId("service-state")).ToHaveTextAsync("Aggiudicata a voi: in attesa delle conferme delle famiglie");
+        await Expect(provider.Locator($"[data-testid='bid-outcome'][data-pool-id='{opened.Pool.Id}']").GetByTestId("bid-outcome-text")).ToHaveTextAsync("Aggiudicata a voi");
 
         // The other family confirms through the API; this one in the browser, which starts the order.
         var other = await second.PostAsync($"/api/v1/requests/{opened.Request.Id}/award/confirm", null);

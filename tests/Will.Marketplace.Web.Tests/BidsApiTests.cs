@@ -132,7 +132,11 @@ public sealed class BidsApiTests
         Assert.That((await girasole.PostAsJsonAsync($"/api/v1/pools/{poolId}/bids", new { priceCents = 1_500, unit = "per-hour" })).StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That((await aurora.PostAsJsonAsync($"/api/v1/pools/{poolId}/bids", new { priceCents = 1_700, unit = "per-hour", outcomeCommitments = new[] { "family-satisfaction", "carer-continuity", "attendance" }, continuityPledge = true })).StatusCode, Is.EqualTo(HttpStatusCode.Created));
 
+        var whileOpen = await girasole.GetFromJsonAsync<List<BidOutcome>>("/api/v1/bids/mine");
+
         var notice = await awarded.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        var loser = (await girasole.GetFromJsonAsync<List<BidOutcome>>("/api/v1/bids/mine"))!.Single(b => b.PoolId == poolId);
+        var winner = (await aurora.GetFromJsonAsync<List<BidOutcome>>("/api/v1/bids/mine"))!.Single(b => b.PoolId == poolId);
         using var family = await app.ClientFor(Samples.Family(1, "reggioemilia"));
         using var staff = await app.ClientFor("staff@reggioemilia.demo");
         var forFamily = await family.GetFromJsonAsync<AwardView>($"/api/v1/pools/{poolId}/award");
@@ -150,5 +154,13 @@ public sealed class BidsApiTests
         Assert.That(forStaff!.Bids[1].Bidder, Does.StartWith("Cooperativa Il Girasole"));
         Assert.That(forFamily.WeeklyCostCents, Is.EqualTo(1_700 * 25), "25 shared hours a week at €17");
         Assert.That(late.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "after the award no bid changes");
+        // Each bidder learns how its sealed bid fared: the loser its place and score against the winner's.
+        Assert.That(whileOpen!.Single(b => b.PoolId == poolId).Outcome, Is.EqualTo("open"));
+        Assert.That((loser.Outcome, loser.Rank, loser.Bidders, loser.Total, loser.WinnerTotal, loser.PriceCents),
+            Is.EqualTo(("not-chosen", (int?)2, (int?)2, (int?)forStaff.Bids[1].Total, (int?)forStaff.Bids[0].Total, 1_500L)));
+        Assert.That((winner.Outcome, winner.Rank, winner.Total), Is.EqualTo(("won", (int?)1, (int?)forStaff.Bids[0].Total)));
+        Assert.That(forStaff.Bids[0].Total, Is.GreaterThan(forStaff.Bids[1].Total));
     }
 }
+
+internal sealed record BidOutcome(Guid PoolId, string CategoryCode, long PriceCents, string Unit, string Outcome, int? Rank, int? Bidders, int? Total, int? WinnerTotal);

@@ -12,6 +12,8 @@ export interface Pool { id: string; categoryCode: string; municipalityCode: stri
 export interface CareRequest { id: string; categoryCode: string; municipalityCode: string; status: string; poolId: string | null; schedule: Slot[]; startDate: string; attributes: Record<string, string>; maxPricePerHourCents: number | null; createdAt: string; awardConfirmedAt?: string | null }
 /** A message in a pool's thread: the writer is a letter ("A" joined first), never a name. */
 export interface PoolMessage { id: string; poolId: string; author: string; mine: boolean; text: string; sentAt: string }
+/** How one of the provider's bids fared; totals in hundredths of a point. */
+export interface BidOutcome { poolId: string; categoryCode: string; priceCents: number; unit: 'per-hour' | 'per-session'; submittedAt: string; outcome: 'open' | 'won' | 'not-chosen' | 'excluded' | 'closed'; biddingClosesAt: string | null; rank: number | null; bidders: number | null; total: number | null; winnerTotal: number | null }
 export interface Bid { id: string; poolId: string; priceCents: number; unit: 'per-hour' | 'per-session'; outcomeCommitments: string[]; continuityPledge: boolean; biddingClosesAt: string | null }
 export interface NewBid { priceCents: number | null; unit: string; outcomeCommitments: string[]; continuityPledge: boolean }
 export interface AwardEntry { rank: number; bidder: string; winner: boolean; weeklyCostCents: number; priceScore: number; qualityScore: number; outcomeScore: number; total: number }
@@ -109,6 +111,7 @@ export const api = {
   audit: () => call<AuditEntry[]>('GET', '/api/v1/audit?take=50'),
   networkFigures: () => call<CityFigures[]>('GET', '/api/v1/network/figures'),
   myServices: () => call<ProviderService[]>('GET', '/api/v1/orders/mine'),
+  myBids: () => call<BidOutcome[]>('GET', '/api/v1/bids/mine'),
   myBid: (poolId: string) => call<Bid>('GET', `/api/v1/pools/${encodeURIComponent(poolId)}/bids/mine`),
   submitBid: (poolId: string, bid: NewBid) => call<Bid>('POST', `/api/v1/pools/${encodeURIComponent(poolId)}/bids`, bid),
   reviseBid: (poolId: string, bid: NewBid) => call<Bid>('PUT', `/api/v1/pools/${encodeURIComponent(poolId)}/bids/mine`, bid),

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Will.Marketplace.Abstractions.Pools;
 using Will.Marketplace.Domain.Bidding;
+using Will.Marketplace.Domain.Pools;
 using Will.Marketplace.Infrastructure.Auditing;
 using Will.Marketplace.Infrastructure.Persistence;
 using Will.Marketplace.Infrastructure.Stores;
@@ -24,7 +25,47 @@ public static class BidsApi
         api.MapDelete("/bids/mine", Withdraw).WithName("WithdrawBid").RequireAuthorization(Policies.Provider);
         api.MapGet("/bids/mine", Mine).WithName("GetMyBid").RequireAuthorization(Policies.Provider);
         api.MapGet("/award", Award).WithName("GetAward").RequireAuthorization(Policies.SignedIn);
+        app.MapGet("/api/v1/bids/mine", Outcomes).WithTags("Bids").WithName("ListMyBids").RequireAuthorization(Policies.Provider);
         return api;
+    }
+
+    /// <param name="Outcome">"open" while bidding runs, "won", "not-chosen", "excluded" (the award's ranking left it out), or "closed" (no award: the pool went back to forming).</param>
+    /// <param name="Rank">Its place in the award's ranking, of <paramref name="Bidders"/>; its total and the winner's are in hundredths of a point.</param>
+    public sealed record BidOutcomeView(Guid PoolId, string CategoryCode, long PriceCents, string Unit, DateTimeOffset SubmittedAt, string Outcome,
+        DateTimeOffset? BiddingClosesAt, int? Rank, int? Bidders, int? Total, int? WinnerTotal);
+
+    /// <summary>
+    /// The organisation's standing bids, newest first (the latest 200), each with how it fared: a sealed
+    /// bid's author learns the outcome, its place and its score against the winner's, never the other
+    /// bidders' names.
+    /// </summary>
+    public static async Task<Ok<List<BidOutcomeView>>> Outcomes(HttpContext context, MarketplaceDbContext db, CancellationToken cancellationToken)
+    {
+        var providerId = context.User.ProviderId();
+        var rows = await (
+            from bid in db.Bids.AsNoTracking()
+            where bid.ProviderId == providerId && bid.WithdrawnAt == null
+            join pool in db.Pools.AsNoTracking() on bid.PoolId equals pool.Id
+            join award in db.Awards.AsNoTracking() on bid.PoolId equals award.PoolId into awards
+            from award in awards.DefaultIfEmpty()
+            orderby bid.SubmittedAt descending
+            select new { bid.Id, bid.PoolId, pool.CategoryCode, pool.Status, pool.BiddingClosesAt, bid.PriceCents, bid.Unit, bid.SubmittedAt, Award = award })
+            .Take(200)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(rows.Select(row =>
+        {
+            if (row.Award is null)
+            {
+                var open = row.Status == PoolStatus.OpenForBids.ToName();
+                return new BidOutcomeView(row.PoolId, row.CategoryCode, row.PriceCents, row.Unit, row.SubmittedAt, open ? "open" : "closed", open ? row.BiddingClosesAt : null, null, null, null, null);
+            }
+
+            var ranking = AwardBreakdownJson.Read(row.Award.Breakdown).Bids;
+            var mine = ranking.FirstOrDefault(b => b.BidId == row.Id);
+            var winner = ranking.FirstOrDefault(b => b.ProviderId == row.Award.ProviderId);
+            var outcome = row.Award.ProviderId == providerId ? "won" : mine is null ? "excluded" : "not-chosen";
+            return new BidOutcomeView(row.PoolId, row.CategoryCode, row.PriceCents, row.Unit, row.SubmittedAt, outcome, null, mine?.Rank, ranking.Count, mine?.Total, winner?.Total);
+        }).ToList());
     }
 
     public sealed record BidBody(long? PriceCents, string? Unit, List<string>? OutcomeCommitments, bool? ContinuityPledge);

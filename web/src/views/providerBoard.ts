@@ -1,6 +1,6 @@
-import { api, ProblemError, type Bid, type Category, type NewBid, type Pool, type ProviderService } from '../api';
+import { api, ProblemError, type Bid, type BidOutcome, type Category, type NewBid, type Pool, type ProviderService } from '../api';
 import { announce, h, mount } from '../dom';
-import { formatCents, formatDay, label, localDay, priceUnit, t, tCount, type MessageKey } from '../i18n';
+import { formatCents, formatDay, formatMoment, label, localDay, locale, priceUnit, t, tCount, type MessageKey } from '../i18n';
 import { calendarLink } from './awardView';
 import { payoutsCard } from './money';
 import { poolCard } from './poolCard';
@@ -9,8 +9,8 @@ const indicators = ['family-satisfaction', 'carer-continuity', 'attendance'] as 
 
 /** A provider's board: the pools open for bids in its municipality, each with its sealed bid. */
 export async function renderProviderBoard(main: HTMLElement): Promise<void> {
-  const [pools, categories, services] = await Promise.all([
-    api.pools({ status: 'open-for-bids' }), api.categories().catch(() => [] as Category[]), api.myServices().catch(() => null)]);
+  const [pools, categories, services, outcomes] = await Promise.all([
+    api.pools({ status: 'open-for-bids' }), api.categories().catch(() => [] as Category[]), api.myServices().catch(() => null), api.myBids().catch(() => null)]);
   const bids = await Promise.all(pools.map((p) => api.myBid(p.id).catch(() => null)));
   const reference = (code: string) => categories.find((c) => c.code === code)?.referencePricePerHourCents ?? null;
   mount(main,
@@ -23,7 +23,28 @@ export async function renderProviderBoard(main: HTMLElement): Promise<void> {
         h('div', { class: 'col-lg-6' }, poolCard(pool)),
         h('div', { class: 'col-lg-6' }, bidSection(pool, bids[i] ?? null, reference(pool.categoryCode), () => renderProviderBoard(main)))))),
     services ? servicesSection(services) : null,
+    outcomes ? outcomesSection(outcomes.filter((o) => o.outcome !== 'open')) : null,
     await payoutsCard().catch(() => null));
+}
+
+/** How the organisation's bids fared once bidding closed: won, or its place and score against the winner's. */
+function outcomesSection(outcomes: BidOutcome[]): HTMLElement {
+  const points = (n: number) => new Intl.NumberFormat(locale(), { maximumFractionDigits: 2 }).format(n / 100);
+  const text = (o: BidOutcome) => {
+    if (o.outcome === 'won') return t('bidWon');
+    if (o.outcome === 'not-chosen' && o.rank !== null && o.bidders !== null && o.total !== null && o.winnerTotal !== null) {
+      return t('bidNotChosen', { rank: o.rank, bidders: o.bidders, total: points(o.total), winner: points(o.winnerTotal) });
+    }
+    return t(o.outcome === 'excluded' ? 'bidExcluded' : 'bidClosed');
+  };
+  return h('section', { class: 'mt-5', 'aria-labelledby': 'outcomes-title', 'data-testid': 'my-bids' },
+    h('h2', { class: 'h4', id: 'outcomes-title' }, t('bidOutcomesTitle')),
+    outcomes.length === 0
+      ? h('p', {}, t('bidOutcomesEmpty'))
+      : h('ul', { class: 'list-unstyled' }, ...outcomes.map((o) => h('li', { class: 'card card-body mb-3 pool-card', 'data-testid': 'bid-outcome', 'data-pool-id': o.poolId, 'data-outcome': o.outcome },
+        h('h3', { class: 'h5' }, label('category', o.categoryCode)),
+        h('p', { class: 'mb-1 fw-semibold', 'data-testid': 'bid-outcome-text' }, text(o)),
+        h('p', { class: 'mb-0' }, t('bidOffered', { price: formatCents(o.priceCents), unit: priceUnit(o.unit), date: formatMoment(o.submittedAt) }))))));
 }
 
 /** The pools awarded to the provider: waiting for the families to confirm, or the services it runs. */
