@@ -58,13 +58,16 @@ public sealed class LivePoolTests
         var firstThread = first.GetByTestId("pool-messages").First;
         var secondThread = second.GetByTestId("pool-messages").First;
         await firstThread.GetByText("Messaggi tra le famiglie del gruppo").ClickAsync();
-        await secondThread.GetByText("Messaggi tra le famiglie del gruppo").ClickAsync();
-        await Expect(secondThread.GetByTestId("messages-empty")).ToHaveTextAsync("Ancora nessun messaggio.");
+        await Expect(firstThread.GetByTestId("messages-empty")).ToHaveTextAsync("Ancora nessun messaggio.");
 
         await firstThread.GetByLabel("Scrivi alle altre famiglie").FillAsync("Buongiorno! Siamo i Rossi, al parco giovedì?");
         await firstThread.GetByTestId("message-send").ClickAsync();
 
         await Expect(firstThread.GetByTestId("message")).ToContainTextAsync("Tu ·");
+        // The other family's thread is folded: its summary counts what arrived, until opened.
+        await Expect(secondThread.GetByTestId("messages-unread")).ToHaveTextAsync("1 nuovo");
+        await secondThread.GetByText("Messaggi tra le famiglie del gruppo").ClickAsync();
+        await Expect(secondThread.GetByTestId("messages-unread")).ToBeHiddenAsync();
         await Expect(secondThread.GetByTestId("message")).ToContainTextAsync("Famiglia A ·");
         await Expect(secondThread.GetByTestId("message")).ToContainTextAsync("Buongiorno! Siamo i Rossi, al parco giovedì?");
         await secondThread.GetByLabel("Scrivi alle altre famiglie").FillAsync("Volentieri!");

@@ -1,9 +1,12 @@
 import { api, ProblemError, type PoolMessage } from '../api';
 import { announce, h } from '../dom';
-import { formatMoment, t } from '../i18n';
+import { formatMoment, t, tCount } from '../i18n';
 
 /** Threads a family has open: the dashboard is drawn again on live events, and an open thread stays open. */
 const open = new Set<string>();
+
+/** Messages pushed to a folded thread since it was last opened, by pool: shown on its summary until opened. */
+const unread = new Map<string, number>();
 
 /**
  * A pool's messages between its families, folded until asked for: the latest messages, oldest first,
@@ -20,8 +23,10 @@ export function messagesSection(poolId: string): HTMLElement {
     h('div', { class: 'form-text', id: `${textId}-hint` }, t('messageHint')),
     error,
     h('button', { type: 'submit', class: 'btn btn-primary btn-sm mt-2', 'data-testid': 'message-send' }, t('messageSend')));
+  const badge = h('span', { class: 'badge bg-primary ms-2', 'data-testid': 'messages-unread' });
   const details = h('details', { class: 'mt-2', 'data-testid': 'pool-messages', 'data-pool-id': poolId },
-    h('summary', {}, t('messagesTitle')), h('div', { class: 'pt-2' }, list, form));
+    h('summary', {}, t('messagesTitle'), badge), h('div', { class: 'pt-2' }, list, form));
+  showUnread(badge, poolId);
 
   const load = async () => {
     try {
@@ -34,6 +39,8 @@ export function messagesSection(poolId: string): HTMLElement {
   details.addEventListener('toggle', () => {
     if (details.open) {
       open.add(poolId);
+      unread.delete(poolId);
+      showUnread(badge, poolId);
       void load();
     } else {
       open.delete(poolId);
@@ -61,8 +68,20 @@ export function messagesSection(poolId: string): HTMLElement {
 export function receiveMessage(message: PoolMessage): void {
   const thread = document.querySelector<HTMLElement>(`[data-testid="pool-messages"][data-pool-id="${CSS.escape(message.poolId)}"]`);
   const list = thread?.querySelector<HTMLElement>('[data-testid="messages"]');
-  if (list && (thread as HTMLDetailsElement).open) add(list, message);
+  if (list && (thread as HTMLDetailsElement).open) {
+    add(list, message);
+  } else if (!message.mine) {
+    unread.set(message.poolId, (unread.get(message.poolId) ?? 0) + 1);
+    const badge = thread?.querySelector<HTMLElement>('[data-testid="messages-unread"]');
+    if (badge) showUnread(badge, message.poolId);
+  }
   if (!message.mine) announce(t('messageNew', { author: message.author }));
+}
+
+function showUnread(badge: HTMLElement, poolId: string): void {
+  const count = unread.get(poolId) ?? 0;
+  badge.textContent = count > 0 ? tCount(count, 'messagesUnreadOne', 'messagesUnread', { count }) : '';
+  badge.hidden = count === 0;
 }
 
 function add(list: HTMLElement, message: PoolMessage): void {
