@@ -61,9 +61,11 @@ public readonly struct GeoFrame
     public bool IsWithinMeters(GeoPoint other, double meters)
     {
         var dLat = GeoPoint.ToRadians(other.Latitude - Centre.Latitude);
-        if (Math.Abs(dLat) * GeoPoint.EarthRadiusMeters > meters)
+        if (Math.Abs(dLat) * GeoPoint.EarthRadiusMeters > meters * (1 + FlatMapMargin))
         {
             // No path between two points is shorter than the difference of their latitudes: no trigonometry needed.
+            // With a margin: along a meridian the two are equal, and the haversine's rounding can fall an ulp
+            // below the product, so a limit of exactly the distance was refused now and then.
             return false;
         }
 

@@ -28,6 +28,17 @@ public sealed class GeoPointProperties
         NearbyPairs.Sample(pair => pair.From.IsWithinMeters(pair.To, pair.From.DistanceMetersTo(pair.To)), iter: Iterations);
     }
 
+    [TestCase(89.69844006071725, -178.13214999299132, 90, -178.01807616921985)]
+    public void IsWithinMeters_ToThePole_WhenTheLimitIsExactlyTheDistance_IsTrue(double fromLat, double fromLon, double toLat, double toLon)
+    {
+        // To the pole the distance is the latitude difference, which a quick test reads first; the
+        // haversine's rounding fell an ulp below it, and a limit of exactly the distance was refused
+        // (found by the property above, now and then).
+        var (from, to) = (new GeoPoint(fromLat, fromLon), new GeoPoint(toLat, toLon));
+
+        Assert.That(from.IsWithinMeters(to, from.DistanceMetersTo(to)), Is.True);
+    }
+
     [Test]
     public void IsWithinMeters_InAnItalianCityAtCategoryRadii_AgreesWithTheHaversine()
     {
