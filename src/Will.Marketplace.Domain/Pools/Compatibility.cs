@@ -5,7 +5,10 @@ using Will.Marketplace.Domain.Scheduling;
 namespace Will.Marketplace.Domain.Pools;
 
 /// <summary>
-/// The first version of the compatibility rules of PRODUCT.md, for both pooling modes. Matching asks
+/// The compatibility rules of PRODUCT.md, for both pooling modes, after two of the product's own: a
+/// pool pools families, so it never holds two requests of one family (a request sent twice, by a
+/// double click or again later, would otherwise make a pool of one family reach quorum); and families
+/// who want to start far apart are not pooled (<see cref="StartsFit"/>). Matching asks
 /// this for every pool a request could join, so it is written as plain loops that allocate nothing.
 /// </summary>
 public static class Compatibility
@@ -26,6 +29,11 @@ public static class Compatibility
         var (earliest, latest, joined) = (DateOnly.MaxValue, DateOnly.MinValue, candidate.JoinedAt);
         for (var i = 0; i < members.Count; i++)
         {
+            if (members[i].FamilyId == candidate.FamilyId)
+            {
+                return Incompatibility.SameFamily;
+            }
+
             (earliest, latest) = WidenedStarts(earliest, latest, members[i]);
             joined = members[i].JoinedAt > joined ? members[i].JoinedAt : joined;
         }
@@ -59,6 +67,11 @@ public static class Compatibility
     /// </summary>
     internal static Incompatibility Check(ServiceCategory category, DemandPool pool, MemberDigest digest, PoolMember candidate, DateOnly? asOf = null)
     {
+        if (digest.HasFamily(candidate.FamilyId))
+        {
+            return Incompatibility.SameFamily;
+        }
+
         var joined = candidate.JoinedAt > digest.LatestJoinedAt ? candidate.JoinedAt : digest.LatestJoinedAt;
         if (digest.Facts.Length > 0 && !StartsFit(digest.EarliestStart, digest.LatestStart, candidate.WantedStart, asOf ?? DayOf(joined)))
         {

@@ -14,4 +14,5 @@ public enum Incompatibility
     WeekTooLong,
     AttributeMismatch,
     StartDatesApart,
+    SameFamily,
 }

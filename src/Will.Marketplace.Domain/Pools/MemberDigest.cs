@@ -84,6 +84,20 @@ internal sealed class MemberDigest
     /// <summary>The latest start a member wants (<see cref="DateOnly.MinValue"/> when all want it as soon as possible, or for no members).</summary>
     public DateOnly LatestStart { get; }
 
+    /// <summary>Whether a member's request is <paramref name="familyId"/>'s.</summary>
+    public bool HasFamily(Guid familyId)
+    {
+        foreach (ref readonly var facts in Facts.AsSpan())
+        {
+            if (facts.FamilyId == familyId)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public bool Includes(Guid requestId)
     {
         foreach (ref readonly var facts in Facts.AsSpan())
@@ -203,8 +217,8 @@ internal sealed class MemberDigest
     }
 }
 
-/// <summary>One member as matching reads it most: who, where, since when, and the hours its week touches.</summary>
-internal readonly record struct MemberFacts(Guid RequestId, GeoPoint Location, DateTimeOffset JoinedAt, WeekHours Hours)
+/// <summary>One member as matching reads it most: who (its request and family), where, since when, and the hours its week touches.</summary>
+internal readonly record struct MemberFacts(Guid RequestId, Guid FamilyId, GeoPoint Location, DateTimeOffset JoinedAt, WeekHours Hours)
 {
-    public static MemberFacts Of(PoolMember member) => new(member.RequestId, member.Location, member.JoinedAt, WeekHours.Touched(member.Schedule));
+    public static MemberFacts Of(PoolMember member) => new(member.RequestId, member.FamilyId, member.Location, member.JoinedAt, WeekHours.Touched(member.Schedule));
 }

@@ -1,3 +1,4 @@
+using Will.Marketplace.Domain.Matching;
 using Will.Marketplace.Domain.Pools;
 using static Will.Marketplace.Domain.Tests.Samples;
 
@@ -16,6 +17,23 @@ public sealed class DemandPoolJoinTests
         Assert.That(pool.Status, Is.EqualTo(PoolStatus.Forming));
         Assert.That(pool.Members, Has.Count.EqualTo(1));
         Assert.That(pool.BiddingClosesAt, Is.Null);
+    }
+
+    [Test]
+    public void Join_ASecondRequestOfTheSameFamily_IsRefused_SoOneFamilyNeverMakesAQuorum()
+    {
+        var first = Member(Weekdays8To12);
+        var pool = DemandPool.Start(Guid.NewGuid(), "016024", NannyShare, first, Now);
+        var again = Member(Weekdays8To12, 100) with { FamilyId = first.FamilyId };
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(pool.Join(NannyShare, again, Now), Is.EqualTo(Incompatibility.SameFamily));
+            Assert.That(Compatibility.Check(NannyShare, pool.Members, again), Is.EqualTo(Incompatibility.SameFamily));
+            Assert.That(pool.Status, Is.EqualTo(PoolStatus.Forming));
+            Assert.That(Placement.Decide(NannyShare, again, [pool], Guid.NewGuid()).Pool, Is.Null, "it waits in a pool of its own");
+            Assert.That(pool.Join(NannyShare, Member(Weekdays8To12, 100), Now), Is.EqualTo(Incompatibility.None), "another family at the same place joins");
+        });
     }
 
     [Test]

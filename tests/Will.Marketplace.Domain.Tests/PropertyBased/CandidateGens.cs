@@ -9,7 +9,7 @@ namespace Will.Marketplace.Domain.Tests.PropertyBased;
 /// A generated request: home within about 2 km of Bergamo's centre, attributes sometimes left unset,
 /// a wanted start some days before or after <see cref="Samples.Now"/> or none (as soon as possible).
 /// </summary>
-internal sealed record Candidate(int MetresNorth, int MetresEast, WeeklySchedule Schedule, string? AgeBand, string? Language, int? StartInDays = null)
+internal sealed record Candidate(int MetresNorth, int MetresEast, WeeklySchedule Schedule, string? AgeBand, string? Language, int? StartInDays = null, int? Family = null)
 {
     public PoolMember ToMember(int index)
     {
@@ -27,6 +27,8 @@ internal sealed record Candidate(int MetresNorth, int MetresEast, WeeklySchedule
         return Samples.Member(new Guid(index, 0, 0, new byte[8]), Schedule, Samples.Near(MetresNorth, MetresEast), attributes) with
         {
             WantedStart = StartInDays is { } days ? DateOnly.FromDateTime(Samples.Now.UtcDateTime).AddDays(days) : null,
+            // Now and then one of a few families sends another request (a pool never takes a family twice).
+            FamilyId = Family is { } family ? new Guid(family + 1, 7, 7, new byte[8]) : Guid.NewGuid(),
         };
     }
 }
@@ -54,12 +56,15 @@ internal static class CandidateGens
 
     private static readonly Gen<string?> Language = Gen.OneOf<string?>(null, "it", "en");
 
+    /// <summary>Mostly a family of its own; one request in eight from one of three families that send several.</summary>
+    private static readonly Gen<int?> Family = Gen.Frequency((7, Gen.Const((int?)null)), (1, Gen.Int[0, 2].Select(f => (int?)f)));
+
     /// <summary>Mostly as soon as possible or soon, sometimes past or well ahead: the start window (28 days) binds now and then.</summary>
     private static readonly Gen<int?> StartInDays = Gen.Frequency((3, Gen.Const((int?)null)), (2, Gen.Int[-20, 20].Select(d => (int?)d)), (1, Gen.Int[0, 90].Select(d => (int?)d)));
 
     public static Gen<Candidate[]> For(ServiceCategory category) =>
-        Gen.Select(Gen.Int[-1_500, 1_500], Gen.Int[-1_500, 1_500], category.Mode == PoolingMode.Group ? GroupSchedule : VisitSchedule, AgeBand, Language, StartInDays,
-                (north, east, schedule, ageBand, language, start) => new Candidate(north, east, schedule, ageBand, language, start))
+        Gen.Select(Gen.Int[-1_500, 1_500], Gen.Int[-1_500, 1_500], category.Mode == PoolingMode.Group ? GroupSchedule : VisitSchedule, AgeBand, Language, StartInDays, Family,
+                (north, east, schedule, ageBand, language, start, family) => new Candidate(north, east, schedule, ageBand, language, start, family))
             // The API refuses group requests shorter than the category's minimum shared time.
             .Where(c => category.Mode != PoolingMode.Group || c.Schedule.TotalMinutes >= category.MinSharedMinutesPerWeek)
             .Array[1, 30];

@@ -104,11 +104,16 @@ export async function renderRequestForm(main: HTMLElement, me: Me, onCreated: ()
       attributes: Object.fromEntries([...attributes.querySelectorAll('select')].filter((s) => s.value !== '').map((s) => [s.id, s.value])),
       maxPricePerHourCents: price,
     };
+    // One request per press: a double click must not send it twice.
+    const submit = form.querySelector<HTMLButtonElement>('[data-testid="request-submit"]')!;
+    submit.disabled = true;
     try {
       await api.createRequest(request);
       onCreated();
     } catch (e) {
       showErrors(form, summary, e instanceof ProblemError && e.status === 400 ? e.errors : {}, e instanceof ProblemError ? undefined : t('unexpectedError'));
+    } finally {
+      submit.disabled = false;
     }
   });
   mount(main, h('h1', { class: 'h2 mb-4' }, t('requestFormTitle')), form);
