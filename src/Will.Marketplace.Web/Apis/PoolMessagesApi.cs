@@ -26,7 +26,7 @@ public static class PoolMessagesApi
     {
         var api = app.MapGroup("/api/v1/pools/{poolId:guid}/messages").WithTags("Pools").RequireAuthorization(Policies.Family);
         api.MapGet("/", List).WithName("ListPoolMessages");
-        api.MapPost("/", Post).WithName("PostPoolMessage");
+        api.MapPost("/", Post).RequireRateLimiting(SecurityExtensions.WriteLimit).WithName("PostPoolMessage");
         return app;
     }
 
