@@ -23,6 +23,7 @@ export function messagesSection(poolId: string): HTMLElement {
     h('div', { class: 'form-text', id: `${textId}-hint` }, t('messageHint')),
     error,
     h('button', { type: 'submit', class: 'btn btn-primary btn-sm mt-2', 'data-testid': 'message-send' }, t('messageSend')));
+  const send = form.querySelector<HTMLButtonElement>('[data-testid="message-send"]')!;
   const badge = h('span', { class: 'badge bg-primary ms-2', 'data-testid': 'messages-unread' });
   const details = h('details', { class: 'mt-2', 'data-testid': 'pool-messages', 'data-pool-id': poolId },
     h('summary', {}, t('messagesTitle'), badge), h('div', { class: 'pt-2' }, list, form));
@@ -52,6 +53,7 @@ export function messagesSection(poolId: string): HTMLElement {
     event.preventDefault();
     error.textContent = '';
     text.removeAttribute('aria-invalid');
+    send.disabled = true; // once per press
     try {
       add(list, await api.postPoolMessage(poolId, text.value));
       text.value = '';
@@ -59,6 +61,8 @@ export function messagesSection(poolId: string): HTMLElement {
       error.textContent = e instanceof ProblemError ? (e.errors['text']?.[0] ?? e.title) : t('unexpectedError');
       text.setAttribute('aria-invalid', 'true');
       text.focus();
+    } finally {
+      send.disabled = false;
     }
   });
   return details;
