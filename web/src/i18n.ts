@@ -929,6 +929,11 @@ export function localDay(isoDate: string): Date {
   return new Date(y!, m! - 1, d!);
 }
 
+/** A tender score, kept in hundredths of a point (out of 10,000), as points out of 100: "84,5". */
+export function formatPoints(hundredths: number): string {
+  return new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(hundredths / 100);
+}
+
 export function formatCents(cents: number): string {
   return new Intl.NumberFormat(locale(), { style: 'currency', currency: 'EUR' }).format(cents / 100);
 }

@@ -1,9 +1,8 @@
 import { api, ProblemError, type Award, type Order } from '../api';
 import { announce, h } from '../dom';
-import { formatCents, formatDay, language, locale, priceUnit, t } from '../i18n';
+import { formatCents, formatDay, formatPoints, language, priceUnit, t } from '../i18n';
 import { ratingForm } from './outcomes';
 
-const points = (n: number) => new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(n / 100);
 
 /** The award of a pool with every bid's score, for its families and staff. */
 export function awardSection(poolId: string): HTMLElement {
@@ -31,7 +30,7 @@ function awardTable(award: Award): HTMLElement {
         h('thead', {}, h('tr', {}, ...['awardRank', 'awardBidder', 'awardCost', 'awardPrice', 'awardQuality', 'awardOutcomes', 'awardTotal'].map((k) => h('th', { scope: 'col' }, t(k as Parameters<typeof t>[0]))))),
         h('tbody', {}, ...award.bids.map((b) => h('tr', { class: b.winner ? 'table-success' : '' },
           h('td', {}, b.rank), h('th', { scope: 'row' }, b.bidder), h('td', {}, formatCents(b.weeklyCostCents)),
-          h('td', {}, points(b.priceScore)), h('td', {}, points(b.qualityScore)), h('td', {}, points(b.outcomeScore)), h('td', {}, points(b.total))))))));
+          h('td', {}, formatPoints(b.priceScore)), h('td', {}, formatPoints(b.qualityScore)), h('td', {}, formatPoints(b.outcomeScore)), h('td', {}, formatPoints(b.total))))))));
 }
 
 /** A family's answer to the award of its pool: confirm, or decline and leave. */

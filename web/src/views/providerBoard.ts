@@ -1,6 +1,6 @@
 import { api, ProblemError, type Bid, type BidOutcome, type Category, type NewBid, type Pool, type ProviderService } from '../api';
 import { announce, h, mount } from '../dom';
-import { formatCents, formatDay, formatMoment, label, localDay, locale, priceUnit, t, tCount, type MessageKey } from '../i18n';
+import { formatCents, formatDay, formatMoment, formatPoints, label, localDay, priceUnit, t, tCount, type MessageKey } from '../i18n';
 import { calendarLink } from './awardView';
 import { payoutsCard } from './money';
 import { poolCard } from './poolCard';
@@ -29,11 +29,10 @@ export async function renderProviderBoard(main: HTMLElement): Promise<void> {
 
 /** How the organisation's bids fared once bidding closed: won, or its place and score against the winner's. */
 function outcomesSection(outcomes: BidOutcome[]): HTMLElement {
-  const points = (n: number) => new Intl.NumberFormat(locale(), { maximumFractionDigits: 2 }).format(n / 100);
   const text = (o: BidOutcome) => {
     if (o.outcome === 'won') return t('bidWon');
     if (o.outcome === 'not-chosen' && o.rank !== null && o.bidders !== null && o.total !== null && o.winnerTotal !== null) {
-      return t('bidNotChosen', { rank: o.rank, bidders: o.bidders, total: points(o.total), winner: points(o.winnerTotal) });
+      return t('bidNotChosen', { rank: o.rank, bidders: o.bidders, total: formatPoints(o.total), winner: formatPoints(o.winnerTotal) });
     }
     return t(o.outcome === 'excluded' ? 'bidExcluded' : 'bidClosed');
   };
