@@ -60,29 +60,35 @@ public static class ErasureApi
     /// <summary>Where the family lives, what it told about its needs and what it wrote go; the city, dates, schedules and rating scores stay for statistics.</summary>
     private static async Task Pseudonymise(MarketplaceDbContext db, AppUser user, CancellationToken cancellationToken)
     {
-        var city = await db.Municipalities.AsNoTracking().SingleAsync(m => m.Code == user.MunicipalityCode, cancellationToken);
-        foreach (var request in await db.Requests.Where(r => r.FamilyId == user.Id).ToListAsync(cancellationToken))
+        // All of it or nothing: what was written goes together with the identity.
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            request.Latitude = city.Latitude;
-            request.Longitude = city.Longitude;
-            request.Attributes = "{}";
-            request.MaxPricePerHourCents = null;
-        }
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var city = await db.Municipalities.AsNoTracking().SingleAsync(m => m.Code == user.MunicipalityCode, cancellationToken);
+            foreach (var request in await db.Requests.Where(r => r.FamilyId == user.Id).ToListAsync(cancellationToken))
+            {
+                request.Latitude = city.Latitude;
+                request.Longitude = city.Longitude;
+                request.Attributes = "{}";
+                request.MaxPricePerHourCents = null;
+            }
 
-        // What the family wrote goes: its messages to its pools, and the comments on its ratings (the scores stay, as figures).
-        await db.PoolMessages.Where(m => m.FamilyId == user.Id).ExecuteDeleteAsync(cancellationToken);
-        await db.OrderRatings.Where(r => r.FamilyId == user.Id && r.Comment != null).ExecuteUpdateAsync(s => s.SetProperty(r => r.Comment, (string?)null), cancellationToken);
+            // What the family wrote goes: its messages to its pools, and the comments on its ratings (the scores stay, as figures).
+            await db.PoolMessages.Where(m => m.FamilyId == user.Id).ExecuteDeleteAsync(cancellationToken);
+            await db.OrderRatings.Where(r => r.FamilyId == user.Id && r.Comment != null).ExecuteUpdateAsync(s => s.SetProperty(r => r.Comment, (string?)null), cancellationToken);
 
-        var pseudonym = $"erased-{user.Id:N}@erased.invalid";
-        user.Email = user.UserName = pseudonym;
-        user.NormalizedEmail = user.NormalizedUserName = pseudonym.ToUpperInvariant();
-        user.DisplayName = "";
-        user.PhoneNumber = null;
-        user.PasswordHash = null;
-        user.SecurityStamp = Guid.NewGuid().ToString("N"); // ends every session and token at once
-        user.LockoutEnabled = true;
-        user.LockoutEnd = DateTimeOffset.MaxValue;
-        db.Users.Update(user);
-        await db.SaveChangesAsync(cancellationToken);
+            var pseudonym = $"erased-{user.Id:N}@erased.invalid";
+            user.Email = user.UserName = pseudonym;
+            user.NormalizedEmail = user.NormalizedUserName = pseudonym.ToUpperInvariant();
+            user.DisplayName = "";
+            user.PhoneNumber = null;
+            user.PasswordHash = null;
+            user.SecurityStamp = Guid.NewGuid().ToString("N"); // ends every session and token at once
+            user.LockoutEnabled = true;
+            user.LockoutEnd = DateTimeOffset.MaxValue;
+            db.Users.Update(user);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
     }
 }
