@@ -1101,3 +1101,49 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203143348_PoolMessageReports') THEN
+    ALTER TABLE "PoolMessages" ADD "HiddenAt" timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203143348_PoolMessageReports') THEN
+    ALTER TABLE "PoolMessages" ADD "HiddenBy" uuid;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203143348_PoolMessageReports') THEN
+    ALTER TABLE "PoolMessages" ADD "ReportedAt" timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203143348_PoolMessageReports') THEN
+    ALTER TABLE "PoolMessages" ADD "ReportedBy" uuid;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203143348_PoolMessageReports') THEN
+    CREATE INDEX "IX_PoolMessages_ReportedAt" ON "PoolMessages" ("ReportedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203143348_PoolMessageReports') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261203143348_PoolMessageReports', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

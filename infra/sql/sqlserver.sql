@@ -1213,3 +1213,56 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203143330_PoolMessageReports'
+)
+BEGIN
+    ALTER TABLE [PoolMessages] ADD [HiddenAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203143330_PoolMessageReports'
+)
+BEGIN
+    ALTER TABLE [PoolMessages] ADD [HiddenBy] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203143330_PoolMessageReports'
+)
+BEGIN
+    ALTER TABLE [PoolMessages] ADD [ReportedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203143330_PoolMessageReports'
+)
+BEGIN
+    ALTER TABLE [PoolMessages] ADD [ReportedBy] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203143330_PoolMessageReports'
+)
+BEGIN
+    CREATE INDEX [IX_PoolMessages_ReportedAt] ON [PoolMessages] ([ReportedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203143330_PoolMessageReports'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203143330_PoolMessageReports', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

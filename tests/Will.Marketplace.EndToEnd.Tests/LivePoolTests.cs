@@ -75,11 +75,26 @@ public sealed class LivePoolTests
         await Expect(firstThread.GetByTestId("message").Nth(1)).ToContainTextAsync("Famiglia B ·");
         await Expect(firstThread.GetByTestId("message")).ToHaveCountAsync(2);
 
+        // The second family reports the first's message; the city's staff see it, and only it, and hide it.
+        await secondThread.GetByTestId("message").First.GetByTestId("message-report").ClickAsync();
+        await Expect(secondThread.GetByTestId("message").First.GetByTestId("message-reported")).ToHaveTextAsync("Segnalato al Comune");
+        var staff = await BrowserFixture.NewPageAsync();
+        await staff.SignIn("staff@verona.demo", "pool-filters");
+        var reported = staff.GetByTestId("reported-message");
+        await Expect(reported).ToHaveCountAsync(1);
+        await Expect(reported).ToContainTextAsync("Buongiorno! Siamo i Rossi, al parco giovedì?");
+        await Expect(reported).Not.ToContainTextAsync("Volentieri!");
+        await reported.GetByTestId("reported-hide").ClickAsync();
+        await Expect(reported.GetByTestId("reported-state")).ToContainTextAsync("Nascosto il ");
+        await second.ReloadAsync();
+        await second.GetByTestId("pool-messages").First.GetByText("Messaggi tra le famiglie del gruppo").ClickAsync();
+        await Expect(second.GetByTestId("message-hidden")).ToHaveTextAsync("Messaggio rimosso dal Comune.");
+
         // An empty message is refused where it is written, and read out with the field.
         await firstThread.GetByTestId("message-send").ClickAsync();
         await Expect(firstThread.GetByLabel("Scrivi alle altre famiglie")).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("Scrivi il messaggio\\.$"));
         var result = await first.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
         Assert.That(result.Violations, Is.Empty, string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help}")));
-        Assert.That(BrowserFixture.ConsoleErrors[first].Concat(BrowserFixture.ConsoleErrors[second]).Where(e => !e.Contains("400", StringComparison.Ordinal)), Is.Empty);
+        Assert.That(BrowserFixture.ConsoleErrors[first].Concat(BrowserFixture.ConsoleErrors[second]).Concat(BrowserFixture.ConsoleErrors[staff]).Where(e => !e.Contains("400", StringComparison.Ordinal)), Is.Empty);
     }
 }

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Will.Marketplace.Web.Tests;
 
-internal sealed record PoolMessage(Guid Id, Guid PoolId, string Author, bool Mine, string Text, DateTimeOffset SentAt);
+internal sealed record PoolMessage(Guid Id, Guid PoolId, string Author, bool Mine, string Text, DateTimeOffset SentAt, bool Hidden = false, bool Reported = false);
+
+internal sealed record ReportedMessage(Guid Id, Guid PoolId, string CategoryCode, string Author, string Text, DateTimeOffset ReportedAt, DateTimeOffset? HiddenAt);
 
 /// <summary>The families of a pool write to each other, as letters, never by name.</summary>
 public sealed class PoolMessagesTests
@@ -54,5 +56,42 @@ public sealed class PoolMessagesTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(problem!.Errors!.Keys, Is.EqualTo(new[] { "text" }));
         Assert.That(await family.GetFromJsonAsync<List<PoolMessage>>(path), Is.Empty);
+    }
+
+    [Test]
+    public async Task Report_ByAnotherFamily_ShowsTheMessageToTheCitysStaffOnly_WhoMayHideIt()
+    {
+        using var writer = await AppFixture.App.ClientFor(Samples.Family(5, "bergamo"));
+        using var reader = await AppFixture.App.ClientFor(Samples.Family(6, "bergamo"));
+        using var staff = await AppFixture.App.ClientFor("staff@bergamo.demo");
+        using var elsewhere = await AppFixture.App.ClientFor("staff@como.demo");
+        var pool = (await (await writer.PostAsJsonAsync("/api/v1/requests", Samples.NannyShareIn(45.6801, 9.7001))).Content.ReadFromJsonAsync<Created>())!.Pool;
+        await reader.PostAsJsonAsync("/api/v1/requests", Samples.NannyShareIn(45.6801, 9.7006));
+        var path = $"/api/v1/pools/{pool.Id}/messages";
+        var rude = (await (await writer.PostAsJsonAsync(path, new { text = "Messaggio offensivo" })).Content.ReadFromJsonAsync<PoolMessage>())!;
+        var kind = (await (await writer.PostAsJsonAsync(path, new { text = "Grazie a tutti" })).Content.ReadFromJsonAsync<PoolMessage>())!;
+
+        var own = await writer.PostAsync($"{path}/{rude.Id}/report", null);
+        var reported = await reader.PostAsync($"{path}/{rude.Id}/report", null);
+        var again = await reader.PostAsync($"{path}/{rude.Id}/report", null);
+        var forStaff = await staff.GetFromJsonAsync<List<ReportedMessage>>("/api/v1/message-reports");
+        var forOtherCity = await elsewhere.GetFromJsonAsync<List<ReportedMessage>>("/api/v1/message-reports");
+        var hiddenElsewhere = await elsewhere.PostAsync($"/api/v1/message-reports/{rude.Id}/hide", null);
+        var notReported = await staff.PostAsync($"/api/v1/message-reports/{kind.Id}/hide", null);
+        var hidden = await staff.PostAsync($"/api/v1/message-reports/{rude.Id}/hide", null);
+        var thread = await reader.GetFromJsonAsync<List<PoolMessage>>(path);
+        var audit = await staff.GetFromJsonAsync<List<AuditEntry>>("/api/v1/audit?take=1000");
+
+        Assert.That(own.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "a family does not report itself");
+        Assert.That((reported.StatusCode, again.StatusCode), Is.EqualTo((HttpStatusCode.NoContent, HttpStatusCode.NoContent)));
+        var entry = forStaff!.Single(m => m.PoolId == pool.Id);
+        Assert.That((entry.Id, entry.Author, entry.Text, entry.CategoryCode, entry.HiddenAt), Is.EqualTo((rude.Id, "A", "Messaggio offensivo", "nanny-share", (DateTimeOffset?)null)),
+            "staff see the reported message, not the rest of the thread");
+        Assert.That(forOtherCity!.Select(m => m.Id), Does.Not.Contain(rude.Id));
+        Assert.That(hiddenElsewhere.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(notReported.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "staff act on reported messages only");
+        Assert.That(hidden.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That(thread!.Select(m => (m.Id, m.Text, m.Hidden, m.Reported)), Is.EqualTo(new[] { (rude.Id, "", true, true), (kind.Id, "Grazie a tutti", false, false) }));
+        Assert.That(audit!.Count(a => a.ResourceId == rude.Id.ToString() && a.Action is "report" or "hide"), Is.EqualTo(2), "one report, one hide: the second report changed nothing");
     }
 }

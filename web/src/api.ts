@@ -11,7 +11,9 @@ export interface Demand { zone: { latitude: number; longitude: number }; zonePre
 export interface Pool { id: string; categoryCode: string; municipalityCode: string; status: string; memberCount: number; capacity: number; quorum: number; placesLeft: number; schedule: Slot[]; biddingClosesAt: string | null; demand?: Demand | null; createdAt?: string | null; quorumReachedAt?: string | null }
 export interface CareRequest { id: string; categoryCode: string; municipalityCode: string; status: string; poolId: string | null; schedule: Slot[]; startDate: string; attributes: Record<string, string>; maxPricePerHourCents: number | null; createdAt: string; awardConfirmedAt?: string | null }
 /** A message in a pool's thread: the writer is a letter ("A" joined first), never a name. */
-export interface PoolMessage { id: string; poolId: string; author: string; mine: boolean; text: string; sentAt: string }
+export interface PoolMessage { id: string; poolId: string; author: string; mine: boolean; text: string; sentAt: string; hidden: boolean; reported: boolean }
+/** A message a family reported, as the municipality's staff see it. */
+export interface ReportedMessage { id: string; poolId: string; categoryCode: string; author: string; text: string; sentAt: string; reportedAt: string; hiddenAt: string | null }
 /** How one of the provider's bids fared; totals in hundredths of a point. */
 export interface BidOutcome { poolId: string; categoryCode: string; priceCents: number; unit: 'per-hour' | 'per-session'; submittedAt: string; outcome: 'open' | 'won' | 'not-chosen' | 'excluded' | 'closed'; biddingClosesAt: string | null; rank: number | null; bidders: number | null; total: number | null; winnerTotal: number | null }
 export interface Bid { id: string; poolId: string; priceCents: number; unit: 'per-hour' | 'per-session'; outcomeCommitments: string[]; continuityPledge: boolean; biddingClosesAt: string | null }
@@ -121,6 +123,10 @@ export const api = {
   order: (poolId: string) => call<Order>('GET', `/api/v1/pools/${encodeURIComponent(poolId)}/order`),
   poolMessages: (poolId: string) => call<PoolMessage[]>('GET', `/api/v1/pools/${encodeURIComponent(poolId)}/messages`),
   postPoolMessage: (poolId: string, text: string) => call<PoolMessage>('POST', `/api/v1/pools/${encodeURIComponent(poolId)}/messages`, { text }),
+  reportMessage: (poolId: string, messageId: string) =>
+    call<void>('POST', `/api/v1/pools/${encodeURIComponent(poolId)}/messages/${encodeURIComponent(messageId)}/report`),
+  reportedMessages: () => call<ReportedMessage[]>('GET', '/api/v1/message-reports'),
+  hideMessage: (messageId: string) => call<void>('POST', `/api/v1/message-reports/${encodeURIComponent(messageId)}/hide`),
   providers: () => call<Provider[]>('GET', '/api/v1/providers'),
   accredit: (providerId: string, category: string, level: number, validUntil: string) =>
     call<Accreditation>('PUT', `/api/v1/providers/${encodeURIComponent(providerId)}/accreditations/${encodeURIComponent(category)}`, { level, validUntil }),

@@ -956,7 +956,19 @@ namespace Will.Marketplace.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("FamilyId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("HiddenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("HiddenBy")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("PoolId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ReportedBy")
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("SentAt")
@@ -970,6 +982,8 @@ namespace Will.Marketplace.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FamilyId");
+
+                    b.HasIndex("ReportedAt");
 
                     b.HasIndex("PoolId", "SentAt");
 

@@ -958,7 +958,19 @@ namespace Will.Marketplace.Migrations.SqlServer.Migrations
                     b.Property<Guid>("FamilyId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTimeOffset?>("HiddenAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("HiddenBy")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<Guid>("PoolId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("ReportedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("ReportedBy")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset>("SentAt")
@@ -972,6 +984,8 @@ namespace Will.Marketplace.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FamilyId");
+
+                    b.HasIndex("ReportedAt");
 
                     b.HasIndex("PoolId", "SentAt");
 

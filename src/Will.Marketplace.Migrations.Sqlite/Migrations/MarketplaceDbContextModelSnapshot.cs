@@ -945,7 +945,19 @@ namespace Will.Marketplace.Migrations.Sqlite.Migrations
                     b.Property<Guid>("FamilyId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("HiddenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("HiddenBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("PoolId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReportedBy")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("SentAt")
@@ -959,6 +971,8 @@ namespace Will.Marketplace.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FamilyId");
+
+                    b.HasIndex("ReportedAt");
 
                     b.HasIndex("PoolId", "SentAt");
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Will.Marketplace.Abstractions.Live;
+using Will.Marketplace.Infrastructure.Auditing;
 using Will.Marketplace.Infrastructure.Persistence;
 using Will.Marketplace.Infrastructure.Persistence.Entities;
 using Will.Marketplace.Web.Hosting;
@@ -13,7 +14,8 @@ namespace Will.Marketplace.Web.Apis;
 /// <summary>
 /// Messages within a pool: its families write to each other (PRODUCT.md, social recomposition). Only
 /// the pool's current families read and write; no one is named: each family is "A", "B", … by the
-/// order in which it joined, and a family shares its name only if it writes it.
+/// order in which it joined, and a family shares its name only if it writes it. A family may report a
+/// message to its municipality's staff, who see reported messages only and may hide them.
 /// </summary>
 public static class PoolMessagesApi
 {
@@ -27,6 +29,10 @@ public static class PoolMessagesApi
         var api = app.MapGroup("/api/v1/pools/{poolId:guid}/messages").WithTags("Pools").RequireAuthorization(Policies.Family);
         api.MapGet("/", List).WithName("ListPoolMessages");
         api.MapPost("/", Post).RequireRateLimiting(SecurityExtensions.WriteLimit).WithName("PostPoolMessage");
+        api.MapPost("/{messageId:guid}/report", Report).RequireRateLimiting(SecurityExtensions.WriteLimit).WithName("ReportPoolMessage");
+        var staff = app.MapGroup("/api/v1/message-reports").WithTags("Pools").RequireAuthorization(Policies.Staff);
+        staff.MapGet("/", Reported).WithName("ListReportedMessages");
+        staff.MapPost("/{messageId:guid}/hide", Hide).WithName("HidePoolMessage");
         return app;
     }
 
@@ -34,7 +40,12 @@ public static class PoolMessagesApi
 
     /// <param name="Author">The writer's letter in this pool ("A" joined first).</param>
     /// <param name="Mine">Written by the family reading it.</param>
-    public sealed record MessageView(Guid Id, Guid PoolId, string Author, bool Mine, string Text, DateTimeOffset SentAt);
+    /// <param name="Text">Empty once staff hid the message (<paramref name="Hidden"/>).</param>
+    /// <param name="Reported">This family reported it to the municipality's staff.</param>
+    public sealed record MessageView(Guid Id, Guid PoolId, string Author, bool Mine, string Text, DateTimeOffset SentAt, bool Hidden = false, bool Reported = false);
+
+    /// <summary>A reported message as the municipality's staff see it: only reported ones, writers as letters.</summary>
+    public sealed record ReportedMessageView(Guid Id, Guid PoolId, string CategoryCode, string Author, string Text, DateTimeOffset SentAt, DateTimeOffset ReportedAt, DateTimeOffset? HiddenAt);
 
     public static async Task<Results<Ok<List<MessageView>>, NotFound>> List(Guid poolId, HttpContext context, MarketplaceDbContext db, CancellationToken cancellationToken)
     {
@@ -91,8 +102,91 @@ public static class PoolMessagesApi
         return TypedResults.Created($"/api/v1/pools/{poolId}/messages", View(message, letters.Of, familyId));
     }
 
+    /// <summary>
+    /// A family reports another family's message to the municipality's staff, who then see that message
+    /// (and no other) and may hide it. Reporting again changes nothing.
+    /// </summary>
+    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Report(Guid poolId, Guid messageId, HttpContext context, MarketplaceDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var familyId = context.User.UserId();
+        var letters = await Letters(db, poolId, cancellationToken);
+        var message = letters.Current.Contains(familyId)
+            ? await db.PoolMessages.SingleOrDefaultAsync(m => m.Id == messageId && m.PoolId == poolId, cancellationToken)
+            : null;
+        if (message is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (message.FamilyId == familyId)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
+                title: Say("Non puoi segnalare un tuo messaggio.", "You cannot report your own message."));
+        }
+
+        if (message.ReportedAt is null)
+        {
+            (message.ReportedAt, message.ReportedBy) = (time.GetUtcNow(), familyId);
+            await db.SaveChangesAsync(cancellationToken);
+            await context.Audit(new AuditEvent("report", "pool-message", message.Id.ToString(), familyId, context.User.MunicipalityCode()));
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The reported messages of the staff member's municipality, newest reports first (the latest 200).</summary>
+    public static async Task<Ok<List<ReportedMessageView>>> Reported(HttpContext context, MarketplaceDbContext db, CancellationToken cancellationToken)
+    {
+        var municipality = context.User.MunicipalityCode();
+        var reported = await (
+            from message in db.PoolMessages.AsNoTracking()
+            where message.ReportedAt != null
+            join pool in db.Pools.AsNoTracking() on message.PoolId equals pool.Id
+            where pool.MunicipalityCode == municipality
+            orderby message.ReportedAt descending
+            select new { Message = message, pool.CategoryCode })
+            .Take(200)
+            .ToListAsync(cancellationToken);
+        var views = new List<ReportedMessageView>(reported.Count);
+        foreach (var pool in reported.GroupBy(r => r.Message.PoolId))
+        {
+            var letters = await Letters(db, pool.Key, cancellationToken);
+            views.AddRange(pool.Select(r => new ReportedMessageView(r.Message.Id, r.Message.PoolId, r.CategoryCode, letters.Of.GetValueOrDefault(r.Message.FamilyId, "?"),
+                r.Message.Text, r.Message.SentAt, r.Message.ReportedAt!.Value, r.Message.HiddenAt)));
+        }
+
+        await context.Audit(new AuditEvent("read", "pool-message", null, MunicipalityCode: municipality));
+        return TypedResults.Ok(views.OrderByDescending(v => v.ReportedAt).ToList());
+    }
+
+    /// <summary>Staff hide a reported message of their municipality: its families see that it was removed, not its text.</summary>
+    public static async Task<Results<NoContent, NotFound>> Hide(Guid messageId, HttpContext context, MarketplaceDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var municipality = context.User.MunicipalityCode();
+        var message = await (
+            from m in db.PoolMessages
+            where m.Id == messageId && m.ReportedAt != null
+            join pool in db.Pools on m.PoolId equals pool.Id
+            where pool.MunicipalityCode == municipality
+            select m).SingleOrDefaultAsync(cancellationToken);
+        if (message is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (message.HiddenAt is null)
+        {
+            (message.HiddenAt, message.HiddenBy) = (time.GetUtcNow(), context.User.UserId());
+            await db.SaveChangesAsync(cancellationToken);
+            await context.Audit(new AuditEvent("hide", "pool-message", message.Id.ToString(), message.FamilyId, municipality));
+        }
+
+        return TypedResults.NoContent();
+    }
+
     private static MessageView View(PoolMessageRecord message, IReadOnlyDictionary<Guid, string> letters, Guid reader) =>
-        new(message.Id, message.PoolId, letters.GetValueOrDefault(message.FamilyId, "?"), message.FamilyId == reader, message.Text, message.SentAt);
+        new(message.Id, message.PoolId, letters.GetValueOrDefault(message.FamilyId, "?"), message.FamilyId == reader,
+            message.HiddenAt is null ? message.Text : "", message.SentAt, message.HiddenAt is not null, message.ReportedBy == reader);
 
     /// <summary>
     /// Every family that was ever in the pool gets a letter by when it first joined ("A", "B", … "Z",

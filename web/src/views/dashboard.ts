@@ -3,7 +3,7 @@ import { announce, h, mount } from '../dom';
 import { formatCents, formatDay, formatDuration, label, locale, t, type MessageKey } from '../i18n';
 import { accreditationSection } from './accreditations';
 import { awardAnswer, awardSection, orderSummary } from './awardView';
-import { messagesSection } from './poolMessages';
+import { messagesSection, reportedMessagesSection } from './poolMessages';
 import { familyMoney, leaveForm, staffMoney } from './money';
 import { verificationForm } from './outcomes';
 import { poolCard } from './poolCard';
@@ -74,6 +74,7 @@ export async function renderDashboard(main: HTMLElement, me: Me, onErased: () =>
       list,
       figures ? citiesTable(figures, me.municipalityCode) : null,
       isStaff && audit ? await accreditationSection() : null,
+      isStaff && audit ? await reportedMessagesSection().catch(() => null) : null,
       isStaff && audit ? await staffMoney(categories) : null,
       isStaff && me.municipalityCode ? openDataLinks(me.municipalityCode) : null,
       audit ? auditTable(audit) : isStaff ? h('p', { class: 'mt-5' }, h('a', { href: '#/security' }, t('auditNeedsTwoFactor'))) : null);

@@ -1,6 +1,6 @@
-import { api, ProblemError, type PoolMessage } from '../api';
+import { api, ProblemError, type PoolMessage, type ReportedMessage } from '../api';
 import { announce, h } from '../dom';
-import { formatMoment, t, tCount } from '../i18n';
+import { formatMoment, label, t, tCount } from '../i18n';
 
 /** Threads a family has open: the dashboard is drawn again on live events, and an open thread stays open. */
 const open = new Set<string>();
@@ -97,5 +97,57 @@ function add(list: HTMLElement, message: PoolMessage): void {
 function item(message: PoolMessage): HTMLElement {
   return h('li', { class: `mb-2 message${message.mine ? ' message-mine' : ''}`, 'data-testid': 'message', 'data-message-id': message.id },
     h('p', { class: 'mb-0 small text-muted' }, `${message.mine ? t('messageYou') : t('messageFamily', { author: message.author })} · ${formatMoment(message.sentAt)}`),
-    h('p', { class: 'mb-0 message-text' }, message.text));
+    message.hidden
+      ? h('p', { class: 'mb-0 fst-italic', 'data-testid': 'message-hidden' }, t('messageHidden'))
+      : h('p', { class: 'mb-0 message-text' }, message.text),
+    message.mine || message.hidden ? null : reportControl(message));
+}
+
+/** Another family's message can be reported to the municipality's staff, once. */
+function reportControl(message: PoolMessage): HTMLElement {
+  const done = () => h('span', { class: 'small text-muted', 'data-testid': 'message-reported' }, t('messageReported'));
+  if (message.reported) return done();
+  const button = h('button', { type: 'button', class: 'btn btn-link btn-sm p-0', 'data-testid': 'message-report' }, t('messageReport'));
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      await api.reportMessage(message.poolId, message.id);
+      button.replaceWith(done());
+      announce(t('messageReported'));
+    } catch {
+      button.disabled = false;
+      announce(t('unexpectedError'));
+    }
+  });
+  return button;
+}
+
+/** For the municipality's staff: the messages families reported, each with a way to hide it from the pool. */
+export async function reportedMessagesSection(): Promise<HTMLElement> {
+  const reported = await api.reportedMessages();
+  const row = (m: ReportedMessage): HTMLElement => {
+    const state = h('p', { class: 'mb-0 small', 'data-testid': 'reported-state' }, m.hiddenAt ? t('reportedHiddenAt', { date: formatMoment(m.hiddenAt) }) : '');
+    const hide = h('button', { type: 'button', class: 'btn btn-outline-danger btn-sm mt-2', 'data-testid': 'reported-hide' }, t('reportedHide'));
+    hide.addEventListener('click', async () => {
+      hide.disabled = true;
+      try {
+        await api.hideMessage(m.id);
+        hide.remove();
+        state.textContent = t('reportedHiddenAt', { date: formatMoment(new Date().toISOString()) });
+        announce(state.textContent);
+      } catch {
+        hide.disabled = false;
+        announce(t('unexpectedError'));
+      }
+    });
+    return h('li', { class: 'card card-body mb-3', 'data-testid': 'reported-message', 'data-message-id': m.id },
+      h('p', { class: 'mb-1 small text-muted' }, t('reportedLine', { category: label('category', m.categoryCode), author: m.author, sent: formatMoment(m.sentAt), reported: formatMoment(m.reportedAt) })),
+      h('p', { class: 'mb-0 message-text' }, m.text),
+      state,
+      m.hiddenAt ? null : hide);
+  };
+  return h('section', { class: 'mt-5', 'aria-labelledby': 'reported-title', 'data-testid': 'reported-messages' },
+    h('h2', { class: 'h4', id: 'reported-title' }, t('reportedTitle')),
+    h('p', { class: 'small' }, t('reportedIntro')),
+    reported.length === 0 ? h('p', {}, t('reportedEmpty')) : h('ul', { class: 'list-unstyled' }, ...reported.map(row)));
 }

@@ -47,6 +47,8 @@ internal sealed class PoolMessageConfiguration : IEntityTypeConfiguration<PoolMe
         // A pool's thread is read newest last; a family's messages are found to export or erase them.
         builder.HasIndex(m => new { m.PoolId, m.SentAt });
         builder.HasIndex(m => m.FamilyId);
+        // Staff read reported messages only, newest reports first.
+        builder.HasIndex(m => m.ReportedAt);
         builder.HasOne<PoolRecord>().WithMany().HasForeignKey(m => m.PoolId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -16,4 +16,14 @@ public sealed class PoolMessageRecord
     public required string Text { get; set; }
 
     public DateTimeOffset SentAt { get; set; }
+
+    /// <summary>When another family of the pool first reported it to the municipality's staff, and which.</summary>
+    public DateTimeOffset? ReportedAt { get; set; }
+
+    public Guid? ReportedBy { get; set; }
+
+    /// <summary>When staff hid it from the pool (its text is no longer shown), and who.</summary>
+    public DateTimeOffset? HiddenAt { get; set; }
+
+    public Guid? HiddenBy { get; set; }
 }

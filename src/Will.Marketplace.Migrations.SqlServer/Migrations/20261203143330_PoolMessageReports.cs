@@ -1,0 +1,68 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Will.Marketplace.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class PoolMessageReports : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "HiddenAt",
+                table: "PoolMessages",
+                type: "datetimeoffset",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "HiddenBy",
+                table: "PoolMessages",
+                type: "uniqueidentifier",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "ReportedAt",
+                table: "PoolMessages",
+                type: "datetimeoffset",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "ReportedBy",
+                table: "PoolMessages",
+                type: "uniqueidentifier",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PoolMessages_ReportedAt",
+                table: "PoolMessages",
+                column: "ReportedAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_PoolMessages_ReportedAt",
+                table: "PoolMessages");
+
+            migrationBuilder.DropColumn(
+                name: "HiddenAt",
+                table: "PoolMessages");
+
+            migrationBuilder.DropColumn(
+                name: "HiddenBy",
+                table: "PoolMessages");
+
+            migrationBuilder.DropColumn(
+                name: "ReportedAt",
+                table: "PoolMessages");
+
+            migrationBuilder.DropColumn(
+                name: "ReportedBy",
+                table: "PoolMessages");
+        }
+    }
+}
