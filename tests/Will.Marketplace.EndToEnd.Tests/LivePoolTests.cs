@@ -86,9 +86,10 @@ public sealed class LivePoolTests
         await Expect(reported).Not.ToContainTextAsync("Volentieri!");
         await reported.GetByTestId("reported-hide").ClickAsync();
         await Expect(reported.GetByTestId("reported-state")).ToContainTextAsync("Nascosto il ");
-        await second.ReloadAsync();
-        await second.GetByTestId("pool-messages").First.GetByText("Messaggi tra le famiglie del gruppo").ClickAsync();
-        await Expect(second.GetByTestId("message-hidden")).ToHaveTextAsync("Messaggio rimosso dal Comune.");
+        // Both families see it removed where it stood, without reloading.
+        await Expect(secondThread.GetByTestId("message").First.GetByTestId("message-hidden")).ToHaveTextAsync("Messaggio rimosso dal Comune.");
+        await Expect(firstThread.GetByTestId("message").First.GetByTestId("message-hidden")).ToHaveTextAsync("Messaggio rimosso dal Comune.");
+        await Expect(firstThread.GetByTestId("message")).ToHaveCountAsync(2);
 
         // An empty message is refused where it is written, and read out with the field.
         await firstThread.GetByTestId("message-send").ClickAsync();

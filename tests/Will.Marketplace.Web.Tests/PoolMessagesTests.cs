@@ -68,6 +68,15 @@ public sealed class PoolMessagesTests
         var pool = (await (await writer.PostAsJsonAsync("/api/v1/requests", Samples.NannyShareIn(45.6801, 9.7001))).Content.ReadFromJsonAsync<Created>())!.Pool;
         await reader.PostAsJsonAsync("/api/v1/requests", Samples.NannyShareIn(45.6801, 9.7006));
         var path = $"/api/v1/pools/{pool.Id}/messages";
+        await using var readerLive = await AppFixture.App.HubFor(Samples.Family(6, "bergamo"));
+        var removed = new TaskCompletionSource<PoolMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        readerLive.On<PoolMessage>("poolMessage", m =>
+        {
+            if (m.Hidden)
+            {
+                removed.TrySetResult(m);
+            }
+        });
         var rude = (await (await writer.PostAsJsonAsync(path, new { text = "Messaggio offensivo" })).Content.ReadFromJsonAsync<PoolMessage>())!;
         var kind = (await (await writer.PostAsJsonAsync(path, new { text = "Grazie a tutti" })).Content.ReadFromJsonAsync<PoolMessage>())!;
 
@@ -93,5 +102,7 @@ public sealed class PoolMessagesTests
         Assert.That(hidden.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         Assert.That(thread!.Select(m => (m.Id, m.Text, m.Hidden, m.Reported)), Is.EqualTo(new[] { (rude.Id, "", true, true), (kind.Id, "Grazie a tutti", false, false) }));
         Assert.That(audit!.Count(a => a.ResourceId == rude.Id.ToString() && a.Action is "report" or "hide"), Is.EqualTo(2), "one report, one hide: the second report changed nothing");
+        var live = await removed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.That((live.Id, live.Text, live.Reported), Is.EqualTo((rude.Id, "", true)), "the families hear it was removed, not what it said");
     }
 }

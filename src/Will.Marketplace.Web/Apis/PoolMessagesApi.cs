@@ -93,12 +93,7 @@ public static class PoolMessagesApi
         db.PoolMessages.Add(message);
         await db.SaveChangesAsync(cancellationToken);
 
-        // Saved first; then each current family hears it, marked as its own for the writer.
-        foreach (var reader in letters.Current)
-        {
-            await hub.Clients.Group(LiveMessage.UserTarget(reader)).SendAsync(MessageMethod, View(message, letters.Of, reader), cancellationToken);
-        }
-
+        await Push(hub, message, letters, cancellationToken);
         return TypedResults.Created($"/api/v1/pools/{poolId}/messages", View(message, letters.Of, familyId));
     }
 
@@ -160,7 +155,7 @@ public static class PoolMessagesApi
     }
 
     /// <summary>Staff hide a reported message of their municipality: its families see that it was removed, not its text.</summary>
-    public static async Task<Results<NoContent, NotFound>> Hide(Guid messageId, HttpContext context, MarketplaceDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, NotFound>> Hide(Guid messageId, HttpContext context, MarketplaceDbContext db, TimeProvider time, IHubContext<MarketplaceHub> hub, CancellationToken cancellationToken)
     {
         var municipality = context.User.MunicipalityCode();
         var message = await (
@@ -179,9 +174,19 @@ public static class PoolMessagesApi
             (message.HiddenAt, message.HiddenBy) = (time.GetUtcNow(), context.User.UserId());
             await db.SaveChangesAsync(cancellationToken);
             await context.Audit(new AuditEvent("hide", "pool-message", message.Id.ToString(), message.FamilyId, municipality));
+            await Push(hub, message, await Letters(db, message.PoolId, cancellationToken), cancellationToken);
         }
 
         return TypedResults.NoContent();
+    }
+
+    /// <summary>Once saved, each current family hears the message (new, or now hidden), marked as its own for the writer.</summary>
+    private static async Task Push(IHubContext<MarketplaceHub> hub, PoolMessageRecord message, (IReadOnlyDictionary<Guid, string> Of, IReadOnlySet<Guid> Current) letters, CancellationToken cancellationToken)
+    {
+        foreach (var reader in letters.Current)
+        {
+            await hub.Clients.Group(LiveMessage.UserTarget(reader)).SendAsync(MessageMethod, View(message, letters.Of, reader), cancellationToken);
+        }
     }
 
     private static MessageView View(PoolMessageRecord message, IReadOnlyDictionary<Guid, string> letters, Guid reader) =>

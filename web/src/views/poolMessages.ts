@@ -68,10 +68,19 @@ export function messagesSection(poolId: string): HTMLElement {
   return details;
 }
 
-/** A message pushed live: added to its thread when the thread is on screen, and read out when another family wrote it. */
+/**
+ * A message pushed live: added to its thread when the thread is on screen (or put in place of the one it
+ * was, when staff hid it), and read out when another family wrote it.
+ */
 export function receiveMessage(message: PoolMessage): void {
   const thread = document.querySelector<HTMLElement>(`[data-testid="pool-messages"][data-pool-id="${CSS.escape(message.poolId)}"]`);
   const list = thread?.querySelector<HTMLElement>('[data-testid="messages"]');
+  const shown = list?.querySelector(`[data-message-id="${CSS.escape(message.id)}"]`);
+  if (message.hidden) {
+    shown?.replaceWith(item(message));
+    return;
+  }
+
   if (list && (thread as HTMLDetailsElement).open) {
     add(list, message);
   } else if (!message.mine) {
