@@ -75,11 +75,13 @@ public sealed class LivePoolTests
         await Expect(firstThread.GetByTestId("message").Nth(1)).ToContainTextAsync("Famiglia B ·");
         await Expect(firstThread.GetByTestId("message")).ToHaveCountAsync(2);
 
-        // The second family reports the first's message; the city's staff see it, and only it, and hide it.
-        await secondThread.GetByTestId("message").First.GetByTestId("message-report").ClickAsync();
-        await Expect(secondThread.GetByTestId("message").First.GetByTestId("message-reported")).ToHaveTextAsync("Segnalato al Comune");
+        // The second family reports the first's message; the city's staff, already on their page, see it
+        // arrive, and only it, and hide it.
         var staff = await BrowserFixture.NewPageAsync();
         await staff.SignIn("staff@verona.demo", "pool-filters");
+        await Expect(staff.GetByTestId("reported-messages")).ToBeVisibleAsync();
+        await secondThread.GetByTestId("message").First.GetByTestId("message-report").ClickAsync();
+        await Expect(secondThread.GetByTestId("message").First.GetByTestId("message-reported")).ToHaveTextAsync("Segnalato al Comune");
         var reported = staff.GetByTestId("reported-message");
         await Expect(reported).ToHaveCountAsync(1);
         await Expect(reported).ToContainTextAsync("Buongiorno! Siamo i Rossi, al parco giovedì?");

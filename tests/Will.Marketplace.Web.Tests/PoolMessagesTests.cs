@@ -4,6 +4,8 @@ namespace Will.Marketplace.Web.Tests;
 
 internal sealed record PoolMessage(Guid Id, Guid PoolId, string Author, bool Mine, string Text, DateTimeOffset SentAt, bool Hidden = false, bool Reported = false);
 
+internal sealed record ReportedEvent(Guid PoolId, Guid MessageId);
+
 internal sealed record ReportedMessage(Guid Id, Guid PoolId, string CategoryCode, string Author, string Text, DateTimeOffset ReportedAt, DateTimeOffset? HiddenAt);
 
 /// <summary>The families of a pool write to each other, as letters, never by name.</summary>
@@ -77,6 +79,9 @@ public sealed class PoolMessagesTests
                 removed.TrySetResult(m);
             }
         });
+        await using var staffLive = await AppFixture.App.HubFor("staff@bergamo.demo");
+        var alerted = new TaskCompletionSource<ReportedEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
+        staffLive.On<ReportedEvent>("messageReported", e => alerted.TrySetResult(e));
         var rude = (await (await writer.PostAsJsonAsync(path, new { text = "Messaggio offensivo" })).Content.ReadFromJsonAsync<PoolMessage>())!;
         var kind = (await (await writer.PostAsJsonAsync(path, new { text = "Grazie a tutti" })).Content.ReadFromJsonAsync<PoolMessage>())!;
 
@@ -102,6 +107,8 @@ public sealed class PoolMessagesTests
         Assert.That(hidden.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         Assert.That(thread!.Select(m => (m.Id, m.Text, m.Hidden, m.Reported)), Is.EqualTo(new[] { (rude.Id, "", true, true), (kind.Id, "Grazie a tutti", false, false) }));
         Assert.That(audit!.Count(a => a.ResourceId == rude.Id.ToString() && a.Action is "report" or "hide"), Is.EqualTo(2), "one report, one hide: the second report changed nothing");
+        var alert = await alerted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.That((alert.PoolId, alert.MessageId), Is.EqualTo((pool.Id, rude.Id)), "the city's staff hear of the report at once");
         var live = await removed.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.That((live.Id, live.Text, live.Reported), Is.EqualTo((rude.Id, "", true)), "the families hear it was removed, not what it said");
     }

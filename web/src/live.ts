@@ -19,6 +19,8 @@ export interface LiveHandlers {
   /** A family's month was billed (or billed again); staff's budgets moved. */
   billIssued(event: BillIssued): void;
   budgetUpdated(): void;
+  /** A family reported a pool message to the municipality's staff. */
+  messageReported(): void;
   /** Push is best-effort: after a reconnect the page re-reads what it shows. */
   reconnected(): void;
 }
@@ -52,6 +54,7 @@ export async function connectLive(handlers: LiveHandlers): Promise<void> {
   connection.on('poolNotice', (event: PoolNotice) => handlers.poolNotice(event));
   connection.on('poolMessage', (event: PoolMessage) => handlers.poolMessage(event));
   connection.on('billIssued', (event: BillIssued) => handlers.billIssued(event));
+  connection.on('messageReported', () => handlers.messageReported());
   connection.on('budgetUpdated', () => {
     handlers.budgetUpdated();
   });

@@ -114,6 +114,13 @@ async function signedIn(): Promise<void> {
       showText('bill-issued', event.shortOfBudget ? `${text} ${t('billShort')}` : text);
       if ((location.hash.replace(/^#/, '') || '/') === '/') void route();
     },
+    messageReported: () => {
+      // Staff see the report at once: the dashboard that lists them is drawn again.
+      if (document.querySelector('[data-testid="reported-messages"]') && (location.hash.replace(/^#/, '') || '/') === '/') {
+        announce(t('reportedNew'));
+        void route();
+      }
+    },
     budgetUpdated: () => {
       document.querySelector('[data-testid="staff-money"]')?.dispatchEvent(new CustomEvent('budget-updated'));
     },

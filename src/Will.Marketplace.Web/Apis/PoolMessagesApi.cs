@@ -21,6 +21,11 @@ public static class PoolMessagesApi
 {
     public const string MessageMethod = "poolMessage";
 
+    /// <summary>To the municipality's staff when a family reports a message: its id and pool, never its text.</summary>
+    public const string ReportedMethod = "messageReported";
+
+    public sealed record ReportedEvent(Guid PoolId, Guid MessageId);
+
     /// <summary>How many of the latest messages a thread shows.</summary>
     private const int Latest = 200;
 
@@ -101,7 +106,8 @@ public static class PoolMessagesApi
     /// A family reports another family's message to the municipality's staff, who then see that message
     /// (and no other) and may hide it. Reporting again changes nothing.
     /// </summary>
-    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Report(Guid poolId, Guid messageId, HttpContext context, MarketplaceDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Report(
+        Guid poolId, Guid messageId, HttpContext context, MarketplaceDbContext db, TimeProvider time, IHubContext<MarketplaceHub> hub, CancellationToken cancellationToken)
     {
         var familyId = context.User.UserId();
         var letters = await Letters(db, poolId, cancellationToken);
@@ -124,6 +130,7 @@ public static class PoolMessagesApi
             (message.ReportedAt, message.ReportedBy) = (time.GetUtcNow(), familyId);
             await db.SaveChangesAsync(cancellationToken);
             await context.Audit(new AuditEvent("report", "pool-message", message.Id.ToString(), familyId, context.User.MunicipalityCode()));
+            await hub.Clients.Group(LiveMessage.StaffTarget(context.User.MunicipalityCode()!)).SendAsync(ReportedMethod, new ReportedEvent(poolId, message.Id), cancellationToken);
         }
 
         return TypedResults.NoContent();
