@@ -63,15 +63,11 @@ public static class Compatibility
     /// <summary>
     /// <see cref="Check(ServiceCategory, IReadOnlyList{PoolMember}, PoolMember, WeeklySchedule?)"/> for the
     /// members of <paramref name="pool"/>, read from its digest and envelope: the same rules, the same
-    /// verdict (a property test holds the two together).
+    /// verdict (a property test holds the two together). The family rule is the caller's
+    /// (<see cref="DemandPool.Check"/> reads it with the membership, in one pass).
     /// </summary>
     internal static Incompatibility Check(ServiceCategory category, DemandPool pool, MemberDigest digest, PoolMember candidate, DateOnly? asOf = null)
     {
-        if (digest.HasFamily(candidate.FamilyId))
-        {
-            return Incompatibility.SameFamily;
-        }
-
         var joined = candidate.JoinedAt > digest.LatestJoinedAt ? candidate.JoinedAt : digest.LatestJoinedAt;
         if (digest.Facts.Length > 0 && !StartsFit(digest.EarliestStart, digest.LatestStart, candidate.WantedStart, asOf ?? DayOf(joined)))
         {

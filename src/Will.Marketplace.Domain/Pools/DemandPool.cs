@@ -249,11 +249,11 @@ public sealed class DemandPool
             return PlacesLeft <= 0 ? Incompatibility.Full : Incompatibility.NotJoinable;
         }
 
-        // The same rules as Compatibility.Check on the members, read from the digest.
+        // The same rules as Compatibility.Check on the members, read from the digest; whether the request or its
+        // family is already in the pool, in one pass over the members.
         var digest = Digest;
-        return digest.Includes(candidate.RequestId)
-            ? Incompatibility.AlreadyMember
-            : Compatibility.Check(category, this, digest, candidate, asOf);
+        var known = digest.Knows(candidate.RequestId, candidate.FamilyId);
+        return known != Incompatibility.None ? known : Compatibility.Check(category, this, digest, candidate, asOf);
     }
 
     /// <summary>

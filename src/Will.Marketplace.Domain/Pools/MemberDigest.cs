@@ -84,31 +84,24 @@ internal sealed class MemberDigest
     /// <summary>The latest start a member wants (<see cref="DateOnly.MinValue"/> when all want it as soon as possible, or for no members).</summary>
     public DateOnly LatestStart { get; }
 
-    /// <summary>Whether a member's request is <paramref name="familyId"/>'s.</summary>
-    public bool HasFamily(Guid familyId)
+    /// <summary>
+    /// In one pass over the members: <see cref="Incompatibility.AlreadyMember"/> when the request is one of
+    /// theirs, else <see cref="Incompatibility.SameFamily"/> when its family is, else none.
+    /// </summary>
+    public Incompatibility Knows(Guid requestId, Guid familyId)
     {
-        foreach (ref readonly var facts in Facts.AsSpan())
-        {
-            if (facts.FamilyId == familyId)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    public bool Includes(Guid requestId)
-    {
+        var sameFamily = false;
         foreach (ref readonly var facts in Facts.AsSpan())
         {
             if (facts.RequestId == requestId)
             {
-                return true;
+                return Incompatibility.AlreadyMember;
             }
+
+            sameFamily |= facts.FamilyId == familyId;
         }
 
-        return false;
+        return sameFamily ? Incompatibility.SameFamily : Incompatibility.None;
     }
 
     /// <summary>Whether every member lives within <paramref name="meters"/> of <paramref name="point"/>.</summary>
