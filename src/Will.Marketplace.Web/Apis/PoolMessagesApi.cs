@@ -149,16 +149,11 @@ public static class PoolMessagesApi
             select new { Message = message, pool.CategoryCode })
             .Take(200)
             .ToListAsync(cancellationToken);
-        var views = new List<ReportedMessageView>(reported.Count);
-        foreach (var pool in reported.GroupBy(r => r.Message.PoolId))
-        {
-            var letters = await Letters(db, pool.Key, cancellationToken);
-            views.AddRange(pool.Select(r => new ReportedMessageView(r.Message.Id, r.Message.PoolId, r.CategoryCode, letters.Of.GetValueOrDefault(r.Message.FamilyId, "?"),
-                r.Message.Text, r.Message.SentAt, r.Message.ReportedAt!.Value, r.Message.HiddenAt)));
-        }
-
+        var letters = await Letters(db, [.. reported.Select(r => r.Message.PoolId).Distinct()], cancellationToken);
+        var views = reported.Select(r => new ReportedMessageView(r.Message.Id, r.Message.PoolId, r.CategoryCode, letters[r.Message.PoolId].Of.GetValueOrDefault(r.Message.FamilyId, "?"),
+            r.Message.Text, r.Message.SentAt, r.Message.ReportedAt!.Value, r.Message.HiddenAt)).ToList();
         await context.Audit(new AuditEvent("read", "pool-message", null, MunicipalityCode: municipality));
-        return TypedResults.Ok(views.OrderByDescending(v => v.ReportedAt).ToList());
+        return TypedResults.Ok(views);
     }
 
     /// <summary>Staff hide a reported message of their municipality: its families see that it was removed, not its text.</summary>
@@ -204,14 +199,23 @@ public static class PoolMessagesApi
     /// Every family that was ever in the pool gets a letter by when it first joined ("A", "B", … "Z",
     /// then "AA"); the current families are those still in.
     /// </summary>
-    private static async Task<(IReadOnlyDictionary<Guid, string> Of, IReadOnlySet<Guid> Current)> Letters(MarketplaceDbContext db, Guid poolId, CancellationToken cancellationToken)
+    private static async Task<(IReadOnlyDictionary<Guid, string> Of, IReadOnlySet<Guid> Current)> Letters(MarketplaceDbContext db, Guid poolId, CancellationToken cancellationToken) =>
+        (await Letters(db, [poolId], cancellationToken)).GetValueOrDefault(poolId, (new Dictionary<Guid, string>(), new HashSet<Guid>()));
+
+    /// <summary><see cref="Letters(MarketplaceDbContext, Guid, CancellationToken)"/> of several pools, read in one query.</summary>
+    private static async Task<Dictionary<Guid, (IReadOnlyDictionary<Guid, string> Of, IReadOnlySet<Guid> Current)>> Letters(
+        MarketplaceDbContext db, IReadOnlyCollection<Guid> poolIds, CancellationToken cancellationToken)
     {
-        var memberships = await db.PoolMemberships.AsNoTracking().Where(m => m.PoolId == poolId)
-            .Select(m => new { m.FamilyId, m.JoinedAt, m.LeftAt, m.RequestId }).ToListAsync(cancellationToken);
-        var order = memberships.GroupBy(m => m.FamilyId)
-            .OrderBy(g => g.Min(m => m.JoinedAt)).ThenBy(g => g.Min(m => m.RequestId))
-            .Select((g, i) => (g.Key, Letter(i)));
-        return (order.ToDictionary(x => x.Key, x => x.Item2), memberships.Where(m => m.LeftAt == null).Select(m => m.FamilyId).ToHashSet());
+        var memberships = await db.PoolMemberships.AsNoTracking().Where(m => poolIds.Contains(m.PoolId))
+            .Select(m => new { m.PoolId, m.FamilyId, m.JoinedAt, m.LeftAt, m.RequestId }).ToListAsync(cancellationToken);
+        return memberships.GroupBy(m => m.PoolId).ToDictionary(pool => pool.Key, pool =>
+        {
+            var order = pool.GroupBy(m => m.FamilyId)
+                .OrderBy(g => g.Min(m => m.JoinedAt)).ThenBy(g => g.Min(m => m.RequestId))
+                .Select((g, i) => (g.Key, Letter(i)));
+            return ((IReadOnlyDictionary<Guid, string>)order.ToDictionary(x => x.Key, x => x.Item2),
+                (IReadOnlySet<Guid>)pool.Where(m => m.LeftAt == null).Select(m => m.FamilyId).ToHashSet());
+        });
     }
 
     private static string Letter(int index) => index < 26 ? ((char)('A' + index)).ToString() : Letter((index / 26) - 1) + Letter(index % 26);
