@@ -9,6 +9,8 @@ public sealed class RequestFormTests
         await page.SignIn("family.1@parma.demo");
         await page.GetByTestId("new-request").ClickAsync();
         await page.Locator("#category").SelectOptionAsync("after-school");
+        // The start date says how it is used, with the service's own window, read out with the field.
+        await Expect(page.Locator("#startDate")).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("^Ti mettiamo in gruppo con famiglie che vogliono iniziare entro 28 giorni da te\\."));
         await page.Locator("#maxPrice").FillAsync("12,50");
 
         await page.GetByTestId("request-submit").ClickAsync();

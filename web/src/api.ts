@@ -3,7 +3,7 @@ import { language } from './i18n';
 // The HTTP contract of docs/api.md. The browser signs in with a cookie; every call sends it.
 export interface Me { id: string; email: string; displayName: string; roles: string[]; municipalityCode: string | null; municipalityName: string | null }
 export interface Municipality { code: string; name: string; region: string; latitude: number; longitude: number }
-export interface Category { code: string; poolingMode: 'group' | 'shared-worker'; radiusMeters: number; capacity: number; quorum: number; minSharedMinutesPerWeek: number; matchedAttributes: string[]; referencePricePerHourCents: number }
+export interface Category { code: string; poolingMode: 'group' | 'shared-worker'; radiusMeters: number; capacity: number; quorum: number; minSharedMinutesPerWeek: number; matchedAttributes: string[]; referencePricePerHourCents: number; startWindowDays: number }
 export interface AuditEntry { id: string; at: string; actorId: string | null; actorRoles: string; onBehalfOfId: string | null; action: string; resource: string; resourceId: string | null; subjectId: string | null; ipAddress: string | null; actorName?: string | null; onBehalfOfName?: string | null }
 export interface PriceEstimate { poolingMode: string; weeklyMinutes: number; currentMembers: number; quorum: number; capacity: number; aloneMonthlyCents: number; currentMonthlyCents: number; curve: Array<{ members: number; monthlyCents: number }> }
 export interface Slot { day: string; start: string; end: string }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Will.Marketplace.Domain.Pools;
 using Will.Marketplace.Infrastructure.Persistence;
 
 namespace Will.Marketplace.Web.Apis;
@@ -14,7 +15,8 @@ public sealed record CategoryView(
     int Quorum,
     int MinSharedMinutesPerWeek,
     IReadOnlyList<string> MatchedAttributes,
-    long ReferencePricePerHourCents);
+    long ReferencePricePerHourCents,
+    int StartWindowDays);
 
 public static class ReferenceDataApi
 {
@@ -36,6 +38,7 @@ public static class ReferenceDataApi
         return TypedResults.Ok(records.Select(c => new CategoryView(
             c.Code, c.PoolingMode, c.RadiusMeters, c.Capacity, c.Quorum, c.MinSharedMinutesPerWeek,
             c.MatchedAttributes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            c.ReferencePricePerHourCents)).ToList());
+            c.ReferencePricePerHourCents,
+            Compatibility.StartWindowDays)).ToList());
     }
 }

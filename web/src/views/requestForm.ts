@@ -68,13 +68,21 @@ export async function renderRequestForm(main: HTMLElement, me: Me, onCreated: ()
   };
   categorySelect.addEventListener('change', showAttributes);
   showAttributes();
+  // How far apart the families of one pool may want to start, as the chosen service has it.
+  const startHint = h('div', { class: 'form-text', id: 'startDate-hint' });
+  const showStartHint = () => {
+    const days = categories.find((c) => c.code === categorySelect.value)?.startWindowDays;
+    startHint.textContent = days === undefined ? '' : t('startDateHint', { days });
+  };
+  categorySelect.addEventListener('change', showStartHint);
+  showStartHint();
   const maxPrice = h('input', { type: 'text', inputmode: 'decimal', id: 'maxPrice', class: 'form-control', 'aria-describedby': 'maxPrice-error' });
   const summary = h('div', { class: 'alert alert-danger d-none', role: 'alert', id: 'form-errors', tabindex: -1 });
 
   const form = h('form', { novalidate: true },
     summary,
     field('category', t('category'), categorySelect),
-    field('startDate', t('startDate'), startDate, h('div', { class: 'form-text', id: 'startDate-hint' }, t('startDateHint'))),
+    field('startDate', t('startDate'), startDate, startHint),
     field('zone', t('zone'), zone),
     h('details', { class: 'mb-3' }, h('summary', {}, t('advanced')),
       h('div', { class: 'row' }, h('div', { class: 'col' }, field('latitude', t('latitude'), latitude)), h('div', { class: 'col' }, field('longitude', t('longitude'), longitude)))),
