@@ -58,7 +58,7 @@ export function awardAnswer(requestId: string, onAnswered: () => Promise<void>):
 
 /** The order's weekly sessions as a calendar file (.ics), in the language the person chose. */
 export function calendarLink(poolId: string): HTMLElement {
-  return h('a', { href: `/api/v1/pools/${poolId}/order/calendar.ics?ui-culture=${language()}`, download: '', class: 'btn btn-outline-primary btn-sm', 'data-testid': 'order-calendar' }, t('orderCalendar'));
+  return h('a', { href: `/api/v1/pools/${encodeURIComponent(poolId)}/order/calendar.ics?ui-culture=${language()}`, download: '', class: 'btn btn-outline-primary btn-sm', 'data-testid': 'order-calendar' }, t('orderCalendar'));
 }
 
 /** The collective order a family's pool became. */
