@@ -86,16 +86,20 @@ public static class Completion
     }
 
     /// <summary>The families of recent demand: members of the joinable pools that joined within <see cref="RecentDemand"/> of the latest, in pool order.</summary>
-    public static RecentFamilies RecentDemandIn(IEnumerable<DemandPool> pools)
+    public static RecentFamilies RecentDemandIn(IEnumerable<DemandPool> pools) =>
+        RecentDemandIn(JoinablePoolDictionary.Of(pools, null));
+
+    private static RecentFamilies RecentDemandIn(JoinablePoolDictionary pools)
     {
         // The pools that hold any, not the families: a decision asks this of every joinable pool, and
         // a list of every recent family was most of what a decision allocated.
+        var headers = pools.Headers;
         var latest = DateTimeOffset.MinValue;
-        foreach (var pool in pools)
+        foreach (ref readonly var header in headers)
         {
-            if (pool.IsJoinable && pool.LatestJoinedAt > latest)
+            if (header.IsJoinable && header.LatestJoinedAt > latest)
             {
-                latest = pool.LatestJoinedAt;
+                latest = header.LatestJoinedAt;
             }
         }
 
@@ -106,9 +110,9 @@ public static class Completion
 
         var since = latest - RecentDemand;
         using var holding = new RentedList<DemandPool>(16);
-        foreach (var pool in pools)
+        for (var slot = 0; slot < headers.Length; slot++)
         {
-            if (pool.IsJoinable && pool.LatestJoinedAt >= since)
+            if (headers[slot].IsJoinable && headers[slot].LatestJoinedAt >= since && pools.PoolAt(slot) is { } pool)
             {
                 holding.Add(pool);
             }
@@ -122,15 +126,21 @@ public static class Completion
     /// Families waiting below quorum within the radius of <paramref name="near"/>, in the order
     /// completion takes them: smallest waiting pool first, then nearest.
     /// </summary>
-    public static IReadOnlyList<(PoolMember Member, DemandPool From)> WaitingNear(ServiceCategory category, PoolMember near, IEnumerable<DemandPool> pools)
+    public static IReadOnlyList<(PoolMember Member, DemandPool From)> WaitingNear(ServiceCategory category, PoolMember near, IEnumerable<DemandPool> pools) =>
+        WaitingNear(category, near, JoinablePoolDictionary.Of(pools, category));
+
+    internal static IReadOnlyList<(PoolMember Member, DemandPool From)> WaitingNear(ServiceCategory category, PoolMember near, JoinablePoolDictionary pools)
     {
         using var found = new RentedList<(PoolMember Member, DemandPool From, double Distance, int Order)>(16);
         var home = new GeoFrame(near.Location);
-        foreach (var pool in pools)
+        var firstHomes = pools.FirstHomes;
+        var headers = pools.Headers;
+        for (var slot = 0; slot < headers.Length; slot++)
         {
             // The first member and how far the others live from it tell whether any can be near.
-            if (pool.Status != PoolStatus.Forming || pool.MemberCount >= pool.Quorum ||
-                !pool.AnyMayBeWithin(home, category.RadiusMeters))
+            ref readonly var header = ref headers[slot];
+            if (header.Status != PoolStatus.Forming || header.Count >= header.Quorum ||
+                !header.AnyMayBeWithin(firstHomes[slot], home, category.RadiusMeters) || pools.PoolAt(slot) is not { } pool)
             {
                 continue;
             }
