@@ -129,8 +129,16 @@ public static class Completion
     public static IReadOnlyList<(PoolMember Member, DemandPool From)> WaitingNear(ServiceCategory category, PoolMember near, IEnumerable<DemandPool> pools) =>
         WaitingNear(category, near, JoinablePoolDictionary.Of(pools, category));
 
-    internal static IReadOnlyList<(PoolMember Member, DemandPool From)> WaitingNear(ServiceCategory category, PoolMember near, JoinablePoolDictionary pools)
+    /// <param name="fittingNear">
+    /// Only the families that <paramref name="near"/> (a newcomer) fits as a pair, leaving start dates aside:
+    /// every group a placement completes holds the newcomer, so a family the newcomer alone refuses could
+    /// join none of them. Most families a completion weighed failed on the newcomer alone, each in a check
+    /// of the whole group.
+    /// </param>
+    internal static IReadOnlyList<(PoolMember Member, DemandPool From)> WaitingNear(ServiceCategory category, PoolMember near, JoinablePoolDictionary pools, bool fittingNear = false)
     {
+        // Start dates are left aside (checked as of a day later than any wanted start): the pair's own day may come before the group's.
+        PoolMember[]? pair = fittingNear ? [near] : null;
         using var found = new RentedList<(PoolMember Member, DemandPool From, double Distance, int Order)>(16);
         var home = new GeoFrame(near.Location);
         var firstHomes = pools.FirstHomes;
@@ -148,7 +156,8 @@ public static class Completion
             var facts = pool.Facts;
             for (var i = 0; i < facts.Length; i++)
             {
-                if (home.IsWithinMeters(facts[i].Location, category.RadiusMeters))
+                if (home.IsWithinMeters(facts[i].Location, category.RadiusMeters) &&
+                    (pair is null || Compatibility.Check(category, pair, pool.Members[i], null, DateOnly.MaxValue) == Incompatibility.None))
                 {
                     found.Add((pool.Members[i], pool, home.DistanceMetersTo(facts[i].Location), found.Count));
                 }

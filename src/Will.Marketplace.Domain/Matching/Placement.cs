@@ -95,8 +95,8 @@ public static class Placement
         var index = JoinablePoolDictionary.Of(pools, category);
         pools = index.Values;
         var compatible = Ranked(category, candidate, index);
-        // Waiting families near the newcomer: the only ones a completion could take (all must be within its radius).
-        var waiting = Completion.WaitingNear(category, candidate, index);
+        // Waiting families near the newcomer and fitting it: the only ones a completion could take (every group holds the newcomer).
+        var waiting = Completion.WaitingNear(category, candidate, index, fittingNear: true);
         PromisingGroups? promising = null;
         PlacementDecision? best = null;
         var bestRank = -1;
