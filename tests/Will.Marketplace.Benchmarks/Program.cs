@@ -105,18 +105,26 @@ static async Task Speed(int requests, int workers, int rounds, int jitRequests, 
     // Warm-up: activations, JIT, connections.
     await Parallel.ForEachAsync(Enumerable.Range(0, 2_000), new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (i, _) => await grains.GetGrain<IPingGrain>(i % 60).Ping(i));
 
-    // The JIT first: another instance placed through matchmakers of their own (municipality codes no
+    // The JIT first: other instances placed through matchmakers of their own (municipality codes no
     // counted request uses), until every path a placement takes runs its final, optimised code. On two
     // busy cores tiering takes tens of thousands of calls, and without this the counted rounds measured
-    // the compiler as much as the placements. The counted matchmakers start as before.
-    var jitWarmUp = InstanceGenerator.Generate(jitRequests, 8).Requests.Select(r => BenchmarkSilo.Command(r) with { MunicipalityCode = "W" + r.Municipality }).ToList();
-    for (var pass = 0; pass < 2; pass++)
+    // the compiler as much as the placements. Passes go on until one compiles almost nothing: two fixed
+    // passes left hundreds of methods to compile (tier-ups included) in each counted round.
+    for (var pass = 0; pass < 12; pass++)
     {
-        await Rate(jitWarmUp.Count / 2, parallel, i => grains.GetGrain<IPingGrain>(i % 60).Ping(i));
-        await PlaceRound(grains, jitWarmUp, pass * jitWarmUp.Count / 2, jitWarmUp.Count / 2, parallel);
+        var compiledBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var jitWarmUp = InstanceGenerator.Generate(jitRequests / 2, 8 + pass).Requests.Select(r => BenchmarkSilo.Command(r) with { MunicipalityCode = "W" + r.Municipality }).ToList();
+        await Rate(jitWarmUp.Count, parallel, i => grains.GetGrain<IPingGrain>(i % 60).Ping(i));
+        await PlaceRound(grains, jitWarmUp, 0, jitWarmUp.Count, parallel);
 
         // The JIT compiles its next tiers in the background: with both cores busy it falls behind, so it gets a quiet moment to catch up.
         await Task.Delay(TimeSpan.FromSeconds(2));
+        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount() - compiledBefore;
+        Console.WriteLine($"JIT warm-up pass {pass + 1}: {compiled} methods compiled");
+        if (pass >= 1 && compiled < 10)
+        {
+            break;
+        }
     }
 
     await Parallel.ForEachAsync(commands.Take(1_000), new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (c, _) => await grains.GetGrain<IMatchmakerGrain>(IMatchmakerGrain.KeyFor(c.MunicipalityCode, c.CategoryCode)).Place(c));
@@ -132,6 +140,7 @@ static async Task Speed(int requests, int workers, int rounds, int jitRequests, 
     {
         // Ping rounds about as long as placement rounds (six pings per placement by default; they were
         // two, a burst of 0.05 s that undercounted pings): both see the machine for a similar while.
+        var compiledBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
         var allocated = GC.GetTotalAllocatedBytes();
         var pings = await Rate(share * pingsPerPlacement, parallel, i => grains.GetGrain<IPingGrain>(i % 60).Ping(i));
         var pingBytes = (GC.GetTotalAllocatedBytes() - allocated) / (share * pingsPerPlacement);
@@ -141,13 +150,14 @@ static async Task Speed(int requests, int workers, int rounds, int jitRequests, 
         var (placements, started, cpu) = await PlaceRound(grains, commands, offset, share, parallel);
         var placementBytes = (GC.GetTotalAllocatedBytes() - allocated) / share;
         var paused = (GC.GetTotalPauseDuration() - pauseBefore) / roundClock.Elapsed;
+        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount() - compiledBefore;
         if (round < 0)
         {
             continue;
         }
 
         ratios.Add(placements / pings);
-        Console.WriteLine($"round {round + 1}: bare grain ping {pings:F0} calls/s, placement (grains) {placements:F0} placements/s ({parallel} callers, {cpu:F0} µs CPU each, {100.0 * started / share:F0} % opening a pool, {placementBytes:F0} B allocated each against {pingBytes:F0} B a ping, GC pauses {100 * paused:F0} % of the time); ratio {placements / pings:F3}");
+        Console.WriteLine($"round {round + 1}: bare grain ping {pings:F0} calls/s, placement (grains) {placements:F0} placements/s ({parallel} callers, {cpu:F0} µs CPU each, {100.0 * started / share:F0} % opening a pool, {placementBytes:F0} B allocated each against {pingBytes:F0} B a ping, GC pauses {100 * paused:F0} % of the time, {compiled} methods compiled by the JIT); ratio {placements / pings:F3}");
     }
 
     // Lone calls, one after another: rounds alternate pings and placements (each round the next share
