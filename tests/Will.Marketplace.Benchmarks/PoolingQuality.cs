@@ -27,7 +27,7 @@ public static class PoolingQuality
     {
         var clock = Stopwatch.StartNew();
         var pools = new Dictionary<(string, string), List<DemandPool>>();
-        var joinable = new Dictionary<(string, string), JoinablePoolDictionary>();
+        var joinable = new Dictionary<(string, string), Dictionary<Guid, DemandPool>>();
         foreach (var request in instance.Requests)
         {
             var category = Instance.Categories[request.Category];
@@ -90,7 +90,7 @@ public static class PoolingQuality
     }
 
     /// <summary>A pool changed: kept for the next placement while it can be joined.</summary>
-    private static void Keep(JoinablePoolDictionary joinable, DemandPool pool)
+    private static void Keep(Dictionary<Guid, DemandPool> joinable, DemandPool pool)
     {
         if (pool.IsJoinable)
         {

@@ -86,20 +86,16 @@ public static class Completion
     }
 
     /// <summary>The families of recent demand: members of the joinable pools that joined within <see cref="RecentDemand"/> of the latest, in pool order.</summary>
-    public static RecentFamilies RecentDemandIn(IEnumerable<DemandPool> pools) =>
-        RecentDemandIn(JoinablePoolDictionary.Of(pools, null));
-
-    private static RecentFamilies RecentDemandIn(JoinablePoolDictionary pools)
+    public static RecentFamilies RecentDemandIn(IEnumerable<DemandPool> pools)
     {
         // The pools that hold any, not the families: a decision asks this of every joinable pool, and
         // a list of every recent family was most of what a decision allocated.
-        var headers = pools.Headers;
         var latest = DateTimeOffset.MinValue;
-        foreach (ref readonly var header in headers)
+        foreach (var pool in pools)
         {
-            if (header.IsJoinable && header.LatestJoinedAt > latest)
+            if (pool.IsJoinable && pool.LatestJoinedAt > latest)
             {
-                latest = header.LatestJoinedAt;
+                latest = pool.LatestJoinedAt;
             }
         }
 
@@ -110,9 +106,9 @@ public static class Completion
 
         var since = latest - RecentDemand;
         using var holding = new RentedList<DemandPool>(16);
-        for (var slot = 0; slot < headers.Length; slot++)
+        foreach (var pool in pools)
         {
-            if (headers[slot].IsJoinable && headers[slot].LatestJoinedAt >= since && pools.PoolAt(slot) is { } pool)
+            if (pool.IsJoinable && pool.LatestJoinedAt >= since)
             {
                 holding.Add(pool);
             }
@@ -126,29 +122,23 @@ public static class Completion
     /// Families waiting below quorum within the radius of <paramref name="near"/>, in the order
     /// completion takes them: smallest waiting pool first, then nearest.
     /// </summary>
-    public static IReadOnlyList<(PoolMember Member, DemandPool From)> WaitingNear(ServiceCategory category, PoolMember near, IEnumerable<DemandPool> pools) =>
-        WaitingNear(category, near, JoinablePoolDictionary.Of(pools, category));
-
     /// <param name="fittingNear">
-    /// Only the families that <paramref name="near"/> (a newcomer) fits as a pair, leaving start dates aside:
-    /// every group a placement completes holds the newcomer, so a family the newcomer alone refuses could
-    /// join none of them. Most families a completion weighed failed on the newcomer alone, each in a check
-    /// of the whole group.
+    /// Only the families that <paramref name="near"/> (a newcomer) fits as a pair, start dates aside: every
+    /// group a placement completes holds the newcomer, so a family the newcomer alone refuses could join
+    /// none of them. Most families a completion weighed failed on the newcomer alone, each in a check of
+    /// the whole group.
     /// </param>
-    internal static IReadOnlyList<(PoolMember Member, DemandPool From)> WaitingNear(ServiceCategory category, PoolMember near, JoinablePoolDictionary pools, bool fittingNear = false)
+    public static IReadOnlyList<(PoolMember Member, DemandPool From)> WaitingNear(ServiceCategory category, PoolMember near, IEnumerable<DemandPool> pools, bool fittingNear = false)
     {
         // Start dates are left aside (checked as of a day later than any wanted start): the pair's own day may come before the group's.
         PoolMember[]? pair = fittingNear ? [near] : null;
         using var found = new RentedList<(PoolMember Member, DemandPool From, double Distance, int Order)>(16);
         var home = new GeoFrame(near.Location);
-        var firstHomes = pools.FirstHomes;
-        var headers = pools.Headers;
-        for (var slot = 0; slot < headers.Length; slot++)
+        foreach (var pool in pools)
         {
             // The first member and how far the others live from it tell whether any can be near.
-            ref readonly var header = ref headers[slot];
-            if (header.Status != PoolStatus.Forming || header.Count >= header.Quorum ||
-                !header.AnyMayBeWithin(firstHomes[slot], home, category.RadiusMeters) || pools.PoolAt(slot) is not { } pool)
+            if (pool.Status != PoolStatus.Forming || pool.MemberCount >= pool.Quorum ||
+                !pool.AnyMayBeWithin(home, category.RadiusMeters))
             {
                 continue;
             }

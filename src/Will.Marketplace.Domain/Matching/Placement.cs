@@ -18,28 +18,17 @@ public static class Placement
         Ranked(category, candidate, pools) is [var best, ..] ? best : null;
 
     /// <summary>The pools the candidate may join, best first by the documented score.</summary>
-    public static IReadOnlyList<DemandPool> Ranked(ServiceCategory category, PoolMember candidate, IEnumerable<DemandPool> pools) =>
-        Ranked(category, candidate, JoinablePoolDictionary.Of(pools, category));
-
-    private static DemandPool[] Ranked(ServiceCategory category, PoolMember candidate, JoinablePoolDictionary pools)
+    public static IReadOnlyList<DemandPool> Ranked(ServiceCategory category, PoolMember candidate, IEnumerable<DemandPool> pools)
     {
         using var found = new RentedList<(DemandPool Pool, PlacementScore Score, int Order)>(16);
         var home = new GeoFrame(candidate.Location);
         var sketch = new NewcomerSketch(category, candidate);
-        var firstHomes = pools.FirstHomes;
-        var headers = pools.Headers;
-        for (var slot = 0; slot < firstHomes.Length; slot++)
+        foreach (var pool in pools)
         {
-            // Every member must live within the radius: the first one's home rules most pools out, read from
-            // the index's array of first homes alone, and the pool's sketch most of the rest; only then is the pool read.
-            if (!home.IsWithinMeters(firstHomes[slot], category.RadiusMeters))
-            {
-                continue;
-            }
-
-            ref readonly var header = ref headers[slot];
-            if (header.Count > 0 && header.CategoryCode == category.Code && !header.Sketch.RulesOut(category, sketch) &&
-                pools.PoolAt(slot) is { } pool && pool.Check(category, candidate) == Incompatibility.None)
+            // Every member must live within the radius: the first one's home rules most pools out, read
+            // from the pool alone, and its sketch most of the rest.
+            if (pool.FirstWithin(home, category.RadiusMeters) && pool.CategoryCode == category.Code &&
+                pool.MayTake(category, sketch) && pool.Check(category, candidate) == Incompatibility.None)
             {
                 found.Add((pool, new PlacementScore(MissingRank(pool), ScheduleFit(category, pool, candidate), 0), found.Count));
             }
@@ -91,12 +80,9 @@ public static class Placement
     /// </summary>
     public static PlacementDecision Decide(ServiceCategory category, PoolMember candidate, IReadOnlyCollection<DemandPool> pools, Guid newPoolId)
     {
-        // The pools' headers, brought up to date once (read at once for a list of the caller's).
-        var index = JoinablePoolDictionary.Of(pools, category);
-        pools = index.Values;
-        var compatible = Ranked(category, candidate, index);
-        // Waiting families near the newcomer and fitting it: the only ones a completion could take (every group holds the newcomer).
-        var waiting = Completion.WaitingNear(category, candidate, index, fittingNear: true);
+        var compatible = Ranked(category, candidate, pools);
+        // Waiting families near the newcomer: the only ones a completion could take (all must be within its radius).
+        var waiting = Completion.WaitingNear(category, candidate, pools, fittingNear: true);
         PromisingGroups? promising = null;
         PlacementDecision? best = null;
         var bestRank = -1;

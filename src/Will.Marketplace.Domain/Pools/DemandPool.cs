@@ -31,10 +31,6 @@ public sealed class DemandPool
     /// <summary>Members, counted here as well: whether a pool can be joined is asked of every pool, without fetching its list.</summary>
     private int _count;
 
-    /// <summary>The index that keeps this pool's header (<see cref="JoinablePoolDictionary"/>), and where: told of every change of membership or status.</summary>
-    private JoinablePoolDictionary? _index;
-    private int _slot;
-
     public DemandPool(
         Guid id,
         string municipalityCode,
@@ -76,15 +72,7 @@ public sealed class DemandPool
 
     public string CategoryCode { get; }
 
-    public PoolStatus Status
-    {
-        get;
-        private set
-        {
-            field = value;
-            _index?.Changed(_slot);
-        }
-    }
+    public PoolStatus Status { get; private set; }
 
     /// <summary>The status as last saved (as loaded, or at <see cref="MarkSaved"/>): a save that leaves it as it was need not write it.</summary>
     public PoolStatus SavedStatus { get; private set; }
@@ -157,47 +145,33 @@ public sealed class DemandPool
     /// only when none does: the first member's home, and how far the farthest lives from it, tell
     /// (<see cref="MemberDigest.Spread"/>, with a metre for rounding).
     /// </summary>
-    internal bool AnyMayBeWithin(in GeoFrame point, double meters)
+    internal bool AnyMayBeWithin(in GeoFrame point, double meters) => FirstHomeWithin(point, meters, andSpread: true);
+
+    /// <summary>Whether the first member lives within <paramref name="meters"/> of <paramref name="point"/> (every member must, to join).</summary>
+    internal bool FirstWithin(in GeoFrame point, double meters) => FirstHomeWithin(point, meters, andSpread: false);
+
+    private bool FirstHomeWithin(in GeoFrame point, double meters, bool andSpread)
     {
         if (_facts is null)
         {
             Digested();
         }
 
-        return PoolHeader.AnyMayBeWithin(_count, _firstHome, _spread, point, meters);
+        return _count > 0 && point.IsWithinMeters(_firstHome, andSpread ? meters + _spread + 1 : meters);
     }
 
-    /// <summary>The sketch that rules a newcomer out at once (<see cref="PoolSketch"/>), made for <paramref name="category"/>'s rules and kept until the members change.</summary>
-    private PoolSketch SketchFor(ServiceCategory category)
+    /// <summary>
+    /// False only when the rules surely refuse the newcomer (<see cref="PoolSketch"/>), read from the
+    /// pool alone; true leaves the verdict to <see cref="Check"/>.
+    /// </summary>
+    internal bool MayTake(ServiceCategory category, in NewcomerSketch newcomer)
     {
         if (!ReferenceEquals(_sketch.Keys, category.MatchedAttributes) || _sketch.Mode != category.Mode)
         {
             _sketch = new PoolSketch(category, this, Digest);
         }
 
-        return _sketch;
-    }
-
-    /// <summary>What a placement reads of this pool first, the sketch for <paramref name="category"/>'s rules (none for null; <see cref="JoinablePoolDictionary"/>).</summary>
-    internal (PoolHeader Header, GeoPoint FirstHome) Header(ServiceCategory? category)
-    {
-        if (_facts is null)
-        {
-            Digested();
-        }
-
-        return (new PoolHeader(_spread, _latestJoinedAt, category is null ? default : SketchFor(category), CategoryCode, _count, Quorum, Capacity, Status), _firstHome);
-    }
-
-    /// <summary>Kept by <paramref name="index"/> at <paramref name="slot"/> (null: by none); a pool is kept by one index at a time.</summary>
-    internal void KeptBy(JoinablePoolDictionary? index, int slot)
-    {
-        if (index is not null && _index is not null && !ReferenceEquals(index, _index))
-        {
-            throw new InvalidOperationException($"Pool {Id} is already kept by another index.");
-        }
-
-        (_index, _slot) = (index, slot);
+        return !_sketch.RulesOut(category, newcomer);
     }
 
     private MemberDigest Digested() => Keep(new MemberDigest(_members));
@@ -220,7 +194,6 @@ public sealed class DemandPool
         _members.Add(member);
         _count = _members.Count;
         _sketch = default;
-        _index?.Changed(_slot);
         if (_digest is { } digest)
         {
             // Grown by the newcomer alone, as the envelope: the other members are not read again.
@@ -237,7 +210,6 @@ public sealed class DemandPool
         _members.Remove(member);
         _count = _members.Count;
         (_envelope, _digest, _facts, _sketch) = (null, null, null, default);
-        _index?.Changed(_slot);
     }
 
     public static DemandPool Start(Guid id, string municipalityCode, ServiceCategory category, PoolMember first, DateTimeOffset now)

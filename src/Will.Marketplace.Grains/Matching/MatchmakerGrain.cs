@@ -42,7 +42,7 @@ public sealed class MatchmakerGrain(
     private static readonly TimeSpan StoredPrecision = TimeSpan.FromMilliseconds(1);
 
     private const int MaxAttempts = 5;
-    private readonly JoinablePoolDictionary _joinable = new();
+    private readonly Dictionary<Guid, DemandPool> _joinable = [];
 
     /// <summary>Pool grains that keep a copy (see <see cref="Watch"/>), and the version each holds.</summary>
     private readonly Dictionary<Guid, (Guid Activation, long Version)> _watchers = [];
