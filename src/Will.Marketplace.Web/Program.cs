@@ -5,6 +5,7 @@ using Will.Marketplace.Web.Live;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddMarketplaceDefaults();
+builder.AddMarketplaceTelemetry();
 builder.AddMarketplaceSecurity();
 builder.AddMarketplaceData();
 builder.AddMarketplaceIdentity();

@@ -57,3 +57,59 @@ public sealed class MatchmakerPlacementTests
         Assert.That(farAway.Pool.Id, Is.Not.EqualTo(first.Pool.Id));
     }
 }
+
+/// <summary>The matchmakers' meter (<see cref="Matching.MatchingMetrics"/>): what operators watch of matching.</summary>
+[NonParallelizable]
+public sealed class MatchingMetricsTests
+{
+    [Test]
+    public async Task Place_CountsEachPlacementByOutcomeAndTimesItsDecision()
+    {
+        var territory = Territory.Claim("nanny-share");
+        var placements = new List<(long Value, Dictionary<string, object?> Tags)>();
+        var decisions = new List<(double Seconds, Dictionary<string, object?> Tags)>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == Matching.MatchingMetrics.MeterName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            lock (placements)
+            {
+                placements.Add((value, Tags(tags)));
+            }
+        });
+        listener.SetMeasurementEventCallback<double>((_, value, tags, _) =>
+        {
+            lock (decisions)
+            {
+                decisions.Add((value, Tags(tags)));
+            }
+        });
+        listener.Start();
+
+        await territory.Matchmaker.Place(territory.Request("mon 08:00-13:00;tue 08:00-13:00"));
+        await territory.Matchmaker.Place(territory.Request("mon 08:00-13:00;tue 08:00-13:00", metresNorth: 300));
+
+        Assert.That(placements.Select(p => (p.Value, p.Tags[Matching.MatchingMetrics.CategoryTag], p.Tags[Matching.MatchingMetrics.OutcomeTag])),
+            Is.EqualTo(new[] { (1L, (object?)"nanny-share", (object?)"started"), (1L, "nanny-share", "joined") }));
+        Assert.That(decisions, Has.Count.EqualTo(2));
+        Assert.That(decisions.Select(d => d.Seconds), Is.All.GreaterThan(0).And.All.LessThan(1), "seconds, as OpenTelemetry's conventions want durations");
+        Assert.That(decisions.Select(d => d.Tags[Matching.MatchingMetrics.CategoryTag]), Is.All.EqualTo("nanny-share"));
+    }
+
+    private static Dictionary<string, object?> Tags(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        var found = new Dictionary<string, object?>();
+        foreach (var tag in tags)
+        {
+            found[tag.Key] = tag.Value;
+        }
+
+        return found;
+    }
+}

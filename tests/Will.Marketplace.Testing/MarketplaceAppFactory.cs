@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Will.Marketplace.Testing;
 
@@ -15,9 +16,12 @@ public sealed class MarketplaceAppFactory : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
     private readonly string? _sqliteFile;
+    private readonly Action<IServiceCollection>? _services;
 
-    public MarketplaceAppFactory(IDictionary<string, string?>? settings = null)
+    /// <param name="services">More test services, registered after the app's own (an in-memory metrics exporter, say).</param>
+    public MarketplaceAppFactory(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         _settings = new Dictionary<string, string?>
         {
             ["Orleans:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -55,6 +59,10 @@ public sealed class MarketplaceAppFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureTestServices(ShortBiddingWindows.Install);
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
+        }
     }
 
     public override async ValueTask DisposeAsync()

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Will.Marketplace.Abstractions.Live;
@@ -94,7 +95,13 @@ public sealed class MatchmakerGrain(
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             IReadOnlyCollection<DemandPool> candidates = tried is null ? _joinable.Values : [.. _joinable.Values.Where(p => !tried.Contains(p.Id))];
+            var deciding = MatchingMetrics.DecisionDuration.Enabled ? Stopwatch.GetTimestamp() : 0;
             var decision = Placement.Decide(_category, member, candidates, newPoolId);
+            if (deciding != 0)
+            {
+                MatchingMetrics.Decided(_category.Code, Stopwatch.GetElapsedTime(deciding));
+            }
+
             if (decision.Pool is not { } best)
             {
                 return await StartNewPool(request, member, newPoolId, decision.Moves);
@@ -109,6 +116,7 @@ public sealed class MatchmakerGrain(
             {
                 var completed = decision.Moves.Count > 0 ? await Complete(best.Id, decision.Moves) : null;
                 ReoptimiseSoonIfWaiting(best);
+                MatchingMetrics.Placed(_category.Code, startedPool: false, completed is null ? 0 : decision.Moves.Count);
                 return new PlacementOutcome(command.RequestId, completed ?? best.ToSnapshot(_category.Mode), StartedNewPool: false);
             }
         }
@@ -422,6 +430,7 @@ public sealed class MatchmakerGrain(
             ReoptimiseSoonIfWaiting(started);
         }
 
+        MatchingMetrics.Placed(_category.Code, startedPool: true, completed is null ? 0 : moves.Count);
         return new PlacementOutcome(request.Id, completed ?? pool.ToSnapshot(_category.Mode), StartedNewPool: true);
     }
 

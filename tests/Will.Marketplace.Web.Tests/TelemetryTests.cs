@@ -1,0 +1,82 @@
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+
+namespace Will.Marketplace.Web.Tests;
+
+/// <summary>What operators get through OpenTelemetry: the app's own meters next to the HTTP and runtime ones.</summary>
+public sealed class TelemetryTests
+{
+    [Test]
+    public async Task Metrics_AfterARequestIsPlaced_HoldTheMatchingMetersWithTheHttpOnes()
+    {
+        var exported = new List<Metric>();
+        await using var app = new MarketplaceAppFactory(services: services =>
+            services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddInMemoryExporter(exported)));
+        using (var family = await app.ClientFor(Samples.Family(1, "bergamo")))
+        {
+            (await family.PostAsJsonAsync("/api/v1/requests", Samples.NannyShareIn(45.7101, 9.6601))).EnsureSuccessStatusCode();
+        }
+
+        app.Services.GetRequiredService<MeterProvider>().ForceFlush();
+
+        var names = exported.Select(m => m.Name).ToHashSet();
+        Assert.That(names, Does.Contain("will.matching.placements").And.Contain("will.matching.decision.duration"));
+        Assert.That(names, Does.Contain("http.server.request.duration"), "ASP.NET Core's own");
+        Assert.That(names, Does.Contain("dotnet.gc.collections"), "the runtime's");
+        var placed = exported.Where(m => m.Name == "will.matching.placements").SelectMany(Points).ToList();
+        Assert.That(placed.Sum(p => p.GetSumLong()), Is.EqualTo(1));
+        var tags = new Dictionary<string, object?>();
+        foreach (var tag in placed.Single().Tags)
+        {
+            tags[tag.Key] = tag.Value;
+        }
+
+        Assert.That(tags, Does.ContainKey("will.category").WithValue("nanny-share"));
+        Assert.That(tags, Does.ContainKey("will.outcome").WithValue("started"));
+    }
+
+    [Test]
+    public async Task Metrics_WhenAnOtlpEndpointIsSet_AreSentThere()
+    {
+        var port = FreePort.Next();
+        using var collector = new System.Net.HttpListener();
+        collector.Prefixes.Add($"http://127.0.0.1:{port}/");
+        collector.Start();
+        var received = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _ = Task.Run(async () =>
+        {
+            while (collector.IsListening)
+            {
+                var call = await collector.GetContextAsync();
+                received.TrySetResult($"{call.Request.HttpMethod} {call.Request.Url!.AbsolutePath} {call.Request.ContentType}");
+                call.Response.StatusCode = 200;
+                call.Response.Close();
+            }
+        });
+        await using var app = new MarketplaceAppFactory(new Dictionary<string, string?>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = $"http://127.0.0.1:{port}",
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+        });
+        using (var client = app.CreateClient())
+        {
+            (await client.GetAsync("/api/v1/municipalities")).EnsureSuccessStatusCode();
+        }
+
+        app.Services.GetRequiredService<MeterProvider>().ForceFlush();
+
+        Assert.That(await received.Task.WaitAsync(TimeSpan.FromSeconds(30)), Does.Match("^POST /v1/(metrics|traces) application/x-protobuf"));
+    }
+
+    private static IEnumerable<MetricPoint> Points(Metric metric)
+    {
+        var points = new List<MetricPoint>();
+        foreach (ref readonly var point in metric.GetMetricPoints())
+        {
+            points.Add(point);
+        }
+
+        return points;
+    }
+}
