@@ -8,6 +8,7 @@ using Will.Marketplace.Benchmarks;
 using Will.Marketplace.Domain.Geography;
 using Will.Marketplace.Domain.Matching;
 using Will.Marketplace.Domain.Pools;
+using Will.Marketplace.Grains.Matching;
 using Will.Marketplace.Domain.Ports;
 using Will.Marketplace.Domain.Requests;
 using Will.Marketplace.Domain.Scheduling;
@@ -166,18 +167,33 @@ static async Task Speed(int requests, int workers, int rounds, int jitRequests, 
     // of another instance), as the throughput rounds do, so both see the same machine; the median ratio is reported.
     var more = InstanceGenerator.Generate(2_000, 8).Requests.Select(BenchmarkSilo.Command).ToList();
     var (latencyRounds, perRound) = (5, 400);
-    var (pingLatencies, placeLatencies, latencyRatios) = (new List<double>(), new List<double>(), new List<double>());
+    var (pingLatencies, placeLatencies, latencyRatios, decisions) = (new List<double>(), new List<double>(), new List<double>(), new List<double>());
+
+    // The matchmaker's own meter times each decision (the domain's work): a lone placement's time is split into that and the rest.
+    var (decided, decisionSeconds) = (0L, 0.0);
+    using var decisionMeter = new System.Diagnostics.Metrics.MeterListener();
+    decisionMeter.InstrumentPublished = (instrument, listener) =>
+    {
+        if (instrument is { Name: "will.matching.decision.duration", Meter.Name: MatchingMetrics.MeterName })
+        {
+            listener.EnableMeasurementEvents(instrument);
+        }
+    };
+    decisionMeter.SetMeasurementEventCallback<double>((_, seconds, _, _) => (decided, decisionSeconds) = (decided + 1, decisionSeconds + seconds));
+    decisionMeter.Start();
     for (var round = 0; round < latencyRounds; round++)
     {
         var first = round * perRound;
         var pingLatency = await Latency(perRound, i => grains.GetGrain<IPingGrain>(0).Ping(i));
+        (decided, decisionSeconds) = (0, 0);
         var placeLatency = await Latency(perRound, i => grains.GetGrain<IMatchmakerGrain>(IMatchmakerGrain.KeyFor(more[first + i].MunicipalityCode, more[first + i].CategoryCode)).Place(more[first + i]));
         pingLatencies.Add(pingLatency);
         placeLatencies.Add(placeLatency);
         latencyRatios.Add(placeLatency / pingLatency);
+        decisions.Add(decisionSeconds * 1e6 / Math.Max(1, decided));
     }
 
-    Console.WriteLine($"alone, {latencyRounds} rounds of {perRound}: a bare grain ping {Median(pingLatencies, "F1")} µs, a placement {Median(placeLatencies, "F1")} µs");
+    Console.WriteLine($"alone, {latencyRounds} rounds of {perRound}: a bare grain ping {Median(pingLatencies, "F1")} µs, a placement {Median(placeLatencies, "F1")} µs, its decision (will.matching.decision.duration) {Median(decisions, "F1")} µs");
     Console.WriteLine($"throughput ratio placements ÷ pings, {Median(ratios)}; target ≥ 0.25");
     Console.WriteLine($"latency ratio placement ÷ ping, {Median(latencyRatios)} (a placement is one call to the matchmaker; its push is an in-memory enqueue); target ≤ 2");
     await host.StopAsync();
