@@ -23,6 +23,8 @@ public static class Placement
         using var found = new RentedList<(DemandPool Pool, PlacementScore Score, int Order)>(16);
         var home = new GeoFrame(candidate.Location);
         var sketch = new NewcomerSketch(category, candidate);
+        // The hours a member's slot must touch to come within the schedule fit's gap of the newcomer's.
+        var near = sketch.Hours.Widened(WeekHours.HoursSpanned(FitGapMinutes(category)));
         foreach (var pool in pools)
         {
             // Every member must live within the radius: the first one's home rules most pools out, read
@@ -30,7 +32,7 @@ public static class Placement
             if (pool.FirstWithin(home, category.RadiusMeters) && pool.CategoryCode == category.Code &&
                 pool.MayTake(category, sketch) && pool.Check(category, candidate) == Incompatibility.None)
             {
-                found.Add((pool, new PlacementScore(MissingRank(pool), ScheduleFit(category, pool, candidate), 0), found.Count));
+                found.Add((pool, new PlacementScore(MissingRank(pool), ScheduleFit(category, pool, candidate, near), 0), found.Count));
             }
         }
 
@@ -134,7 +136,7 @@ public static class Placement
         pool.SharedSchedule(category)?.Intersect(candidate.Schedule);
 
     public static PlacementScore Score(ServiceCategory category, DemandPool pool, PoolMember candidate) =>
-        new(MissingRank(pool), ScheduleFit(category, pool, candidate), MeanDistance(pool, new GeoFrame(candidate.Location)));
+        new(MissingRank(pool), ScheduleFit(category, pool, candidate, WeekHours.Touched(candidate.Schedule).Widened(WeekHours.HoursSpanned(FitGapMinutes(category)))), MeanDistance(pool, new GeoFrame(candidate.Location)));
 
     /// <summary>Families missing to quorum; pools already at quorum rank after those still forming: filling a forming pool pools one more family.</summary>
     private static int MissingRank(DemandPool pool)
@@ -143,7 +145,11 @@ public static class Placement
         return missing == 0 ? int.MaxValue : missing;
     }
 
-    private static int ScheduleFit(ServiceCategory category, DemandPool pool, PoolMember candidate)
+    /// <summary>A shared worker's schedule fit counts members whose slots come within twice the travel buffer of the newcomer's.</summary>
+    private static int FitGapMinutes(ServiceCategory category) => category.TravelBufferMinutes * 2;
+
+    /// <param name="near">The newcomer's touched hours widened by the fit's gap (<see cref="WeekHours.Widened"/>): a member whose hours miss them is not read.</param>
+    private static int ScheduleFit(ServiceCategory category, DemandPool pool, PoolMember candidate, in WeekHours near)
     {
         if (category.Mode == PoolingMode.Group)
         {
@@ -151,9 +157,10 @@ public static class Placement
         }
 
         var fit = 0;
-        for (var i = 0; i < pool.Members.Count; i++)
+        var facts = pool.Facts;
+        for (var i = 0; i < facts.Length; i++)
         {
-            fit -= pool.Members[i].Schedule.Conflicts(candidate.Schedule, category.TravelBufferMinutes * 2) ? 1 : 0;
+            fit -= facts[i].Hours.Overlaps(near) && pool.Members[i].Schedule.Conflicts(candidate.Schedule, FitGapMinutes(category)) ? 1 : 0;
         }
 
         return fit;

@@ -50,6 +50,27 @@ internal readonly struct WeekHours
     /// <summary>The hours either holds.</summary>
     public WeekHours With(in WeekHours other) => new(_first | other._first, _second | other._second, _third | other._third);
 
+    /// <summary>
+    /// Every hour within <paramref name="hours"/> of an hour held (across midnight as well, which only
+    /// holds more). Two slots closer than a gap of <c>g</c> minutes touch hours at most <c>ceil(g / 60)</c>
+    /// apart, so schedules whose touched hours, one side widened by that, do not overlap never conflict
+    /// with that gap.
+    /// </summary>
+    public WeekHours Widened(int hours)
+    {
+        var (a, b, c) = (_first, _second, _third);
+        for (var step = 0; step < hours; step++)
+        {
+            // One hour later (bits move up, carried across the words) and one hour earlier (down).
+            (a, b, c) = (a | (a << 1) | (a >> 1) | (b << 63), b | (b << 1) | (a >> 63) | (b >> 1) | (c << 63), c | (c << 1) | (b >> 63) | (c >> 1));
+        }
+
+        return new WeekHours(a, b, c);
+    }
+
+    /// <summary>Whole hours a gap of <paramref name="minutes"/> spans at most (<see cref="Widened"/>).</summary>
+    public static int HoursSpanned(int minutes) => minutes <= 0 ? 0 : (minutes + 59) / 60;
+
     public bool Overlaps(in WeekHours other) => ((_first & other._first) | (_second & other._second) | (_third & other._third)) != 0;
 
     private static void Set(Span<ulong> bits, int firstHour, int lastHour)

@@ -26,6 +26,28 @@ public sealed class PlacementProperties
     }
 
     /// <summary>
+    /// A shared worker's schedule fit counts the members whose slots come within twice the travel buffer
+    /// of the newcomer's, though it reads only the schedules of members whose hours come near the
+    /// newcomer's: it must count exactly the members a full reading counts.
+    /// </summary>
+    [Test]
+    public void Score_ForASharedWorker_CountsEveryMemberWithinTwiceTheTravelBuffer()
+    {
+        var category = Samples.HomeCare;
+        var gap = category.TravelBufferMinutes * 2;
+        var counted = 0;
+        Gen.Select(Gens.Schedule.Array[1, 6], Gens.Schedule).Sample((schedules, newcomer) =>
+        {
+            var members = schedules.Select(s => Samples.Member(Guid.NewGuid(), s, Samples.Bergamo)).ToArray();
+            var pool = new DemandPool(Guid.NewGuid(), "016024", category.Code, PoolStatus.Forming, category.Capacity, category.Quorum, members, Samples.Now, null, 0);
+            var conflicting = members.Count(m => m.Schedule.Conflicts(newcomer, gap));
+            Interlocked.Add(ref counted, conflicting);
+            return Placement.Score(category, pool, Samples.Member(Guid.NewGuid(), newcomer, Samples.Bergamo)).ScheduleFit == -conflicting;
+        }, iter: 2_000);
+        Assert.That(counted, Is.GreaterThan(500), "enough members conflict for the property to say something");
+    }
+
+    /// <summary>
     /// <see cref="Placement.Decide"/> leaves out options that cannot beat the best so far and asks a
     /// waiting pool whether it is promising only when one of its families fits a spare place: what it
     /// decides must be what weighing every option in full decides (the rule as documented).
