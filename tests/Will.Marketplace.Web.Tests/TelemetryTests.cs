@@ -34,6 +34,7 @@ public sealed class TelemetryTests
 
         Assert.That(tags, Does.ContainKey("will.category").WithValue("nanny-share"));
         Assert.That(tags, Does.ContainKey("will.outcome").WithValue("started"));
+        Assert.That(tags, Does.ContainKey("will.pulled_in").WithValue("0"));
     }
 
     [Test]
@@ -46,12 +47,19 @@ public sealed class TelemetryTests
         var received = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         _ = Task.Run(async () =>
         {
-            while (collector.IsListening)
+            try
             {
-                var call = await collector.GetContextAsync();
-                received.TrySetResult($"{call.Request.HttpMethod} {call.Request.Url!.AbsolutePath} {call.Request.ContentType}");
-                call.Response.StatusCode = 200;
-                call.Response.Close();
+                while (collector.IsListening)
+                {
+                    var call = await collector.GetContextAsync();
+                    received.TrySetResult($"{call.Request.HttpMethod} {call.Request.Url!.AbsolutePath} {call.Request.ContentType}");
+                    call.Response.StatusCode = 200;
+                    call.Response.Close();
+                }
+            }
+            catch (Exception ex) when (ex is ObjectDisposedException or System.Net.HttpListenerException)
+            {
+                // The test is over and the listener closed.
             }
         });
         await using var app = new MarketplaceAppFactory(new Dictionary<string, string?>

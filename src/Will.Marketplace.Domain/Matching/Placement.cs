@@ -23,8 +23,7 @@ public static class Placement
         using var found = new RentedList<(DemandPool Pool, PlacementScore Score, int Order)>(16);
         var home = new GeoFrame(candidate.Location);
         var sketch = new NewcomerSketch(category, candidate);
-        // The hours a member's slot must touch to come within the schedule fit's gap of the newcomer's.
-        var near = sketch.Hours.Widened(WeekHours.HoursSpanned(FitGapMinutes(category)));
+        var near = FitHours(category, sketch.Hours);
         foreach (var pool in pools)
         {
             // Every member must live within the radius: the first one's home rules most pools out, read
@@ -136,7 +135,7 @@ public static class Placement
         pool.SharedSchedule(category)?.Intersect(candidate.Schedule);
 
     public static PlacementScore Score(ServiceCategory category, DemandPool pool, PoolMember candidate) =>
-        new(MissingRank(pool), ScheduleFit(category, pool, candidate, WeekHours.Touched(candidate.Schedule).Widened(WeekHours.HoursSpanned(FitGapMinutes(category)))), MeanDistance(pool, new GeoFrame(candidate.Location)));
+        new(MissingRank(pool), ScheduleFit(category, pool, candidate, FitHours(category, WeekHours.Touched(candidate.Schedule))), MeanDistance(pool, new GeoFrame(candidate.Location)));
 
     /// <summary>Families missing to quorum; pools already at quorum rank after those still forming: filling a forming pool pools one more family.</summary>
     private static int MissingRank(DemandPool pool)
@@ -147,6 +146,10 @@ public static class Placement
 
     /// <summary>A shared worker's schedule fit counts members whose slots come within twice the travel buffer of the newcomer's.</summary>
     private static int FitGapMinutes(ServiceCategory category) => category.TravelBufferMinutes * 2;
+
+    /// <summary>The hours a member's slot must touch to come within the fit's gap of the newcomer's, from the hours the newcomer touches (shared worker; none in group mode).</summary>
+    private static WeekHours FitHours(ServiceCategory category, in WeekHours newcomer) =>
+        category.Mode == PoolingMode.SharedWorker ? newcomer.Widened(WeekHours.HoursSpanned(FitGapMinutes(category))) : default;
 
     /// <param name="near">The newcomer's touched hours widened by the fit's gap (<see cref="WeekHours.Widened"/>): a member whose hours miss them is not read.</param>
     private static int ScheduleFit(ServiceCategory category, DemandPool pool, PoolMember candidate, in WeekHours near)
