@@ -137,7 +137,7 @@ static async Task Speed(int requests, int workers, int rounds, int jitRequests, 
     // come first and are not counted (they were the JIT's warm-up before the one above, and are kept
     // so that the counted rounds place the same shares of the instance as before).
     const int warmUp = 3;
-    var ratios = new List<double>();
+    var (ratios, cpuRatios) = (new List<double>(), new List<double>());
     var share = (requests - 1_000) / (rounds + warmUp);
     for (var round = -warmUp; round < rounds; round++)
     {
@@ -145,7 +145,9 @@ static async Task Speed(int requests, int workers, int rounds, int jitRequests, 
         // two, a burst of 0.05 s that undercounted pings): both see the machine for a similar while.
         var compiledBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
         var allocated = GC.GetTotalAllocatedBytes();
+        var pingCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var pings = await Rate(share * pingsPerPlacement, parallel, i => grains.GetGrain<IPingGrain>(i % 60).Ping(i));
+        var pingCpu = (Process.GetCurrentProcess().TotalProcessorTime - pingCpuBefore).TotalMicroseconds / (share * pingsPerPlacement);
         var pingBytes = (GC.GetTotalAllocatedBytes() - allocated) / (share * pingsPerPlacement);
         var offset = 1_000 + (round + warmUp) * share;
         var (pauseBefore, roundClock) = (GC.GetTotalPauseDuration(), Stopwatch.StartNew());
@@ -160,7 +162,8 @@ static async Task Speed(int requests, int workers, int rounds, int jitRequests, 
         }
 
         ratios.Add(placements / pings);
-        Console.WriteLine($"round {round + 1}: bare grain ping {pings:F0} calls/s, placement (grains) {placements:F0} placements/s ({parallel} callers, {cpu:F0} µs CPU each, {100.0 * started / share:F0} % opening a pool, {placementBytes:F0} B allocated each against {pingBytes:F0} B a ping, GC pauses {100 * paused:F0} % of the time, {compiled} methods compiled by the JIT); ratio {placements / pings:F3}");
+        cpuRatios.Add(pingCpu / cpu);
+        Console.WriteLine($"round {round + 1}: bare grain ping {pings:F0} calls/s ({pingCpu:F1} µs CPU each), placement (grains) {placements:F0} placements/s ({parallel} callers, {cpu:F0} µs CPU each, {100.0 * started / share:F0} % opening a pool, {placementBytes:F0} B allocated each against {pingBytes:F0} B a ping, GC pauses {100 * paused:F0} % of the time, {compiled} methods compiled by the JIT); ratio {placements / pings:F3}");
     }
 
     // Lone calls, one after another: rounds alternate pings and placements (each round the next share
@@ -195,6 +198,7 @@ static async Task Speed(int requests, int workers, int rounds, int jitRequests, 
 
     Console.WriteLine($"alone, {latencyRounds} rounds of {perRound}: a bare grain ping {Median(pingLatencies, "F1")} µs, a placement {Median(placeLatencies, "F1")} µs, its decision (will.matching.decision.duration) {Median(decisions, "F1")} µs");
     Console.WriteLine($"throughput ratio placements ÷ pings, {Median(ratios)}; target ≥ 0.25");
+    Console.WriteLine($"the same from CPU time (a ping's CPU ÷ a placement's), {Median(cpuRatios)}");
     Console.WriteLine($"latency ratio placement ÷ ping, {Median(latencyRatios)} (a placement is one call to the matchmaker; its push is an in-memory enqueue); target ≤ 2");
     await host.StopAsync();
 }
