@@ -24,6 +24,7 @@ public sealed class TelemetryTests
         Assert.That(names, Does.Contain("will.matching.placements").And.Contain("will.matching.decision.duration"));
         Assert.That(names, Does.Contain("http.server.request.duration"), "ASP.NET Core's own");
         Assert.That(names, Does.Contain("dotnet.gc.collections"), "the runtime's");
+        Assert.That(names, Does.Contain("orleans-catalog-activations"), "Orleans'");
         var placed = exported.Where(m => m.Name == "will.matching.placements").SelectMany(Points).ToList();
         Assert.That(placed.Sum(p => p.GetSumLong()), Is.EqualTo(1));
         var tags = new Dictionary<string, object?>();
