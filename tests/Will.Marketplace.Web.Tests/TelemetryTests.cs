@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace Will.Marketplace.Web.Tests;
 
@@ -19,6 +20,7 @@ public sealed class TelemetryTests
         }
 
         app.Services.GetRequiredService<MeterProvider>().ForceFlush();
+        Assert.That(app.Services.GetService<TracerProvider>(), Is.Null, "no span is made while traces go nowhere");
 
         var names = exported.Select(m => m.Name).ToHashSet();
         Assert.That(names, Does.Contain("will.matching.placements").And.Contain("will.matching.decision.duration"));
@@ -36,6 +38,33 @@ public sealed class TelemetryTests
         Assert.That(tags, Does.ContainKey("will.category").WithValue("nanny-share"));
         Assert.That(tags, Does.ContainKey("will.outcome").WithValue("started"));
         Assert.That(tags, Does.ContainKey("will.pulled_in").WithValue("0"));
+    }
+
+    /// <summary>With traces sent, a placement's trace runs from the HTTP request through the grain calls it made.</summary>
+    [Test]
+    public async Task Traces_WhenAnOtlpEndpointIsSet_FollowARequestIntoTheGrains()
+    {
+        var spans = new List<System.Diagnostics.Activity>();
+        await using var app = new MarketplaceAppFactory(
+            new Dictionary<string, string?> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = $"http://127.0.0.1:{FreePort.Next()}" },
+            services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans)));
+        using (var family = await app.ClientFor(Samples.Family(2, "bergamo")))
+        {
+            (await family.PostAsJsonAsync("/api/v1/requests", Samples.NannyShareIn(45.7101, 9.6601))).EnsureSuccessStatusCode();
+        }
+
+        app.Services.GetRequiredService<TracerProvider>().ForceFlush();
+
+        System.Diagnostics.Activity[] seen;
+        lock (spans)
+        {
+            seen = [.. spans];
+        }
+
+        var posted = seen.Single(s => s.Kind == System.Diagnostics.ActivityKind.Server && s.DisplayName.StartsWith("POST /api/v1/requests", StringComparison.Ordinal));
+        var grainCalls = seen.Where(s => s.TraceId == posted.TraceId && s.Source.Name.StartsWith("Microsoft.Orleans", StringComparison.Ordinal)).Select(s => s.DisplayName).ToList();
+        Assert.That(grainCalls, Has.Some.Contains("IMatchmakerGrain/Place"), string.Join(", ", seen.Select(s => $"{s.Source.Name}: {s.DisplayName}")));
+        Assert.That(seen.Where(s => s.DisplayName.Contains("/health", StringComparison.Ordinal)), Is.Empty, "health probes are left out");
     }
 
     [Test]

@@ -43,6 +43,9 @@ public static class OrleansExtensions
             silo.Services.AddMarketplaceReminders();
             silo.Services.AddSingleton<ISetPackingSolver, CpSatSetPackingSolver>();
             silo.Services.AddHealthChecks().AddSiloCheck();
+
+            // Grain calls carry the caller's trace; spans are made only while something listens (telemetry exported, docs/decisions.md).
+            silo.AddActivityPropagation();
         });
         return builder;
     }
