@@ -8,10 +8,10 @@ using Will.Marketplace.Benchmarks;
 using Will.Marketplace.Domain.Geography;
 using Will.Marketplace.Domain.Matching;
 using Will.Marketplace.Domain.Pools;
-using Will.Marketplace.Grains.Matching;
 using Will.Marketplace.Domain.Ports;
 using Will.Marketplace.Domain.Requests;
 using Will.Marketplace.Domain.Scheduling;
+using Will.Marketplace.Grains.Matching;
 
 // dotnet run -c Release --project tests/Will.Marketplace.Benchmarks -- <command>; docs/benchmarks.md explains each.
 var command = args.FirstOrDefault() ?? "help";
@@ -145,9 +145,7 @@ static async Task Speed(int requests, int workers, int rounds, int jitRequests, 
         // two, a burst of 0.05 s that undercounted pings): both see the machine for a similar while.
         var compiledBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
         var allocated = GC.GetTotalAllocatedBytes();
-        var pingCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var pings = await Rate(share * pingsPerPlacement, parallel, i => grains.GetGrain<IPingGrain>(i % 60).Ping(i));
-        var pingCpu = (Process.GetCurrentProcess().TotalProcessorTime - pingCpuBefore).TotalMicroseconds / (share * pingsPerPlacement);
+        var (pings, pingCpu) = await RateAndCpu(share * pingsPerPlacement, parallel, i => grains.GetGrain<IPingGrain>(i % 60).Ping(i));
         var pingBytes = (GC.GetTotalAllocatedBytes() - allocated) / (share * pingsPerPlacement);
         var offset = 1_000 + (round + warmUp) * share;
         var (pauseBefore, roundClock) = (GC.GetTotalPauseDuration(), Stopwatch.StartNew());
@@ -350,14 +348,21 @@ static double RawSqliteInserts(string file, int count)
 static async Task<(double PerSecond, int Opened, double CpuMicroseconds)> PlaceRound(IGrainFactory grains, List<PlaceRequestCommand> commands, int offset, int count, int workers)
 {
     var opened = 0;
-    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-    var perSecond = await Rate(count, workers, async i =>
+    var (perSecond, cpu) = await RateAndCpu(count, workers, async i =>
     {
         var c = commands[offset + i];
         var outcome = await grains.GetGrain<IMatchmakerGrain>(IMatchmakerGrain.KeyFor(c.MunicipalityCode, c.CategoryCode)).Place(c);
         return outcome.StartedNewPool ? Interlocked.Increment(ref opened) : 0;
     });
-    return (perSecond, opened, (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMicroseconds / count);
+    return (perSecond, opened, cpu);
+}
+
+/// <summary><see cref="Rate"/>, with the process's CPU time per call (µs) over the same while.</summary>
+static async Task<(double PerSecond, double CpuMicroseconds)> RateAndCpu<T>(int count, int workers, Func<int, Task<T>> call)
+{
+    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+    var perSecond = await Rate(count, workers, call);
+    return (perSecond, (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMicroseconds / count);
 }
 
 /// <summary>"median of N rounds: M (range lo–hi)".</summary>
