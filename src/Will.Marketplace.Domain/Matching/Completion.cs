@@ -132,6 +132,8 @@ public static class Completion
     {
         // Start dates are left aside (checked as of a day later than any wanted start): the pair's own day may come before the group's.
         PoolMember[]? pair = fittingNear ? [near] : null;
+        // The newcomer's hours and home rule most families out from the pool's digest, before the family's own record is read.
+        var pairSketch = fittingNear ? new GroupSketch(category, pair!, category.Mode == PoolingMode.Group ? near.Schedule : null) : default;
         using var found = new RentedList<(PoolMember Member, DemandPool From, double Distance, int Order)>(16);
         var home = new GeoFrame(near.Location);
         foreach (var pool in pools)
@@ -147,7 +149,8 @@ public static class Completion
             for (var i = 0; i < facts.Length; i++)
             {
                 if (home.IsWithinMeters(facts[i].Location, category.RadiusMeters) &&
-                    (pair is null || Compatibility.Check(category, pair, pool.Members[i], null, DateOnly.MaxValue) == Incompatibility.None))
+                    (pair is null || (!pairSketch.RulesOut(category, facts[i]) &&
+                        Compatibility.Check(category, pair, pool.Members[i], null, DateOnly.MaxValue) == Incompatibility.None)))
                 {
                     found.Add((pool.Members[i], pool, home.DistanceMetersTo(facts[i].Location), found.Count));
                 }
