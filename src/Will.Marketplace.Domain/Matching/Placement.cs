@@ -24,12 +24,36 @@ public static class Placement
         var home = new GeoFrame(candidate.Location);
         var sketch = new NewcomerSketch(category, candidate);
         var near = FitHours(category, sketch.Hours);
+        // In steps, each asking for what the next reads before reading any of it (docs/decisions.md, "A decision asks
+        // for its pools ahead"): the pools' own fields; then, of the pools the first member's home and the sketch let
+        // through, what a full check reads; then what that points to.
+        using var all = new RentedList<DemandPool>(64);
         foreach (var pool in pools)
+        {
+            all.Add(pool);
+            pool.FetchAhead();
+        }
+
+        using var maybe = new RentedList<DemandPool>(16);
+        foreach (var pool in all.AsSpan())
         {
             // Every member must live within the radius: the first one's home rules most pools out, read
             // from the pool alone, and its sketch most of the rest.
-            if (pool.FirstWithin(home, category.RadiusMeters) && pool.CategoryCode == category.Code &&
-                pool.MayTake(category, sketch) && pool.Check(category, candidate) == Incompatibility.None)
+            if (pool.FirstWithin(home, category.RadiusMeters) && pool.CategoryCode == category.Code && pool.MayTake(category, sketch))
+            {
+                maybe.Add(pool);
+                pool.FetchAheadForCheck();
+            }
+        }
+
+        foreach (var pool in maybe.AsSpan())
+        {
+            pool.FetchAheadBeyond();
+        }
+
+        foreach (var pool in maybe.AsSpan())
+        {
+            if (pool.Check(category, candidate) == Incompatibility.None)
             {
                 found.Add((pool, new PlacementScore(MissingRank(pool), ScheduleFit(category, pool, candidate, near), 0), found.Count));
             }

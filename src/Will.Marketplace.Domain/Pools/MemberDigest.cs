@@ -64,6 +64,12 @@ internal sealed class MemberDigest
     public MemberDigest Joined(IReadOnlyList<PoolMember> members, PoolMember joined) =>
         Facts.Length == 0 ? new MemberDigest(members) : new MemberDigest(this, members, joined);
 
+    /// <summary>A digest object's own size in bytes, about.</summary>
+    internal const int ObjectBytes = 96;
+
+    /// <summary>Asks the processor for the members' attribute values ahead of reading them (<see cref="Common.CacheHint"/>).</summary>
+    public void FetchAhead() => Common.CacheHint.Fetch(_values);
+
     /// <summary>
     /// How far the farthest member lives from the first (metres): a point farther than a radius plus
     /// this from the first member has no member within that radius (with a metre for rounding).

@@ -26,6 +26,12 @@ public sealed class WeeklySchedule : IEquatable<WeeklySchedule>
 
     public int TotalMinutes { get; }
 
+    /// <summary>A schedule object's own size in bytes (its slots are an array of their own).</summary>
+    internal const int ObjectBytes = 32;
+
+    /// <summary>Asks the processor for the slots ahead of reading them (<see cref="Common.CacheHint"/>).</summary>
+    internal void FetchAhead() => Common.CacheHint.Fetch(_slots);
+
     public bool IsEmpty => _slots.Length == 0;
 
     public static WeeklySchedule Of(IEnumerable<TimeSlot> slots) => Normalised(slots.ToArray());
