@@ -9,6 +9,9 @@ namespace Will.Marketplace.Benchmarks;
 /// <summary>Pools per municipality × category after running an engine over an instance.</summary>
 public sealed record EngineResult(string Engine, IReadOnlyList<DemandPool> Pools, TimeSpan Elapsed)
 {
+    /// <summary>With <c>coldEvery</c>: the decisions timed alone after the caches were flushed (µs), in arrival order.</summary>
+    public IReadOnlyList<double> ColdDecisions { get; init; } = [];
+
     public int Pooled => Pools.Where(p => p.Members.Count >= p.Quorum).Sum(p => p.Members.Count);
 
     public int ViablePools => Pools.Count(p => p.Members.Count >= p.Quorum);
@@ -23,8 +26,15 @@ public static class PoolingQuality
 {
     private static readonly CpSatSetPackingSolver Solver = new();
 
-    public static EngineResult Online(Instance instance, bool firstFit = false, bool background = false)
+    /// <param name="coldEvery">
+    /// When above zero, every so many requests the caches are swept (<paramref name="sweepMegabytes"/> written through)
+    /// and that decision is timed alone: a decision as a lone placement finds its matchmaker's pools, gone from the core's caches.
+    /// </param>
+    public static EngineResult Online(Instance instance, bool firstFit = false, bool background = false, int coldEvery = 0, int sweepMegabytes = 16)
     {
+        var cold = new List<double>();
+        var sweep = coldEvery > 0 ? new long[(sweepMegabytes << 20) / sizeof(long)] : [];
+        var arrived = 0;
         var clock = Stopwatch.StartNew();
         var pools = new Dictionary<(string, string), List<DemandPool>>();
         var joinable = new Dictionary<(string, string), Dictionary<Guid, DemandPool>>();
@@ -51,7 +61,22 @@ public static class PoolingQuality
             // As the matchmaker: only joinable pools are offered (the others could take nobody), kept from one
             // placement to the next as it keeps them (made afresh for each request, the list took a sixth of the run).
             var open = joinable.TryGetValue((request.Municipality, request.Category), out var kept) ? kept : joinable[(request.Municipality, request.Category)] = [];
-            var decision = Placement.Decide(category, member, open.Values, member.RequestId);
+            PlacementDecision decision;
+            if (coldEvery > 0 && ++arrived % coldEvery == 0)
+            {
+                // The sweep is not the run's time.
+                clock.Stop();
+                Flush(sweep);
+                clock.Start();
+                var deciding = Stopwatch.GetTimestamp();
+                decision = Placement.Decide(category, member, open.Values, member.RequestId);
+                cold.Add(Stopwatch.GetElapsedTime(deciding).TotalMicroseconds);
+            }
+            else
+            {
+                decision = Placement.Decide(category, member, open.Values, member.RequestId);
+            }
+
             var pool = decision.Pool;
             if (pool is null)
             {
@@ -86,7 +111,16 @@ public static class PoolingQuality
         }
 
         var name = firstFit ? "first-fit greedy" : background ? "online engine (+ background)" : "placement alone";
-        return new EngineResult(name, [.. pools.Values.SelectMany(p => p)], clock.Elapsed);
+        return new EngineResult(name, [.. pools.Values.SelectMany(p => p)], clock.Elapsed) { ColdDecisions = cold };
+    }
+
+    /// <summary>Writes through every cache line of <paramref name="sweep"/>, evicting what a decision reads from the caches it outgrows.</summary>
+    private static void Flush(long[] sweep)
+    {
+        for (var i = 0; i < sweep.Length; i += 8)
+        {
+            sweep[i]++;
+        }
     }
 
     /// <summary>A pool changed: kept for the next placement while it can be joined.</summary>

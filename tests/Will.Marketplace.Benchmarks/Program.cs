@@ -43,7 +43,8 @@ switch (command)
         }
 
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-        var online = PoolingQuality.Online(loaded);
+        var coldEvery = int.Parse(option("--cold", "0"), CultureInfo.InvariantCulture);
+        var online = PoolingQuality.Online(loaded, coldEvery: coldEvery, sweepMegabytes: int.Parse(option("--sweep-mb", "16"), CultureInfo.InvariantCulture));
         var allocatedPerRequest = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / (double)loaded.Requests.Count;
         foreach (var pool in online.Pools.OrderBy(p => p.MunicipalityCode).ThenBy(p => p.CategoryCode).ThenBy(p => p.CreatedAt))
         {
@@ -51,6 +52,11 @@ switch (command)
         }
 
         Console.WriteLine($"{online.Pooled} of {online.Pools.Sum(p => p.Members.Count)} requests pooled in {online.ViablePools} pools at quorum; {online.Pools.Count} pools in all; placed in {online.Elapsed.TotalMilliseconds:F0} ms ({online.Elapsed.TotalMicroseconds / online.Pools.Sum(p => p.Members.Count):F1} µs and {allocatedPerRequest:F0} bytes allocated each, one thread{(warmUps > 0 ? $", after {warmUps} passes not counted" : "")})");
+        if (online.ColdDecisions.Count > 0)
+        {
+            var sorted = online.ColdDecisions.Order().ToList();
+            Console.WriteLine($"cold decisions (one in {coldEvery}, each after {option("--sweep-mb", "16")} MiB written through the caches): {sorted.Count}, median {sorted[sorted.Count / 2]:F1} µs, mean {sorted.Average():F1} µs, 90th percentile {sorted[sorted.Count * 9 / 10]:F1} µs");
+        }
         break;
     case "quality":
         foreach (var size in option("--sizes", "300,1000,3000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)))
@@ -69,7 +75,7 @@ switch (command)
         await Durable(int.Parse(option("--requests", "3000"), CultureInfo.InvariantCulture), int.Parse(option("--workers", "16"), CultureInfo.InvariantCulture), int.Parse(option("--rounds", "5"), CultureInfo.InvariantCulture));
         break;
     default:
-        Console.WriteLine("commands: generate [--requests N] [--seed S] [--out FILE] [--start-dates] | online FILE [--warm-up N] | quality [--sizes 300,1000,3000] [--start-dates] | speed | memory | durable");
+        Console.WriteLine("commands: generate [--requests N] [--seed S] [--out FILE] [--start-dates] | online FILE [--warm-up N] [--cold N [--sweep-mb 16]] | quality [--sizes 300,1000,3000] [--start-dates] | speed | memory | durable");
         break;
 }
 
@@ -150,6 +156,7 @@ static async Task Speed(int requests, int workers, int rounds, int jitRequests, 
         var offset = 1_000 + (round + warmUp) * share;
         var (pauseBefore, roundClock) = (GC.GetTotalPauseDuration(), Stopwatch.StartNew());
         allocated = GC.GetTotalAllocatedBytes();
+        var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var (placements, started, cpu) = await PlaceRound(grains, commands, offset, share, parallel);
         var placementBytes = (GC.GetTotalAllocatedBytes() - allocated) / share;
         var paused = (GC.GetTotalPauseDuration() - pauseBefore) / roundClock.Elapsed;
@@ -161,7 +168,7 @@ static async Task Speed(int requests, int workers, int rounds, int jitRequests, 
 
         ratios.Add(placements / pings);
         cpuRatios.Add(pingCpu / cpu);
-        Console.WriteLine($"round {round + 1}: bare grain ping {pings:F0} calls/s ({pingCpu:F1} µs CPU each), placement (grains) {placements:F0} placements/s ({parallel} callers, {cpu:F0} µs CPU each, {100.0 * started / share:F0} % opening a pool, {placementBytes:F0} B allocated each against {pingBytes:F0} B a ping, GC pauses {100 * paused:F0} % of the time, {compiled} methods compiled by the JIT); ratio {placements / pings:F3}");
+        Console.WriteLine($"round {round + 1}: bare grain ping {pings:F0} calls/s ({pingCpu:F1} µs CPU each), placement (grains) {placements:F0} placements/s ({parallel} callers, {cpu:F0} µs CPU each, {100.0 * started / share:F0} % opening a pool, {placementBytes:F0} B allocated each against {pingBytes:F0} B a ping, GC pauses {100 * paused:F0} % of the time, GCs {GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3}, {compiled} methods compiled by the JIT); ratio {placements / pings:F3}");
     }
 
     // Lone calls, one after another: rounds alternate pings and placements (each round the next share
