@@ -264,6 +264,12 @@ public sealed class DemandPool
             QuorumReachedAt = now;
         }
 
+        // The sketch is made again now, while what it reads is at hand: made at the next decision instead, it was read cold.
+        if (IsJoinable)
+        {
+            _sketch = new PoolSketch(category, this, Digest);
+        }
+
         return Incompatibility.None;
     }
 
