@@ -132,8 +132,9 @@ public static class Completion
     {
         // Start dates are left aside (checked as of a day later than any wanted start): the pair's own day may come before the group's.
         PoolMember[]? pair = fittingNear ? [near] : null;
-        // The newcomer's hours and home rule most families out from the pool's digest, before the family's own record is read.
-        var pairSketch = fittingNear ? new GroupSketch(category, pair!, category.Mode == PoolingMode.Group ? near.Schedule : null) : default;
+        // The newcomer's hours rule most families out from their pool's digest, before the family's own record is read, as a
+        // promising group's sketch does (GroupSketch): the hours it touches (group mode) or covers whole (shared worker).
+        var pairHours = category.Mode == PoolingMode.Group ? WeekHours.Touched(near.Schedule) : WeekHours.Covered(near.Schedule);
         using var found = new RentedList<(PoolMember Member, DemandPool From, double Distance, int Order)>(16);
         var home = new GeoFrame(near.Location);
         foreach (var pool in pools)
@@ -149,7 +150,7 @@ public static class Completion
             for (var i = 0; i < facts.Length; i++)
             {
                 if (home.IsWithinMeters(facts[i].Location, category.RadiusMeters) &&
-                    (pair is null || (!pairSketch.RulesOut(category, facts[i]) &&
+                    (pair is null || (!PoolSketch.HoursRuleOut(category, pairHours, facts[i].Hours) &&
                         Compatibility.Check(category, pair, pool.Members[i], null, DateOnly.MaxValue) == Incompatibility.None)))
                 {
                     found.Add((pool.Members[i], pool, home.DistanceMetersTo(facts[i].Location), found.Count));
