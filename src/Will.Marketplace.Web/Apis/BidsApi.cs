@@ -108,7 +108,7 @@ public static class BidsApi
         }
 
         await context.Audit(new AuditEvent(revision ? "revise" : "create", "bid", outcome.BidId.ToString(), MunicipalityCode: context.User.MunicipalityCode()));
-        var view = new BidView(outcome.BidId!.Value, poolId, command.PriceCents, command.Unit, command.OutcomeCommitments, command.ContinuityPledge, DateTimeOffset.UtcNow, outcome.BiddingClosesAt);
+        var view = new BidView(outcome.BidId!.Value, poolId, command.PriceCents, command.Unit, command.OutcomeCommitments, command.ContinuityPledge, context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), outcome.BiddingClosesAt);
         return TypedResults.Created($"/api/v1/pools/{poolId}/bids/mine", view);
     }
 

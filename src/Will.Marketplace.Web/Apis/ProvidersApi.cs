@@ -105,10 +105,10 @@ public static class ProvidersApi
         }
 
         await context.Audit(new AuditEvent("create", "provider", provider.Id.ToString(), MunicipalityCode: user.MunicipalityCode), user.Id, [Roles.Provider]);
-        return TypedResults.Created($"/api/v1/providers/me", View(provider, []));
+        return TypedResults.Created($"/api/v1/providers/me", View(provider, [], Today(time)));
     }
 
-    public static async Task<Results<Ok<ProviderView>, NotFound>> Mine(HttpContext context, MarketplaceDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ProviderView>, NotFound>> Mine(HttpContext context, MarketplaceDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var id = context.User.ProviderId();
         var provider = await db.Providers.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
@@ -118,11 +118,11 @@ public static class ProvidersApi
         }
 
         var accreditations = await db.Accreditations.AsNoTracking().Where(a => a.ProviderId == provider.Id).ToListAsync(cancellationToken);
-        return TypedResults.Ok(View(provider, accreditations));
+        return TypedResults.Ok(View(provider, accreditations, Today(time)));
     }
 
     /// <summary>Providers that cover the staff member's municipality, with their accreditations there.</summary>
-    public static async Task<Ok<List<ProviderView>>> ListForStaff(HttpContext context, MarketplaceDbContext db, CancellationToken cancellationToken)
+    public static async Task<Ok<List<ProviderView>>> ListForStaff(HttpContext context, MarketplaceDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var municipality = context.User.MunicipalityCode()!;
         var providers = (await db.Providers.AsNoTracking().OrderBy(p => p.LegalName).ToListAsync(cancellationToken))
@@ -130,7 +130,8 @@ public static class ProvidersApi
         var ids = providers.Select(p => p.Id).ToList();
         var accreditations = (await db.Accreditations.AsNoTracking().Where(a => a.MunicipalityCode == municipality && ids.Contains(a.ProviderId)).ToListAsync(cancellationToken))
             .ToLookup(a => a.ProviderId);
-        return TypedResults.Ok(providers.Select(p => View(p, [.. accreditations[p.Id]])).ToList());
+        var today = Today(time);
+        return TypedResults.Ok(providers.Select(p => View(p, [.. accreditations[p.Id]], today)).ToList());
     }
 
     public sealed record AccreditBody(int? Level, DateOnly? ValidUntil);
@@ -146,7 +147,7 @@ public static class ProvidersApi
             return TypedResults.NotFound();
         }
 
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = Today(time);
         var errors = new Dictionary<string, string[]>();
         if (!await db.Categories.AnyAsync(c => c.Code == category, cancellationToken) || !provider.Categories.Split(',').Contains(category))
         {
@@ -203,7 +204,7 @@ public static class ProvidersApi
         (record.SuspendedAt, record.SuspensionReason) = (time.GetUtcNow(), body.Reason.Trim());
         await db.SaveChangesAsync(cancellationToken);
         await context.Audit(new AuditEvent("suspend", "provider", $"{id}/{category}", MunicipalityCode: municipality));
-        return TypedResults.Ok(View(record, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)));
+        return TypedResults.Ok(View(record, Today(time)));
     }
 
     private static Dictionary<string, string[]> Validate(RegisterBody body, List<string> categories, List<string> municipalities)
@@ -267,9 +268,11 @@ public static class ProvidersApi
         new Accreditation(a.ProviderId, a.MunicipalityCode, a.CategoryCode, a.Level, a.ValidUntil, a.SuspendedAt).IsActiveOn(today),
         a.SuspendedAt, a.SuspensionReason);
 
-    private static ProviderView View(ProviderRecord p, List<AccreditationRecord> accreditations)
+    /// <summary>Today's date by the injected clock (accreditations are active on a day).</summary>
+    private static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    private static ProviderView View(ProviderRecord p, List<AccreditationRecord> accreditations, DateOnly today)
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
         return new ProviderView(p.Id, p.LegalName, p.VatNumber, p.FiscalCode, p.ThirdSectorNumber,
             p.Categories.Split(',', StringSplitOptions.RemoveEmptyEntries), p.Coverage.Split(',', StringSplitOptions.RemoveEmptyEntries), p.CapacityFamilies,
             [.. accreditations.Select(a => View(a, today))]);

@@ -62,7 +62,7 @@ public static class SessionValidation
             await using var db = await services.GetRequiredService<IDbContextFactory<MarketplaceDbContext>>().CreateDbContextAsync(cancellationToken);
             var account = await db.Users.AsNoTracking().Where(u => u.Id == userId)
                 .Select(u => new { u.SecurityStamp, u.LockoutEnd }).SingleOrDefaultAsync(cancellationToken);
-            return account is null || account.LockoutEnd > DateTimeOffset.UtcNow ? null : account.SecurityStamp;
+            return account is null || account.LockoutEnd > services.GetRequiredService<TimeProvider>().GetUtcNow() ? null : account.SecurityStamp;
         });
 
     private static string Key(Guid userId) => $"security-stamp:{userId}";
