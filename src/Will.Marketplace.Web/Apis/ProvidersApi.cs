@@ -271,10 +271,8 @@ public static class ProvidersApi
     /// <summary>Today's date by the injected clock (accreditations are active on a day).</summary>
     private static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
-    private static ProviderView View(ProviderRecord p, List<AccreditationRecord> accreditations, DateOnly today)
-    {
-        return new ProviderView(p.Id, p.LegalName, p.VatNumber, p.FiscalCode, p.ThirdSectorNumber,
-            p.Categories.Split(',', StringSplitOptions.RemoveEmptyEntries), p.Coverage.Split(',', StringSplitOptions.RemoveEmptyEntries), p.CapacityFamilies,
-            [.. accreditations.Select(a => View(a, today))]);
-    }
+    private static ProviderView View(ProviderRecord p, List<AccreditationRecord> accreditations, DateOnly today) => new(
+        p.Id, p.LegalName, p.VatNumber, p.FiscalCode, p.ThirdSectorNumber,
+        p.Categories.Split(',', StringSplitOptions.RemoveEmptyEntries), p.Coverage.Split(',', StringSplitOptions.RemoveEmptyEntries), p.CapacityFamilies,
+        [.. accreditations.Select(a => View(a, today))]);
 }
