@@ -8,6 +8,7 @@ using Will.Marketplace.Abstractions.Live;
 using Will.Marketplace.Abstractions.Matching;
 using Will.Marketplace.Domain.Bidding;
 using Will.Marketplace.Domain.Catalog;
+using Will.Marketplace.Domain.Common;
 using Will.Marketplace.Domain.Matching;
 using Will.Marketplace.Domain.Pools;
 using Will.Marketplace.Domain.Ports;
@@ -85,7 +86,7 @@ public static class BenchmarkSilo
     public static PlaceRequestCommand Command(InstanceRequest r) => new(
         Guid.CreateVersion7(),
         Guid.NewGuid(), r.Municipality, r.Category, r.Latitude, r.Longitude, r.Schedule,
-        r.StartDate ?? DateOnly.FromDateTime(r.ArrivedAt.UtcDateTime), r.Attributes, null, r.ArrivedAt);
+        r.StartDate ?? ItalianCalendar.DayOf(r.ArrivedAt), r.Attributes, null, r.ArrivedAt);
 
     private static int FreePort()
     {

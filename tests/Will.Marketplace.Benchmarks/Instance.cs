@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Will.Marketplace.Domain.Catalog;
+using Will.Marketplace.Domain.Common;
 using Will.Marketplace.Domain.Geography;
 using Will.Marketplace.Domain.Pools;
 using Will.Marketplace.Domain.Scheduling;
@@ -82,7 +83,7 @@ public static class InstanceGenerator
         }).OrderBy(r => r.ArrivedAt).ThenBy(r => r.Id).ToList();
         if (startDates)
         {
-            requests = [.. requests.Select(r => r with { StartDate = DateOnly.FromDateTime(r.ArrivedAt.UtcDateTime).AddDays(LeadDays(leads)) })];
+            requests = [.. requests.Select(r => r with { StartDate = ItalianCalendar.DayOf(r.ArrivedAt).AddDays(LeadDays(leads)) })];
         }
 
         return new Instance(1, seed, requests);

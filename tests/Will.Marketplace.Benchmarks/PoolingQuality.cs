@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Will.Marketplace.Domain.Catalog;
+using Will.Marketplace.Domain.Common;
 using Will.Marketplace.Domain.Matching;
 using Will.Marketplace.Domain.Pools;
 using Will.Marketplace.Optimisation;
@@ -171,7 +172,7 @@ public static class PoolingQuality
         foreach (var group in instance.Requests.GroupBy(r => (r.Municipality, r.Category)))
         {
             var category = Instance.Categories[group.Key.Category];
-            var plan = Regrouping.Plan(category, [.. group.Select(r => r.ToMember())], solver, limits, Compatibility.DayOf(last));
+            var plan = Regrouping.Plan(category, [.. group.Select(r => r.ToMember())], solver, limits, ItalianCalendar.DayOf(last));
             pools.AddRange(plan.Groups.Select(g => Pool(category, group.Key.Municipality, g, last)));
             (bound, optimal) = (bound + plan.UpperBound, optimal && plan.ProvedOptimal);
         }

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
+using Will.Marketplace.Domain.Common;
 using Will.Marketplace.Infrastructure.Persistence;
 
 namespace Will.Marketplace.EndToEnd.Tests;
@@ -24,7 +25,7 @@ public sealed class BiddingStoryTests
         categoryCode = "nanny-share",
         location = new { latitude = 44.4184, longitude },
         schedule = new[] { "monday", "tuesday", "wednesday", "thursday", "friday" }.Select(day => new { day, start = "08:00", end = "13:00" }).ToArray(),
-        startDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        startDate = ItalianCalendar.DayOf(DateTimeOffset.UtcNow).AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         attributes = new Dictionary<string, string> { ["ageBand"] = "0-2", ["language"] = "it" },
     };
 
@@ -47,7 +48,7 @@ public sealed class BiddingStoryTests
         await Expect(family.Locator("[data-testid='pool-notice'][data-kind='opened']")).ToContainTextAsync("può partire: i fornitori fanno offerte fino al ");
         await Expect(family.PoolCard(opened.Pool.Id.ToString()).GetByTestId("pool-bidding")).ToContainTextAsync("Offerte dei fornitori fino al ");
         // Both families asked to start in two weeks: the family sees its date, and family and provider when the service may start.
-        var twoWeeks = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14).ToDateTime(TimeOnly.MinValue).ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("it-IT"));
+        var twoWeeks = ItalianCalendar.DayOf(DateTimeOffset.UtcNow).AddDays(14).ToDateTime(TimeOnly.MinValue).ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("it-IT"));
         await Expect(family.GetByTestId("request-start").First).ToHaveTextAsync($"Inizio desiderato: dal {twoWeeks}");
         await Expect(family.PoolCard(opened.Pool.Id.ToString()).GetByTestId("pool-starts")).ToHaveTextAsync($"Il servizio parte di lunedì, non prima del {twoWeeks}");
         await Expect(provider.PoolCard(opened.Pool.Id.ToString()).GetByTestId("pool-starts")).ToHaveTextAsync($"Il servizio parte di lunedì, non prima del {twoWeeks}");
@@ -103,7 +104,7 @@ public sealed class BiddingStoryTests
         // A month of service later (the order is moved to have started this month): the family rates, staff verify.
         await using (var db = await BrowserFixture.App.Service<IDbContextFactory<MarketplaceDbContext>>().CreateDbContextAsync())
         {
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var today = ItalianCalendar.DayOf(DateTimeOffset.UtcNow);
             await db.Orders.Where(o => o.PoolId == opened.Pool.Id).ExecuteUpdateAsync(o => o.SetProperty(x => x.StartsOn, new DateOnly(today.Year, today.Month, 1)));
         }
 

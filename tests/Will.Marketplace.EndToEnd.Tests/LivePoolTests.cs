@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using Will.Marketplace.Domain.Common;
 
 namespace Will.Marketplace.EndToEnd.Tests;
 
@@ -45,7 +46,7 @@ public sealed class LivePoolTests
                 categoryCode = "nanny-share",
                 location = new { latitude = 45.4301, longitude },
                 schedule = new[] { "monday", "tuesday", "wednesday", "thursday", "friday" }.Select(day => new { day, start = "08:00", end = "13:00" }).ToArray(),
-                startDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                startDate = ItalianCalendar.DayOf(DateTimeOffset.UtcNow).AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 attributes = new Dictionary<string, string> { ["ageBand"] = "0-2", ["language"] = "it" },
             });
             Assert.That(posted.IsSuccessStatusCode, await posted.Content.ReadAsStringAsync());

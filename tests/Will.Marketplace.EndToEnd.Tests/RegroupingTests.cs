@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Will.Marketplace.Abstractions.Matching;
 using Will.Marketplace.Abstractions.Pools;
+using Will.Marketplace.Domain.Common;
 
 namespace Will.Marketplace.EndToEnd.Tests;
 
@@ -18,7 +19,7 @@ public sealed class RegroupingTests
             using var client = await BrowserFixture.App.ClientFor($"family.{n}@verona.demo");
             var me = await client.GetFromJsonAsync<MeView>("/api/v1/account/me");
             var command = new PlaceRequestCommand(Guid.CreateVersion7(), me!.Id, "023091", "home-care-elderly", 45.4384 + n * 0.002, 10.9916,
-                $"{new[] { "mon", "tue", "wed" }[n - 1]} 09:00-11:00", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(20), new Dictionary<string, string>(), null, DateTimeOffset.UtcNow);
+                $"{new[] { "mon", "tue", "wed" }[n - 1]} 09:00-11:00", ItalianCalendar.DayOf(DateTimeOffset.UtcNow).AddDays(20), new Dictionary<string, string>(), null, DateTimeOffset.UtcNow);
             Assert.That((await grains.GetGrain<IDemandPoolGrain>(Guid.CreateVersion7()).Start(command)).Joined, Is.True);
         }
 

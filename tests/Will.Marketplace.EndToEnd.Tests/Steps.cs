@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Will.Marketplace.Domain.Common;
 
 namespace Will.Marketplace.EndToEnd.Tests;
 
@@ -50,7 +51,7 @@ internal static class Steps
                 categoryCode = "home-care-elderly",
                 location = new { latitude = latitude + (step * i), longitude },
                 schedule = new[] { new { day = days[i], start = "09:00", end = "11:00" } },
-                startDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                startDate = ItalianCalendar.DayOf(DateTimeOffset.UtcNow).AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 attributes = new Dictionary<string, string> { ["language"] = "it" },
             });
             Assert.That(posted.IsSuccessStatusCode, await posted.Content.ReadAsStringAsync());

@@ -1,4 +1,5 @@
 using Orleans.Core.Internal;
+using Will.Marketplace.Domain.Common;
 using Will.Marketplace.Domain.Geography;
 using Will.Marketplace.Domain.Pools;
 using Will.Marketplace.Domain.Requests;
@@ -74,7 +75,7 @@ public sealed class ReactivationTests
         var pool = (await ClusterFixture.Store.FindAsync(poolId))!;
         var request = new CareRequest(
             Guid.CreateVersion7(), Guid.NewGuid(), territory.MunicipalityCode, territory.CategoryCode, new GeoPoint(territory.Latitude, territory.Longitude),
-            WeeklySchedule.Parse(schedule), DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30), new Dictionary<string, string>(), null, DateTimeOffset.UtcNow);
+            WeeklySchedule.Parse(schedule), ItalianCalendar.DayOf(DateTimeOffset.UtcNow).AddDays(30), new Dictionary<string, string>(), null, DateTimeOffset.UtcNow);
         if (pool.Join(category, PoolMember.From(request, DateTimeOffset.UtcNow), DateTimeOffset.UtcNow) != Incompatibility.None)
         {
             throw new InvalidOperationException("The sample request does not fit the pool.");

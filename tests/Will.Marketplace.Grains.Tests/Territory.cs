@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Will.Marketplace.Abstractions.Matching;
 using Will.Marketplace.Abstractions.Pools;
+using Will.Marketplace.Domain.Common;
 
 namespace Will.Marketplace.Grains.Tests;
 
@@ -45,7 +46,7 @@ internal sealed record Territory(string MunicipalityCode, string CategoryCode, d
         Latitude + metresNorth / 111_195.08,
         Longitude,
         schedule,
-        DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30),
+        ItalianCalendar.DayOf(DateTimeOffset.UtcNow).AddDays(30),
         attributes ?? new Dictionary<string, string>(),
         null,
         DateTimeOffset.UtcNow);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Will.Marketplace.Domain.Common;
 using Will.Marketplace.Infrastructure.Persistence;
 using Will.Marketplace.Infrastructure.Persistence.Entities;
 
@@ -13,7 +14,7 @@ public static class MoneySeed
 {
     public const string Schedule = "mon 15:00-18:00;wed 15:00-18:00";
 
-    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    public static DateOnly Today => ItalianCalendar.DayOf(DateTimeOffset.UtcNow);
 
     public static string CurrentPeriod => Today.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.SignalR.Client;
+using Will.Marketplace.Domain.Common;
 
 namespace Will.Marketplace.Web.Tests;
 
@@ -125,7 +126,7 @@ public sealed class OrdersApiTests
         await first.PostAsync($"/api/v1/requests/{requests[0]}/award/confirm", null);
 
         // The service has been running since the first of this month.
-        var month = DateOnly.FromDateTime(DateTime.UtcNow);
+        var month = ItalianCalendar.DayOf(DateTimeOffset.UtcNow);
         await using (var db = await app.Service<Microsoft.EntityFrameworkCore.IDbContextFactory<Infrastructure.Persistence.MarketplaceDbContext>>().CreateDbContextAsync())
         {
             await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(

@@ -1,4 +1,5 @@
 using System.Text;
+using Will.Marketplace.Domain.Common;
 using Will.Marketplace.Domain.Providers;
 
 namespace Will.Marketplace.Web.Tests;
@@ -32,7 +33,7 @@ public sealed class ProvidersApiTests
         using var provider = await AppFixture.App.ClientFor("giulia@illago.example", "Lago-di-Como-2026");
         var mine = await provider.GetFromJsonAsync<ProviderView>("/api/v1/providers/me");
         using var staff = await AppFixture.App.ClientFor("staff@como.demo");
-        var validUntil = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1);
+        var validUntil = ItalianCalendar.DayOf(DateTimeOffset.UtcNow).AddYears(1);
 
         var accredited = await staff.PutAsJsonAsync($"/api/v1/providers/{mine!.Id}/accreditations/home-care-elderly", new { level = 2, validUntil });
         var afterAccreditation = await provider.GetFromJsonAsync<ProviderView>("/api/v1/providers/me");
@@ -85,7 +86,7 @@ public sealed class ProvidersApiTests
     {
         using var family = await AppFixture.App.ClientFor(Samples.Family(2, "como"));
         using var provider = await AppFixture.App.ClientFor("provider.1@como.demo");
-        var body = new { level = 3, validUntil = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1) };
+        var body = new { level = 3, validUntil = ItalianCalendar.DayOf(DateTimeOffset.UtcNow).AddYears(1) };
 
         var byFamily = await family.PutAsJsonAsync($"/api/v1/providers/{Guid.NewGuid()}/accreditations/home-help", body);
         var byProvider = await provider.PutAsJsonAsync($"/api/v1/providers/{Guid.NewGuid()}/accreditations/home-help", body);

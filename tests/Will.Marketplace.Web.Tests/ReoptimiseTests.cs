@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.SignalR.Client;
 using Will.Marketplace.Abstractions.Matching;
 using Will.Marketplace.Abstractions.Pools;
+using Will.Marketplace.Domain.Common;
 
 namespace Will.Marketplace.Web.Tests;
 
@@ -23,7 +24,7 @@ public sealed class ReoptimiseTests
             using var family = await AppFixture.App.ClientFor(Samples.Family(n, "novara"));
             var me = await family.GetFromJsonAsync<Me>("/api/v1/account/me");
             var command = new PlaceRequestCommand(Guid.CreateVersion7(), me!.Id, "003106", "home-care-elderly", Lat + n * 0.002, Lon,
-                $"{new[] { "mon", "tue", "wed" }[n - 1]} 09:00-11:00", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(20), new Dictionary<string, string>(), null, DateTimeOffset.UtcNow);
+                $"{new[] { "mon", "tue", "wed" }[n - 1]} 09:00-11:00", ItalianCalendar.DayOf(DateTimeOffset.UtcNow).AddDays(20), new Dictionary<string, string>(), null, DateTimeOffset.UtcNow);
             Assert.That((await grains.GetGrain<IDemandPoolGrain>(Guid.CreateVersion7()).Start(command)).Joined, Is.True);
             requestIds.Add(command.RequestId);
         }

@@ -1,3 +1,5 @@
+using Will.Marketplace.Domain.Common;
+
 namespace Will.Marketplace.Web.Tests;
 
 /// <summary>Request bodies that the API accepts, for the cities' demo families.</summary>
@@ -7,7 +9,7 @@ internal static class Samples
 
     public static string Family(int n, string city = "bergamo") => $"family.{n}@{city}.demo";
 
-    public static string StartDate => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    public static string StartDate => ItalianCalendar.DayOf(DateTimeOffset.UtcNow).AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>An after-school request near Bergamo's centre; same arguments, compatible requests.</summary>
     public static object AfterSchool(string ageBand, double latitudeOffset = 0, string day = "tuesday") =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Will.Marketplace.Domain.Common;
 
 namespace Will.Marketplace.Web.Tests;
 
@@ -8,7 +9,7 @@ public sealed class StartDateTests
     [Test]
     public async Task Post_WhenNeighboursWantToStartMonthsApart_TheyWaitInPoolsOfTheirOwn_AndASoonerNeighbourJoinsTheFirst()
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = ItalianCalendar.DayOf(DateTimeOffset.UtcNow);
         string Day(int days) => today.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         // Three toddlers' families a few doors apart in Novara, the same mornings: one wants to start

@@ -1,3 +1,4 @@
+using Will.Marketplace.Domain.Common;
 using Will.Marketplace.Domain.Pools;
 using Will.Marketplace.Domain.Providers;
 
@@ -42,7 +43,7 @@ public static class BidRules
         }
 
         if (accreditation is null || accreditation.ProviderId != bid.ProviderId || accreditation.MunicipalityCode != pool.MunicipalityCode ||
-            accreditation.CategoryCode != pool.CategoryCode || !accreditation.IsActiveOn(DateOnly.FromDateTime(now.UtcDateTime)))
+            accreditation.CategoryCode != pool.CategoryCode || !accreditation.IsActiveOn(ItalianCalendar.DayOf(now)))
         {
             return BidRefusal.NotAccredited;
         }

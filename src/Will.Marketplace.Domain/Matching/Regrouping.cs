@@ -1,4 +1,5 @@
 using Will.Marketplace.Domain.Catalog;
+using Will.Marketplace.Domain.Common;
 using Will.Marketplace.Domain.Geography;
 using Will.Marketplace.Domain.Pools;
 using Will.Marketplace.Domain.Ports;
@@ -123,7 +124,7 @@ public static class Regrouping
     public static (RegroupingPlan Plan, RegroupingChange Change) Run(ServiceCategory category, IReadOnlyList<DemandPool> pools, ISetPackingSolver solver, RegroupingLimits limits, DateTimeOffset now, Func<Guid> newPoolId)
     {
         var forming = pools.Where(p => p.Status == PoolStatus.Forming && p.Members.Count < p.Quorum).ToList();
-        var today = Compatibility.DayOf(now);
+        var today = ItalianCalendar.DayOf(now);
         var plan = Plan(category, [.. forming.SelectMany(p => p.Members)], solver, limits, today);
         var regrouped = plan.Groups.Count == 0 ? RegroupingChange.None : Apply(category, forming, plan, now, newPoolId);
         var all = pools.Concat(regrouped.Changed).DistinctBy(p => p.Id).ToList();

@@ -1,4 +1,5 @@
 using Will.Marketplace.Domain.Catalog;
+using Will.Marketplace.Domain.Common;
 using Will.Marketplace.Domain.Geography;
 using Will.Marketplace.Domain.Scheduling;
 
@@ -38,7 +39,7 @@ public static class Compatibility
             joined = members[i].JoinedAt > joined ? members[i].JoinedAt : joined;
         }
 
-        if (members.Count > 0 && !StartsFit(earliest, latest, candidate.WantedStart, asOf ?? DayOf(joined)))
+        if (members.Count > 0 && !StartsFit(earliest, latest, candidate.WantedStart, asOf ?? ItalianCalendar.DayOf(joined)))
         {
             return Incompatibility.StartDatesApart;
         }
@@ -69,7 +70,7 @@ public static class Compatibility
     internal static Incompatibility Check(ServiceCategory category, DemandPool pool, MemberDigest digest, PoolMember candidate, DateOnly? asOf = null)
     {
         var joined = candidate.JoinedAt > digest.LatestJoinedAt ? candidate.JoinedAt : digest.LatestJoinedAt;
-        if (digest.Facts.Length > 0 && !StartsFit(digest.EarliestStart, digest.LatestStart, candidate.WantedStart, asOf ?? DayOf(joined)))
+        if (digest.Facts.Length > 0 && !StartsFit(digest.EarliestStart, digest.LatestStart, candidate.WantedStart, asOf ?? ItalianCalendar.DayOf(joined)))
         {
             return Incompatibility.StartDatesApart;
         }
@@ -121,9 +122,6 @@ public static class Compatibility
         var wanted = member.WantedStart ?? DateOnly.MinValue;
         return (wanted < earliest ? wanted : earliest, wanted > latest ? wanted : latest);
     }
-
-    /// <summary>The day (UTC) of a moment.</summary>
-    public static DateOnly DayOf(DateTimeOffset moment) => DateOnly.FromDateTime(moment.UtcDateTime);
 
     private static DateOnly Later(DateOnly a, DateOnly b) => a > b ? a : b;
 

@@ -250,7 +250,7 @@ public sealed class DemandPool
     /// <summary>Adds the member when the rules allow it; reaching quorum opens the bidding window.</summary>
     public Incompatibility Join(ServiceCategory category, PoolMember candidate, DateTimeOffset now)
     {
-        var verdict = category.Code != CategoryCode ? Incompatibility.OtherCategory : Check(category, candidate, Compatibility.DayOf(now));
+        var verdict = category.Code != CategoryCode ? Incompatibility.OtherCategory : Check(category, candidate, ItalianCalendar.DayOf(now));
         if (verdict != Incompatibility.None)
         {
             return verdict;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Will.Marketplace.Abstractions.Billing;
 using Will.Marketplace.Abstractions.Live;
 using Will.Marketplace.Domain.Billing;
+using Will.Marketplace.Domain.Common;
 using Will.Marketplace.Domain.Ports;
 using Will.Marketplace.Grains.Live;
 
@@ -39,7 +40,7 @@ public sealed class BillingGrain(IBillingRunner runner, PushOutbox outbox, TimeP
 
     public async Task<BillingRun> ExecutePayments()
     {
-        var month = BillingMonth.Of(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        var month = BillingMonth.Of(ItalianCalendar.Today(time));
         return View(month, await runner.ExecutePaymentsAsync(Municipality));
     }
 
@@ -55,7 +56,7 @@ public sealed class BillingGrain(IBillingRunner runner, PushOutbox outbox, TimeP
     {
         if (reminderName == Schedule)
         {
-            await Bill(BillingMonth.Of(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)).ToString());
+            await Bill(BillingMonth.Of(ItalianCalendar.Today(time)).ToString());
         }
     }
 

@@ -6,6 +6,7 @@ using Will.Marketplace.Abstractions.Live;
 using Will.Marketplace.Abstractions.Matching;
 using Will.Marketplace.Abstractions.Pools;
 using Will.Marketplace.Domain.Catalog;
+using Will.Marketplace.Domain.Common;
 using Will.Marketplace.Domain.Matching;
 using Will.Marketplace.Domain.Pools;
 using Will.Marketplace.Domain.Ports;
@@ -291,7 +292,7 @@ public sealed class MatchmakerGrain(
                 break;
             }
 
-            if (pool.Check(_category, member, Compatibility.DayOf(now)) == Incompatibility.None && source.Release(member.RequestId))
+            if (pool.Check(_category, member, ItalianCalendar.DayOf(now)) == Incompatibility.None && source.Release(member.RequestId))
             {
                 pool.Join(_category, member with { JoinedAt = now }, now);
                 moves.Add(new PoolMove(member.RequestId, member.FamilyId, source.Id, pool.Id));

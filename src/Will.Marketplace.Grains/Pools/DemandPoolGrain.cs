@@ -248,7 +248,7 @@ public sealed class DemandPoolGrain(
         foreach (var bid in bids)
         {
             var profile = await bidding.FindBidderAsync(bid.ProviderId, _pool.MunicipalityCode, _pool.CategoryCode);
-            if (profile.Accreditation is { } accreditation && accreditation.IsActiveOn(DateOnly.FromDateTime(now.UtcDateTime)) && profile.CapacityFamilies >= _pool.Members.Count)
+            if (profile.Accreditation is { } accreditation && accreditation.IsActiveOn(ItalianCalendar.DayOf(now)) && profile.CapacityFamilies >= _pool.Members.Count)
             {
                 bidders[bid.ProviderId] = new BidderRecord(accreditation, profile.AverageRatingTenths);
             }
@@ -311,7 +311,7 @@ public sealed class DemandPoolGrain(
         return new AwardAnswer(outcome.ToString(), Snapshot());
     }
 
-    private DateOnly StartDate() => CollectiveOrder.FirstDay(_pool!.Members, Compatibility.DayOf(time.GetUtcNow()));
+    private DateOnly StartDate() => CollectiveOrder.FirstDay(_pool!.Members, ItalianCalendar.DayOf(time.GetUtcNow()));
 
     /// <summary>
     /// Deadlines used to be a reminder per pool: one still stored is handed to the matchmaker, which

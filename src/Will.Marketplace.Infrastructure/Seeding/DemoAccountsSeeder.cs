@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Will.Marketplace.Domain.Common;
 using Will.Marketplace.Domain.Providers;
 using Will.Marketplace.Infrastructure.Identity;
 using Will.Marketplace.Infrastructure.Persistence;
@@ -47,7 +48,7 @@ public sealed class DemoAccountsSeeder(
                 db.Accreditations.AddRange(ReferenceData.Categories.Select(c => new AccreditationRecord
                 {
                     ProviderId = provider.Id, MunicipalityCode = city.Code, CategoryCode = c.Code, Level = level,
-                    ValidUntil = DateOnly.FromDateTime(now.UtcDateTime).AddYears(2), GrantedAt = now, GrantedBy = staff.Id,
+                    ValidUntil = ItalianCalendar.DayOf(now).AddYears(2), GrantedAt = now, GrantedBy = staff.Id,
                 }));
                 var user = User($"provider.{n}@{domain}", provider.LegalName, city.Code, hash);
                 user.ProviderId = provider.Id;

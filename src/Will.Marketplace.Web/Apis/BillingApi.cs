@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Will.Marketplace.Abstractions.Billing;
 using Will.Marketplace.Domain.Billing;
+using Will.Marketplace.Domain.Common;
 using Will.Marketplace.Infrastructure.Auditing;
 using Will.Marketplace.Infrastructure.Billing;
 using Will.Marketplace.Infrastructure.Persistence;
@@ -36,7 +37,7 @@ public static class BillingApi
     /// </summary>
     public static async Task<Results<Ok<BillingRun>, ValidationProblem>> Run(RunBody body, HttpContext context, IGrainFactory grains, TimeProvider time)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = ItalianCalendar.Today(time);
         var current = BillingMonth.Of(today);
         var latest = today >= current.LastDay.AddDays(-6) ? current.Next : current;
         if (!BillingMonth.TryParse(body.Period, out var month) || month.FirstDay > latest.FirstDay || month.Year < 2020)
@@ -103,7 +104,7 @@ public static class BillingApi
             return TypedResults.NotFound();
         }
 
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = ItalianCalendar.Today(time);
         if (body.LastDay is not { } lastDay || lastDay < today || lastDay < membership.JoinedOn.AddDays(-1))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Will.Marketplace.Domain.Common;
 using Will.Marketplace.Infrastructure.Auditing;
 using Will.Marketplace.Infrastructure.Persistence;
 using Will.Marketplace.Infrastructure.Persistence.Entities;
@@ -41,7 +42,7 @@ public static class IseeApi
     /// <summary>A new declaration replaces the earlier one and waits for verification again.</summary>
     public static async Task<Results<Ok<IseeView>, ValidationProblem>> Declare(IseeBody body, HttpContext context, MarketplaceDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = ItalianCalendar.Today(time);
         var errors = new Dictionary<string, string[]>();
         if (body.IseeCents is not (>= 0 and <= 10_000_000_00))
         {

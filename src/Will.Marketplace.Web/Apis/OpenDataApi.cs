@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Will.Marketplace.Domain.Common;
 using Will.Marketplace.Domain.Pools;
 using Will.Marketplace.Infrastructure.Persistence;
 using Will.Marketplace.Infrastructure.Persistence.Entities;
@@ -108,7 +109,7 @@ public static class OpenDataApi
             return TypedResults.NotFound();
         }
 
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = ItalianCalendar.Today(time);
         var accreditations = await db.Accreditations.AsNoTracking()
             .Where(a => a.MunicipalityCode == municipalityCode && a.SuspendedAt == null && a.ValidUntil >= today).ToListAsync(cancellationToken);
         var providerIds = accreditations.Select(a => a.ProviderId).Distinct().ToList();

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Will.Marketplace.Abstractions.Billing;
 using Will.Marketplace.Abstractions.Live;
+using Will.Marketplace.Domain.Common;
 using Will.Marketplace.Infrastructure.Billing;
 using Will.Marketplace.Infrastructure.Payments;
 using Will.Marketplace.Domain.Orders;
@@ -166,7 +167,7 @@ public static class OutcomesApi
         var ratings = (await db.OrderRatings.AsNoTracking().Where(r => r.OrderId == order!.Id).Select(r => new { r.Period, r.Score }).ToListAsync(cancellationToken))
             .ToLookup(r => r.Period, r => r.Score);
         var views = new List<PeriodView>();
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = ItalianCalendar.Today(time);
         for (var month = new DateOnly(order!.StartsOn.Year, order.StartsOn.Month, 1); month <= today; month = month.AddMonths(1))
         {
             var key = month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
@@ -181,7 +182,7 @@ public static class OutcomesApi
     /// <summary>"yyyy-MM", not before the order's first month and not after the current one.</summary>
     private static string? ParsePeriod(string? text, DateOnly startsOn, TimeProvider time, Dictionary<string, string[]> errors, string field)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = ItalianCalendar.Today(time);
         if (text is { Length: 7 } && DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month) &&
             month >= new DateOnly(startsOn.Year, startsOn.Month, 1) && month <= new DateOnly(today.Year, today.Month, 1))
         {

@@ -2,6 +2,7 @@ using System.Net.Mail;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Will.Marketplace.Domain.Common;
 using Will.Marketplace.Domain.Providers;
 using Will.Marketplace.Infrastructure.Auditing;
 using Will.Marketplace.Infrastructure.Identity;
@@ -105,7 +106,7 @@ public static class ProvidersApi
         }
 
         await context.Audit(new AuditEvent("create", "provider", provider.Id.ToString(), MunicipalityCode: user.MunicipalityCode), user.Id, [Roles.Provider]);
-        return TypedResults.Created($"/api/v1/providers/me", View(provider, [], Today(time)));
+        return TypedResults.Created($"/api/v1/providers/me", View(provider, [], ItalianCalendar.Today(time)));
     }
 
     public static async Task<Results<Ok<ProviderView>, NotFound>> Mine(HttpContext context, MarketplaceDbContext db, TimeProvider time, CancellationToken cancellationToken)
@@ -118,7 +119,7 @@ public static class ProvidersApi
         }
 
         var accreditations = await db.Accreditations.AsNoTracking().Where(a => a.ProviderId == provider.Id).ToListAsync(cancellationToken);
-        return TypedResults.Ok(View(provider, accreditations, Today(time)));
+        return TypedResults.Ok(View(provider, accreditations, ItalianCalendar.Today(time)));
     }
 
     /// <summary>Providers that cover the staff member's municipality, with their accreditations there.</summary>
@@ -130,7 +131,7 @@ public static class ProvidersApi
         var ids = providers.Select(p => p.Id).ToList();
         var accreditations = (await db.Accreditations.AsNoTracking().Where(a => a.MunicipalityCode == municipality && ids.Contains(a.ProviderId)).ToListAsync(cancellationToken))
             .ToLookup(a => a.ProviderId);
-        var today = Today(time);
+        var today = ItalianCalendar.Today(time);
         return TypedResults.Ok(providers.Select(p => View(p, [.. accreditations[p.Id]], today)).ToList());
     }
 
@@ -147,7 +148,7 @@ public static class ProvidersApi
             return TypedResults.NotFound();
         }
 
-        var today = Today(time);
+        var today = ItalianCalendar.Today(time);
         var errors = new Dictionary<string, string[]>();
         if (!await db.Categories.AnyAsync(c => c.Code == category, cancellationToken) || !provider.Categories.Split(',').Contains(category))
         {
@@ -204,7 +205,7 @@ public static class ProvidersApi
         (record.SuspendedAt, record.SuspensionReason) = (time.GetUtcNow(), body.Reason.Trim());
         await db.SaveChangesAsync(cancellationToken);
         await context.Audit(new AuditEvent("suspend", "provider", $"{id}/{category}", MunicipalityCode: municipality));
-        return TypedResults.Ok(View(record, Today(time)));
+        return TypedResults.Ok(View(record, ItalianCalendar.Today(time)));
     }
 
     private static Dictionary<string, string[]> Validate(RegisterBody body, List<string> categories, List<string> municipalities)
@@ -267,9 +268,6 @@ public static class ProvidersApi
         a.MunicipalityCode, a.CategoryCode, a.Level, a.ValidUntil,
         new Accreditation(a.ProviderId, a.MunicipalityCode, a.CategoryCode, a.Level, a.ValidUntil, a.SuspendedAt).IsActiveOn(today),
         a.SuspendedAt, a.SuspensionReason);
-
-    /// <summary>Today's date by the injected clock (accreditations are active on a day).</summary>
-    private static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     private static ProviderView View(ProviderRecord p, List<AccreditationRecord> accreditations, DateOnly today) => new(
         p.Id, p.LegalName, p.VatNumber, p.FiscalCode, p.ThirdSectorNumber,

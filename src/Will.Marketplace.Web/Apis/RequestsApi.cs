@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Will.Marketplace.Abstractions.Matching;
 using Will.Marketplace.Domain.Catalog;
+using Will.Marketplace.Domain.Common;
 using Will.Marketplace.Domain.Geography;
 using Will.Marketplace.Domain.Ports;
 using Will.Marketplace.Domain.Pricing;
@@ -15,8 +16,6 @@ namespace Will.Marketplace.Web.Apis;
 
 public static class RequestsApi
 {
-    private static readonly TimeZoneInfo Italy = TimeZoneInfo.FindSystemTimeZoneById("Europe/Rome");
-
     public static RouteGroupBuilder MapRequestsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/requests").WithTags("Requests").RequireAuthorization(Policies.Family);
@@ -40,7 +39,7 @@ public static class RequestsApi
             : null;
 
         var now = time.GetUtcNow();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Italy).DateTime);
+        var today = ItalianCalendar.DayOf(now);
         var errors = new Dictionary<string, string[]>();
         var valid = RequestValidation.Validate(body, new GeoPoint(city.Latitude, city.Longitude), category, today, errors);
         if (valid is null)

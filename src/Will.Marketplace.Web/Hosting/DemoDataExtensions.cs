@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Will.Marketplace.Abstractions.Matching;
+using Will.Marketplace.Domain.Common;
 using Will.Marketplace.Infrastructure.Identity;
 using Will.Marketplace.Infrastructure.Persistence;
 using Will.Marketplace.Infrastructure.Seeding;
@@ -48,7 +49,7 @@ public static class DemoDataExtensions
             await scope.ServiceProvider.GetRequiredService<DemoAccountsSeeder>().SeedProgrammesAsync(cancellationToken);
             var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
             var now = time.GetUtcNow();
-            var start = DateOnly.FromDateTime(now.UtcDateTime).AddDays(14);
+            var start = ItalianCalendar.DayOf(now).AddDays(14);
             string[] days = ["mon 09:00-11:00", "tue 09:00-11:00", "wed 09:00-11:00"];
             foreach (var city in ReferenceData.Municipalities)
             {

@@ -10,7 +10,7 @@ public sealed class BidRulesTests
     private static readonly DateTimeOffset Now = Samples.Now;
     private static readonly Guid Provider = Guid.NewGuid();
     private static readonly BiddingWindow Open = new(PoolStatus.OpenForBids, Now.AddHours(1), 4, "016024", "after-school");
-    private static readonly Accreditation Accredited = new(Provider, "016024", "after-school", 2, DateOnly.FromDateTime(Now.UtcDateTime).AddMonths(6), null);
+    private static readonly Accreditation Accredited = new(Provider, "016024", "after-school", 2, ItalianCalendar.DayOf(Now).AddMonths(6), null);
 
     private static Bid ABid(long cents = 2_000, params string[] commitments) =>
         new(Guid.NewGuid(), Guid.NewGuid(), Provider, Money.FromCents(cents), PriceUnit.PerHour, commitments.ToHashSet(), false, Now);
@@ -41,7 +41,20 @@ public sealed class BidRulesTests
 
     [Test]
     public void CheckSubmission_WhenTheAccreditationHasExpired_IsRefused() =>
-        Assert.That(BidRules.CheckSubmission(Open, ABid(), Accredited with { ValidUntil = DateOnly.FromDateTime(Now.UtcDateTime).AddDays(-1) }, 10, false, Now), Is.EqualTo(BidRefusal.NotAccredited));
+        Assert.That(BidRules.CheckSubmission(Open, ABid(), Accredited with { ValidUntil = ItalianCalendar.DayOf(Now).AddDays(-1) }, 10, false, Now), Is.EqualTo(BidRefusal.NotAccredited));
+
+    [Test]
+    public void CheckSubmission_AfterItalianMidnight_ReadsTheAccreditationsLastDayAsPast()
+    {
+        // 23:30 UTC on 3 December is 00:30 on the 4th in Italy: an accreditation valid until the 3rd has run out (a UTC day said it had not).
+        var justAfterMidnight = new DateTimeOffset(2029, 12, 3, 23, 30, 0, TimeSpan.Zero);
+        var lastDayThe3rd = Accredited with { ValidUntil = new DateOnly(2029, 12, 3) };
+        Assert.Multiple(() =>
+        {
+            Assert.That(BidRules.CheckSubmission(Open, ABid(), lastDayThe3rd, 10, false, justAfterMidnight), Is.EqualTo(BidRefusal.NotAccredited));
+            Assert.That(BidRules.CheckSubmission(Open, ABid(), lastDayThe3rd, 10, false, justAfterMidnight.AddHours(-1)), Is.EqualTo(BidRefusal.None));
+        });
+    }
 
     [Test]
     public void CheckSubmission_ASecondBidOnTheSamePool_IsADuplicate() =>

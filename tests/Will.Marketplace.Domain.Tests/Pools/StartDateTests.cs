@@ -1,4 +1,5 @@
 using Will.Marketplace.Domain.Bidding;
+using Will.Marketplace.Domain.Common;
 using Will.Marketplace.Domain.Matching;
 using Will.Marketplace.Domain.Pools;
 
@@ -11,7 +12,7 @@ namespace Will.Marketplace.Domain.Tests.Pools;
 /// </summary>
 public sealed class StartDateTests
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(Samples.Now.UtcDateTime);
+    private static readonly DateOnly Today = ItalianCalendar.DayOf(Samples.Now);
 
     [TestCase(10, 38, Incompatibility.None)]
     [TestCase(10, 39, Incompatibility.StartDatesApart)]

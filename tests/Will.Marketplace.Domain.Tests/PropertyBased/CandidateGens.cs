@@ -1,5 +1,6 @@
 using CsCheck;
 using Will.Marketplace.Domain.Catalog;
+using Will.Marketplace.Domain.Common;
 using Will.Marketplace.Domain.Pools;
 using Will.Marketplace.Domain.Scheduling;
 
@@ -26,7 +27,7 @@ internal sealed record Candidate(int MetresNorth, int MetresEast, WeeklySchedule
 
         return Samples.Member(new Guid(index, 0, 0, new byte[8]), Schedule, Samples.Near(MetresNorth, MetresEast), attributes) with
         {
-            WantedStart = StartInDays is { } days ? DateOnly.FromDateTime(Samples.Now.UtcDateTime).AddDays(days) : null,
+            WantedStart = StartInDays is { } days ? ItalianCalendar.DayOf(Samples.Now).AddDays(days) : null,
             // Now and then one of a few families sends another request (a pool never takes a family twice).
             FamilyId = Family is { } family ? new Guid(family + 1, 7, 7, new byte[8]) : Guid.NewGuid(),
         };
