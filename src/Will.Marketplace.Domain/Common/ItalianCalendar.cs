@@ -13,7 +13,7 @@ public static class ItalianCalendar
     /// <summary>
     /// UTC days already looked up, by day number modulo the size: the day number in the high half, the
     /// offset in minutes in the low half, or <see cref="Changing"/> for a day whose offset changes (two a
-    /// year, when summer time starts or ends). One 64-bit word per entry, so readers never see half of one.
+    /// year, when summer time starts or ends). One 64-bit word per entry, read and written whole.
     /// </summary>
     private static readonly long[] Offsets = new long[1024];
 
@@ -25,7 +25,7 @@ public static class ItalianCalendar
     {
         var utc = moment.UtcTicks;
         var day = utc / TimeSpan.TicksPerDay;
-        var entry = Offsets[day & (Offsets.Length - 1)];
+        var entry = Volatile.Read(ref Offsets[day & (Offsets.Length - 1)]);
         var minutes = (entry >> 32) == day + 1 ? (int)entry : Lookup(day);
         var offset = minutes == Changing ? Rome.GetUtcOffset(new DateTime(utc, DateTimeKind.Utc)).Ticks : minutes * TimeSpan.TicksPerMinute;
         return DateOnly.FromDayNumber((int)((utc + offset) / TimeSpan.TicksPerDay));
@@ -41,7 +41,7 @@ public static class ItalianCalendar
         var minutes = first == last ? (int)first.TotalMinutes : Changing;
 
         // Day numbers are kept one up, so that an entry never written (zero) matches no day.
-        Offsets[day & (Offsets.Length - 1)] = ((day + 1) << 32) | (uint)minutes;
+        Volatile.Write(ref Offsets[day & (Offsets.Length - 1)], ((day + 1) << 32) | (uint)minutes);
         return minutes;
     }
 }
