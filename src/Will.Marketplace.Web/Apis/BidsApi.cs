@@ -72,11 +72,11 @@ public static class BidsApi
 
     public sealed record BidView(Guid Id, Guid PoolId, long PriceCents, string Unit, IReadOnlyList<string> OutcomeCommitments, bool ContinuityPledge, DateTimeOffset SubmittedAt, DateTimeOffset? BiddingClosesAt);
 
-    public static Task<Results<Created<BidView>, ValidationProblem, NotFound, ProblemHttpResult>> Submit(Guid poolId, BidBody body, HttpContext context, MarketplaceDbContext db, IGrainFactory grains, CancellationToken cancellationToken) =>
-        Send(poolId, body, revision: false, context, db, grains, cancellationToken);
+    public static Task<Results<Created<BidView>, ValidationProblem, NotFound, ProblemHttpResult>> Submit(Guid poolId, BidBody body, HttpContext context, MarketplaceDbContext db, IGrainFactory grains, TimeProvider time, CancellationToken cancellationToken) =>
+        Send(poolId, body, revision: false, context, db, grains, time, cancellationToken);
 
-    public static async Task<Results<Ok<BidView>, ValidationProblem, NotFound, ProblemHttpResult>> Revise(Guid poolId, BidBody body, HttpContext context, MarketplaceDbContext db, IGrainFactory grains, CancellationToken cancellationToken) =>
-        await Send(poolId, body, revision: true, context, db, grains, cancellationToken) switch
+    public static async Task<Results<Ok<BidView>, ValidationProblem, NotFound, ProblemHttpResult>> Revise(Guid poolId, BidBody body, HttpContext context, MarketplaceDbContext db, IGrainFactory grains, TimeProvider time, CancellationToken cancellationToken) =>
+        await Send(poolId, body, revision: true, context, db, grains, time, cancellationToken) switch
         {
             { Result: Created<BidView> created } => TypedResults.Ok(created.Value),
             { Result: ValidationProblem problem } => problem,
@@ -86,7 +86,7 @@ public static class BidsApi
         };
 
     private static async Task<Results<Created<BidView>, ValidationProblem, NotFound, ProblemHttpResult>> Send(
-        Guid poolId, BidBody body, bool revision, HttpContext context, MarketplaceDbContext db, IGrainFactory grains, CancellationToken cancellationToken)
+        Guid poolId, BidBody body, bool revision, HttpContext context, MarketplaceDbContext db, IGrainFactory grains, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = Validate(body);
         if (errors.Count > 0)
@@ -108,7 +108,7 @@ public static class BidsApi
         }
 
         await context.Audit(new AuditEvent(revision ? "revise" : "create", "bid", outcome.BidId.ToString(), MunicipalityCode: context.User.MunicipalityCode()));
-        var view = new BidView(outcome.BidId!.Value, poolId, command.PriceCents, command.Unit, command.OutcomeCommitments, command.ContinuityPledge, context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), outcome.BiddingClosesAt);
+        var view = new BidView(outcome.BidId!.Value, poolId, command.PriceCents, command.Unit, command.OutcomeCommitments, command.ContinuityPledge, time.GetUtcNow(), outcome.BiddingClosesAt);
         return TypedResults.Created($"/api/v1/pools/{poolId}/bids/mine", view);
     }
 

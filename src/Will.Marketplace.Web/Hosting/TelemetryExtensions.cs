@@ -1,8 +1,8 @@
 using OpenTelemetry;
-using Orleans.Diagnostics;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Orleans.Diagnostics;
 
 namespace Will.Marketplace.Web.Hosting;
 
