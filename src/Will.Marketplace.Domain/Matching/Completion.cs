@@ -133,8 +133,8 @@ public static class Completion
         // Start dates are left aside (checked as of a day later than any wanted start): the pair's own day may come before the group's.
         PoolMember[]? pair = fittingNear ? [near] : null;
         // The newcomer's hours rule most families out from their pool's digest, before the family's own record is read, as a
-        // promising group's sketch does (GroupSketch): the hours it touches (group mode) or covers whole (shared worker).
-        var pairHours = category.Mode == PoolingMode.Group ? WeekHours.Touched(near.Schedule) : WeekHours.Covered(near.Schedule);
+        // promising group's sketch does (GroupSketch).
+        var pairHours = fittingNear ? PoolSketch.MembersHours(category, near.Schedule) : default;
         using var found = new RentedList<(PoolMember Member, DemandPool From, double Distance, int Order)>(16);
         var home = new GeoFrame(near.Location);
         foreach (var pool in pools)

@@ -28,7 +28,7 @@ internal readonly struct PoolSketch
         (Keys, Mode) = (category.MatchedAttributes, category.Mode);
         _hasMembers = pool.MemberCount > 0;
         var envelope = pool.ScheduleEnvelope(category.Mode);
-        _hours = category.Mode == PoolingMode.Group ? WeekHours.Touched(envelope) : WeekHours.Covered(envelope);
+        _hours = MembersHours(category, envelope);
         _minutes = digest.TotalMinutes;
 
         (_first, _second) = AttributeSketch.ForFirstKeys(category.MatchedAttributes, digest.ValuesFor(category.MatchedAttributes), static (values, key) => AttributeSketch.Of(values, key));
@@ -38,6 +38,10 @@ internal readonly struct PoolSketch
     public IReadOnlySet<string>? Keys { get; }
 
     public PoolingMode Mode { get; }
+
+    /// <summary>The members' side of <see cref="HoursRuleOut"/> for a schedule they share (group mode) or cover together (shared worker): the hours it touches, or covers whole.</summary>
+    internal static WeekHours MembersHours(ServiceCategory category, WeeklySchedule schedule) =>
+        category.Mode == PoolingMode.Group ? WeekHours.Touched(schedule) : WeekHours.Covered(schedule);
 
     /// <summary>
     /// Whether the rules refuse a newcomer on the hours alone, where <paramref name="members"/> holds the
@@ -150,13 +154,13 @@ internal readonly struct GroupSketch
 
         if (category.Mode == PoolingMode.Group)
         {
-            (_hours, _hasHours) = shared is null ? (default, false) : (WeekHours.Touched(shared), true);
+            (_hours, _hasHours) = shared is null ? (default, false) : (PoolSketch.MembersHours(category, shared), true);
             return;
         }
 
         for (var i = 0; i < group.Count; i++)
         {
-            _hours = _hours.With(WeekHours.Covered(group[i].Schedule));
+            _hours = _hours.With(PoolSketch.MembersHours(category, group[i].Schedule));
         }
 
         _hasHours = true;
