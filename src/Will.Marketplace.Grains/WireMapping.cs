@@ -36,19 +36,4 @@ internal static class WireMapping
         pool.BiddingClosesAt,
         pool.Version,
         [.. pool.Members.Select(m => m.FamilyId)]);
-
-    /// <summary>The members' families, each once, in the members' order (a family may have two requests in one pool).</summary>
-    public static ImmutableArray<Guid> FamilyIds(this DemandPool pool)
-    {
-        var families = ImmutableArray.CreateBuilder<Guid>(pool.Members.Count);
-        foreach (var member in pool.Members)
-        {
-            if (!families.Contains(member.FamilyId))
-            {
-                families.Add(member.FamilyId);
-            }
-        }
-
-        return families.DrainToImmutable();
-    }
 }

@@ -66,7 +66,7 @@ switch (command)
 
         break;
     case "speed":
-        await Speed(int.Parse(option("--requests", "60000"), CultureInfo.InvariantCulture), int.Parse(option("--workers", "512"), CultureInfo.InvariantCulture), int.Parse(option("--rounds", "5"), CultureInfo.InvariantCulture), int.Parse(option("--jit-warm-up", "20000"), CultureInfo.InvariantCulture), int.Parse(option("--pings", "6"), CultureInfo.InvariantCulture));
+        await Speed(int.Parse(option("--requests", "60000"), CultureInfo.InvariantCulture), int.Parse(option("--workers", "512"), CultureInfo.InvariantCulture), int.Parse(option("--rounds", "5"), CultureInfo.InvariantCulture), int.Parse(option("--jit-warm-up", "20000"), CultureInfo.InvariantCulture), int.Parse(option("--pings", "6"), CultureInfo.InvariantCulture), args.Contains("--allocations"));
         break;
     case "memory":
         await Memory(int.Parse(option("--requests", "100000"), CultureInfo.InvariantCulture));
@@ -101,8 +101,10 @@ static void Quality(Instance instance)
     }
 }
 
-static async Task Speed(int requests, int workers, int rounds, int jitRequests, int pingsPerPlacement)
+static async Task Speed(int requests, int workers, int rounds, int jitRequests, int pingsPerPlacement, bool sampleAllocations)
 {
+    // With --allocations, the types the counted placement rounds allocate, from the runtime's allocation ticks.
+    using var sampler = sampleAllocations ? new AllocationSampler() : null;
     var instance = InstanceGenerator.Generate(requests, 7);
     using var host = await BenchmarkSilo.Start(sqliteFile: null);
     var grains = host.Services.GetRequiredService<IGrainFactory>();
@@ -161,7 +163,9 @@ static async Task Speed(int requests, int workers, int rounds, int jitRequests, 
         var (pauseBefore, roundClock) = (GC.GetTotalPauseDuration(), Stopwatch.StartNew());
         allocated = GC.GetTotalAllocatedBytes();
         var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        sampler?.Counting = round >= 0;
         var (placements, started, cpu) = await PlaceRound(grains, commands, offset, share, parallel);
+        sampler?.Counting = false;
         var placementBytes = (GC.GetTotalAllocatedBytes() - allocated) / share;
         var paused = (GC.GetTotalPauseDuration() - pauseBefore) / roundClock.Elapsed;
         var compiled = System.Runtime.JitInfo.GetCompiledMethodCount() - compiledBefore;
@@ -174,6 +178,15 @@ static async Task Speed(int requests, int workers, int rounds, int jitRequests, 
         (pingSeconds, placementSeconds) = (pingSeconds + (share * pingsPerPlacement / pings), placementSeconds + (share / placements));
         cpuRatios.Add(pingCpu / cpu);
         Console.WriteLine($"round {round + 1}: bare grain ping {pings:F0} calls/s ({pingCpu:F1} µs CPU each), placement (grains) {placements:F0} placements/s ({parallel} callers, {cpu:F0} µs CPU each, {100.0 * started / share:F0} % opening a pool, {placementBytes:F0} B allocated each against {pingBytes:F0} B a ping, GC pauses {100 * paused:F0} % of the time, GCs {GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3}, {compiled} methods compiled by the JIT); ratio {placements / pings:F3}");
+    }
+
+    if (sampler is not null)
+    {
+        Console.WriteLine("bytes allocated per placement by type, estimated from the runtime's allocation ticks in the counted placement rounds:");
+        foreach (var line in sampler.Report(25, (long)rounds * share))
+        {
+            Console.WriteLine(line);
+        }
     }
 
     // Lone calls, one after another: rounds alternate pings and placements (each round the next share

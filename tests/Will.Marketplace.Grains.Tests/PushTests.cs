@@ -21,8 +21,8 @@ public sealed class PushTests
         Assert.That(ClusterFixture.Observers, Has.Count.EqualTo(2), "one observer per silo");
         foreach (var observer in ClusterFixture.Observers)
         {
-            var toPool = await observer.WaitFor(m => IsPoolUpdate(m, LiveMessage.PoolTarget(outcome.Pool.Id), outcome.Pool.Id, 1), Patience);
-            await observer.WaitFor(m => IsPoolUpdate(m, LiveMessage.UserTarget(request.FamilyId), outcome.Pool.Id, 1), Patience);
+            var toPool = await observer.WaitFor(m => IsPoolUpdate(m, LiveTarget.Pool(outcome.Pool.Id), outcome.Pool.Id, 1), Patience);
+            await observer.WaitFor(m => IsPoolUpdate(m, LiveTarget.User(request.FamilyId), outcome.Pool.Id, 1), Patience);
             var match = await observer.WaitFor(m => IsMatchFound(m, request), Patience);
 
             Assert.That(((PoolUpdated)toPool.Payload).Status, Is.EqualTo("forming"));
@@ -43,9 +43,9 @@ public sealed class PushTests
         Assert.That(ClusterFixture.Observers, Has.Count.EqualTo(2), "one observer per silo");
         foreach (var observer in ClusterFixture.Observers)
         {
-            await observer.WaitFor(m => IsPoolUpdate(m, LiveMessage.PoolTarget(outcome.Pool.Id), outcome.Pool.Id, 2), Patience);
-            await observer.WaitFor(m => IsPoolUpdate(m, LiveMessage.UserTarget(first.FamilyId), outcome.Pool.Id, 2), Patience);
-            await observer.WaitFor(m => IsPoolUpdate(m, LiveMessage.UserTarget(second.FamilyId), outcome.Pool.Id, 2), Patience);
+            await observer.WaitFor(m => IsPoolUpdate(m, LiveTarget.Pool(outcome.Pool.Id), outcome.Pool.Id, 2), Patience);
+            await observer.WaitFor(m => IsPoolUpdate(m, LiveTarget.User(first.FamilyId), outcome.Pool.Id, 2), Patience);
+            await observer.WaitFor(m => IsPoolUpdate(m, LiveTarget.User(second.FamilyId), outcome.Pool.Id, 2), Patience);
             var match = await observer.WaitFor(m => IsMatchFound(m, second), Patience);
 
             Assert.That(((MatchFound)match.Payload).PoolId, Is.EqualTo(outcome.Pool.Id));
@@ -54,11 +54,31 @@ public sealed class PushTests
     }
 
     [Test]
+    public async Task Place_WhenARequestJoinsAPool_SendsTheChangeOnceToThePoolAndEveryFamily()
+    {
+        var territory = Territory.Claim("home-care-elderly");
+        var first = territory.Request(Mornings);
+        var second = territory.Request("tue 09:00-10:00", metresNorth: 500);
+        await territory.Matchmaker.Place(first);
+
+        var outcome = await territory.Matchmaker.Place(second);
+
+        foreach (var observer in ClusterFixture.Observers)
+        {
+            var update = await observer.WaitFor(m => IsPoolUpdate(m, LiveTarget.Pool(outcome.Pool.Id), outcome.Pool.Id, 2), Patience);
+            await observer.WaitFor(m => IsMatchFound(m, second), Patience);
+
+            Assert.That(update.Targets, Is.EqualTo(new[] { LiveTarget.Pool(outcome.Pool.Id), LiveTarget.User(first.FamilyId), LiveTarget.User(second.FamilyId) }), "the pool's watchers and each family, in the members' order");
+            Assert.That(observer.Delivered().Count(m => m.Payload is PoolUpdated { MemberCount: 2 } u && u.PoolId == outcome.Pool.Id), Is.EqualTo(1), "the change is sent once, to all of them");
+        }
+    }
+
+    [Test]
     public async Task Post_FromManyGrainsAtOnce_ReachesEverySiloOnceEachInTheOrderEachPosted()
     {
         // Grains post to their silo's outbox without a grain call; one pump batches what was posted meanwhile.
         var outbox = ClusterFixture.Cluster.Silos.OfType<InProcessSiloHandle>().First().SiloHost.Services.GetRequiredService<Live.PushOutbox>();
-        var target = LiveMessage.StaffTarget($"test-{Guid.NewGuid():N}");
+        var target = LiveTarget.Staff($"test-{Guid.NewGuid():N}");
         const int posters = 8, each = 50;
 
         await Task.WhenAll(Enumerable.Range(0, posters).Select(poster => Task.Run(() =>
@@ -74,10 +94,10 @@ public sealed class PushTests
             for (var poster = 0; poster < posters; poster++)
             {
                 var name = $"{poster}";
-                await observer.WaitFor(m => m.Target == target && m.Payload is BudgetUpdated { SubsidyCents: each - 1 } last && last.Period == name, Patience);
+                await observer.WaitFor(m => m.Targets.Contains(target) && m.Payload is BudgetUpdated { SubsidyCents: each - 1 } last && last.Period == name, Patience);
             }
 
-            var ours = observer.Delivered().Where(m => m.Target == target).Select(m => (BudgetUpdated)m.Payload).ToList();
+            var ours = observer.Delivered().Where(m => m.Targets.Contains(target)).Select(m => (BudgetUpdated)m.Payload).ToList();
             Assert.That(ours, Has.Count.EqualTo(posters * each), "each message once");
             foreach (var poster in ours.GroupBy(b => b.Period))
             {
@@ -86,11 +106,11 @@ public sealed class PushTests
         }
     }
 
-    private static bool IsPoolUpdate(LiveMessage message, string target, Guid poolId, int memberCount) =>
-        message.Target == target && message.Method == LiveMessage.PoolUpdatedMethod &&
+    private static bool IsPoolUpdate(LiveMessage message, LiveTarget target, Guid poolId, int memberCount) =>
+        message.Targets.Contains(target) && message.Method == LiveMessage.PoolUpdatedMethod &&
         message.Payload is PoolUpdated update && update.PoolId == poolId && update.MemberCount == memberCount;
 
     private static bool IsMatchFound(LiveMessage message, PlaceRequestCommand request) =>
-        message.Target == LiveMessage.UserTarget(request.FamilyId) && message.Method == LiveMessage.MatchFoundMethod &&
+        message.Targets.Contains(LiveTarget.User(request.FamilyId)) && message.Method == LiveMessage.MatchFoundMethod &&
         message.Payload is MatchFound match && match.RequestId == request.RequestId;
 }

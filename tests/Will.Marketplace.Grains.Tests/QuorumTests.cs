@@ -40,7 +40,7 @@ public sealed class QuorumTests
 
         foreach (var family in new[] { first.FamilyId, second.FamilyId })
         {
-            var told = await ClusterFixture.Observers[0].WaitFor(m => m.Target == LiveMessage.UserTarget(family) && m.Payload is PoolNotice { Kind: PoolNotice.Opened }, TimeSpan.FromSeconds(10));
+            var told = await ClusterFixture.Observers[0].WaitFor(m => m.Targets.Contains(LiveTarget.User(family)) && m.Payload is PoolNotice { Kind: PoolNotice.Opened }, TimeSpan.FromSeconds(10));
             Assert.That(told.Payload, Is.EqualTo(new PoolNotice(outcome.Pool.Id, PoolNotice.Opened, "open-for-bids", outcome.Pool.BiddingClosesAt, null)));
         }
     }
@@ -54,9 +54,9 @@ public sealed class QuorumTests
         var left = await territory.Matchmaker.Withdraw(pool.Id, leaving.RequestId, leaving.FamilyId);
 
         Assert.That(left.Left, Is.True);
-        var told = await ClusterFixture.Observers[0].WaitFor(m => m.Target == LiveMessage.UserTarget(staying.FamilyId) && m.Payload is PoolNotice { Kind: PoolNotice.BelowQuorum }, TimeSpan.FromSeconds(10));
+        var told = await ClusterFixture.Observers[0].WaitFor(m => m.Targets.Contains(LiveTarget.User(staying.FamilyId)) && m.Payload is PoolNotice { Kind: PoolNotice.BelowQuorum }, TimeSpan.FromSeconds(10));
         Assert.That(told.Payload, Is.EqualTo(new PoolNotice(pool.Id, PoolNotice.BelowQuorum, "forming", null, null)));
-        Assert.That(ClusterFixture.Observers[0].Delivered().Any(m => m.Target == LiveMessage.UserTarget(leaving.FamilyId) && m.Payload is PoolNotice { Kind: PoolNotice.BelowQuorum }), Is.False, "the family that left is not told it");
+        Assert.That(ClusterFixture.Observers[0].Delivered().Any(m => m.Targets.Contains(LiveTarget.User(leaving.FamilyId)) && m.Payload is PoolNotice { Kind: PoolNotice.BelowQuorum }), Is.False, "the family that left is not told it");
     }
 
     [Test]

@@ -28,7 +28,7 @@ public sealed class WaitingListTests
         var last = await territory.Matchmaker.Place(d);
         var left = await ClusterFixture.Store.FindAsync(first.Pool.Id);
         var formed = await ClusterFixture.Store.FindAsync(second.Pool.Id);
-        var told = await ClusterFixture.Observers[0].WaitFor(m => m.Target == LiveMessage.UserTarget(b.FamilyId) && m.Payload is PoolNotice { Kind: PoolNotice.Regrouped }, Patience);
+        var told = await ClusterFixture.Observers[0].WaitFor(m => m.Targets.Contains(LiveTarget.User(b.FamilyId)) && m.Payload is PoolNotice { Kind: PoolNotice.Regrouped }, Patience);
 
         Assert.That(second.Pool.Id, Is.Not.EqualTo(first.Pool.Id));
         Assert.That(last.Pool.Id, Is.EqualTo(second.Pool.Id));
@@ -44,12 +44,12 @@ public sealed class WaitingListTests
         // The others hear why their pool changed: C and D that theirs goes ahead, A that B left for a pool that does.
         foreach (var family in new[] { c.FamilyId, d.FamilyId })
         {
-            await ClusterFixture.Observers[0].WaitFor(m => m.Target == LiveMessage.UserTarget(family) && m.Payload is PoolNotice { Kind: PoolNotice.Opened } n && n.PoolId == second.Pool.Id, Patience);
+            await ClusterFixture.Observers[0].WaitFor(m => m.Targets.Contains(LiveTarget.User(family)) && m.Payload is PoolNotice { Kind: PoolNotice.Opened } n && n.PoolId == second.Pool.Id, Patience);
         }
 
-        var stayed = await ClusterFixture.Observers[0].WaitFor(m => m.Target == LiveMessage.UserTarget(a.FamilyId) && m.Payload is PoolNotice { Kind: PoolNotice.PartnerMoved }, Patience);
+        var stayed = await ClusterFixture.Observers[0].WaitFor(m => m.Targets.Contains(LiveTarget.User(a.FamilyId)) && m.Payload is PoolNotice { Kind: PoolNotice.PartnerMoved }, Patience);
         Assert.That(stayed.Payload, Is.EqualTo(new PoolNotice(first.Pool.Id, PoolNotice.PartnerMoved, "forming", null, null)));
-        Assert.That(ClusterFixture.Observers[0].Delivered().Where(m => m.Target == LiveMessage.UserTarget(b.FamilyId)).Select(m => m.Payload).OfType<PoolNotice>().Select(n => n.Kind), Is.EqualTo(new[] { PoolNotice.Regrouped }), "the family moved is told once");
+        Assert.That(ClusterFixture.Observers[0].Delivered().Where(m => m.Targets.Contains(LiveTarget.User(b.FamilyId))).Select(m => m.Payload).OfType<PoolNotice>().Select(n => n.Kind), Is.EqualTo(new[] { PoolNotice.Regrouped }), "the family moved is told once");
     }
 
     [Test]
@@ -75,7 +75,7 @@ public sealed class WaitingListTests
         Assert.That(stored.Count(p => p!.Status == PoolStatus.Cancelled), Is.EqualTo(2), "the pools left empty are cancelled");
         foreach (var moved in requests.Where(r => goingAhead.Id != pools[Array.IndexOf(requests, r)]))
         {
-            await ClusterFixture.Observers[0].WaitFor(m => m.Target == LiveMessage.UserTarget(moved.FamilyId) && m.Payload is PoolNotice { Kind: PoolNotice.Regrouped } n && n.PoolId == goingAhead.Id, Patience);
+            await ClusterFixture.Observers[0].WaitFor(m => m.Targets.Contains(LiveTarget.User(moved.FamilyId)) && m.Payload is PoolNotice { Kind: PoolNotice.Regrouped } n && n.PoolId == goingAhead.Id, Patience);
         }
     }
 
@@ -115,10 +115,10 @@ public sealed class WaitingListTests
         Assert.That(refilled!.Members.Select(m => m.RequestId), Is.EquivalentTo(new[] { a.RequestId, b.RequestId, e.RequestId }));
         Assert.That(refilled.Status, Is.EqualTo(PoolStatus.OpenForBids));
         Assert.That(emptied!.Status, Is.EqualTo(PoolStatus.Cancelled));
-        await ClusterFixture.Observers[0].WaitFor(m => m.Target == LiveMessage.UserTarget(e.FamilyId) && m.Payload is PoolNotice { Kind: PoolNotice.Refilled } n && n.PoolId == pool.Id, Patience);
+        await ClusterFixture.Observers[0].WaitFor(m => m.Targets.Contains(LiveTarget.User(e.FamilyId)) && m.Payload is PoolNotice { Kind: PoolNotice.Refilled } n && n.PoolId == pool.Id, Patience);
         foreach (var family in new[] { a.FamilyId, b.FamilyId })
         {
-            await ClusterFixture.Observers[0].WaitFor(m => m.Target == LiveMessage.UserTarget(family) && m.Payload is PoolNotice { Kind: PoolNotice.Opened } n && n.PoolId == pool.Id, Patience);
+            await ClusterFixture.Observers[0].WaitFor(m => m.Targets.Contains(LiveTarget.User(family)) && m.Payload is PoolNotice { Kind: PoolNotice.Opened } n && n.PoolId == pool.Id, Patience);
         }
     }
 }

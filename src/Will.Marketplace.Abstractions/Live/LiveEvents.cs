@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Will.Marketplace.Abstractions.Live;
 
 /// <summary>
@@ -77,10 +79,15 @@ public sealed record BudgetUpdated(
     [property: Id(0)] string Period,
     [property: Id(1)] long SubsidyCents) : LiveEvent;
 
-/// <summary>One event for one audience: a target is "pool:{id}", "user:{id}" or "staff:{municipality}", a SignalR group name.</summary>
+/// <summary>
+/// One event for the audiences in <see cref="Targets"/>. A change goes out once, to everyone who hears
+/// of it (the pool's watchers, its providers' board, each member family): it was a message per audience,
+/// each naming its audience with a fresh string, which was most of what a placement allocated for its
+/// live messages; the hub now sends it to all their groups at once (docs/decisions.md, "Live push").
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Will.LiveMessage")]
 public sealed record LiveMessage(
-    [property: Id(0)] string Target,
+    [property: Id(0)] ImmutableArray<LiveTarget> Targets,
     [property: Id(1)] string Method,
     [property: Id(2)] LiveEvent Payload)
 {
@@ -90,13 +97,57 @@ public sealed record LiveMessage(
     public const string BillIssuedMethod = "billIssued";
     public const string BudgetUpdatedMethod = "budgetUpdated";
 
-    public static string PoolTarget(Guid poolId) => $"pool:{poolId}";
+    /// <summary>An event for one audience.</summary>
+    public LiveMessage(LiveTarget target, string method, LiveEvent payload)
+        : this([target], method, payload)
+    {
+    }
+}
 
-    public static string UserTarget(Guid userId) => $"user:{userId}";
+/// <summary>The kinds of audience a live message has, each a family of SignalR groups (<see cref="LiveTarget.GroupName"/>).</summary>
+public enum LiveAudience
+{
+    /// <summary>Whoever watches one pool's page.</summary>
+    Pool,
+
+    /// <summary>One user's open pages (a family, a provider's staff member).</summary>
+    User,
 
     /// <summary>Provider staff working in one municipality: the board of pools open for bids.</summary>
-    public static string ProvidersTarget(string municipalityCode) => $"providers:{municipalityCode}";
+    Providers,
 
     /// <summary>The municipal staff of one municipality (alerts such as a pool without bids).</summary>
-    public static string StaffTarget(string municipalityCode) => $"staff:{municipalityCode}";
+    Staff,
+}
+
+/// <summary>
+/// One audience of a live message: a pool or a user by id, or a municipality's providers or staff by
+/// its code. Kept as the id it names, not as text: the group's name is written only by the hub that
+/// delivers (<see cref="GroupName"/>).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Will.LiveTarget")]
+public readonly record struct LiveTarget(
+    [property: Id(0)] LiveAudience Audience,
+    [property: Id(1)] Guid Id,
+    [property: Id(2)] string? MunicipalityCode)
+{
+    public static LiveTarget Pool(Guid poolId) => new(LiveAudience.Pool, poolId, null);
+
+    public static LiveTarget User(Guid userId) => new(LiveAudience.User, userId, null);
+
+    public static LiveTarget Providers(string municipalityCode) => new(LiveAudience.Providers, Guid.Empty, municipalityCode);
+
+    public static LiveTarget Staff(string municipalityCode) => new(LiveAudience.Staff, Guid.Empty, municipalityCode);
+
+    /// <summary>The SignalR group of this audience: "pool:{id}", "user:{id}", "providers:{municipality}" or "staff:{municipality}".</summary>
+    public string GroupName => Audience switch
+    {
+        LiveAudience.Pool => $"pool:{Id}",
+        LiveAudience.User => $"user:{Id}",
+        LiveAudience.Providers => $"providers:{MunicipalityCode}",
+        LiveAudience.Staff => $"staff:{MunicipalityCode}",
+        _ => throw new InvalidOperationException($"Unknown audience {Audience}."),
+    };
+
+    public override string ToString() => GroupName;
 }

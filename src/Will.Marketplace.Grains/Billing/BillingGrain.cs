@@ -74,8 +74,8 @@ public sealed class BillingGrain(IBillingRunner runner, PushOutbox outbox, TimeP
         }
 
         var messages = report.Bills
-            .Select(b => new LiveMessage(LiveMessage.UserTarget(b.FamilyId), LiveMessage.BillIssuedMethod, new BillIssued(b.OrderId, b.PoolId, b.Period, b.FamilyPaysCents, b.SubsidyCents, b.ShortOfBudget)))
-            .Append(new LiveMessage(LiveMessage.StaffTarget(Municipality), LiveMessage.BudgetUpdatedMethod, new BudgetUpdated(month.ToString(), report.SubsidyCents)))
+            .Select(b => new LiveMessage(LiveTarget.User(b.FamilyId), LiveMessage.BillIssuedMethod, new BillIssued(b.OrderId, b.PoolId, b.Period, b.FamilyPaysCents, b.SubsidyCents, b.ShortOfBudget)))
+            .Append(new LiveMessage(LiveTarget.Staff(Municipality), LiveMessage.BudgetUpdatedMethod, new BudgetUpdated(month.ToString(), report.SubsidyCents)))
             .ToImmutableArray();
         outbox.Post(messages);
     }

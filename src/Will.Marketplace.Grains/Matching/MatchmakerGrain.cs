@@ -364,7 +364,7 @@ public sealed class MatchmakerGrain(
         }
 
         messages.AddRange(change.Moves.Select(m => new LiveMessage(
-            LiveMessage.UserTarget(m.FamilyId),
+            LiveTarget.User(m.FamilyId),
             LiveMessage.PoolNoticeMethod,
             new PoolNotice(m.To, kind, byId[m.To].Status.ToName(), byId[m.To].BiddingClosesAt, m.From))));
 

@@ -437,9 +437,10 @@ public sealed class DemandPoolGrain(
     private Task PublishNotice(PoolNotice notice)
     {
         var messages = PoolChanged();
-        messages.Add(new LiveMessage(LiveMessage.PoolTarget(_pool!.Id), LiveMessage.PoolNoticeMethod, notice));
-        messages.Add(new LiveMessage(LiveMessage.StaffTarget(_pool.MunicipalityCode), LiveMessage.PoolNoticeMethod, notice));
-        messages.AddRange(_pool.FamilyIds().Select(f => new LiveMessage(LiveMessage.UserTarget(f), LiveMessage.PoolNoticeMethod, notice)));
+        messages.Add(new LiveMessage(
+            PoolMessages.Families(_pool!, [LiveTarget.Pool(_pool!.Id), LiveTarget.Staff(_pool.MunicipalityCode)], also: null, told: []),
+            LiveMessage.PoolNoticeMethod,
+            notice));
         return Publish(messages);
     }
 

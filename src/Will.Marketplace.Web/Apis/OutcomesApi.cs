@@ -150,7 +150,7 @@ public static class OutcomesApi
         var notice = new PoolNotice(poolId, PoolNotice.OutcomesVerified, "active", null, null);
         var providerStaff = await db.Users.AsNoTracking().Where(u => u.ProviderId == order.ProviderId).Select(u => u.Id).ToListAsync(cancellationToken);
         var families = await db.Set<OrderMemberRecord>().AsNoTracking().Where(m => m.OrderId == order.Id && m.LeftOn == null).Select(m => m.FamilyId).ToListAsync(cancellationToken);
-        await grains.GetGrain<IPushNotifierGrain>(0).Publish([.. providerStaff.Concat(families).Distinct().Select(u => new LiveMessage(LiveMessage.UserTarget(u), LiveMessage.PoolNoticeMethod, notice))]);
+        await grains.GetGrain<IPushNotifierGrain>(0).Publish([new LiveMessage([.. providerStaff.Concat(families).Distinct().Select(LiveTarget.User)], LiveMessage.PoolNoticeMethod, notice)]);
         return TypedResults.Ok(new PeriodView(month!, verdict.Ratings, verdict.AverageRatingTenths, true, verdict.HoldbackReleased, verdict.Outcomes));
     }
 

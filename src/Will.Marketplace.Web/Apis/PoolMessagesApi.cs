@@ -130,7 +130,7 @@ public static class PoolMessagesApi
             (message.ReportedAt, message.ReportedBy) = (time.GetUtcNow(), familyId);
             await db.SaveChangesAsync(cancellationToken);
             await context.Audit(new AuditEvent("report", "pool-message", message.Id.ToString(), familyId, context.User.MunicipalityCode()));
-            await hub.Clients.Group(LiveMessage.StaffTarget(context.User.MunicipalityCode()!)).SendAsync(ReportedMethod, new ReportedEvent(poolId, message.Id), cancellationToken);
+            await hub.Clients.Group(LiveTarget.Staff(context.User.MunicipalityCode()!).GroupName).SendAsync(ReportedMethod, new ReportedEvent(poolId, message.Id), cancellationToken);
         }
 
         return TypedResults.NoContent();
@@ -187,7 +187,7 @@ public static class PoolMessagesApi
     {
         foreach (var reader in letters.Current)
         {
-            await hub.Clients.Group(LiveMessage.UserTarget(reader)).SendAsync(MessageMethod, View(message, letters.Of, reader), cancellationToken);
+            await hub.Clients.Group(LiveTarget.User(reader).GroupName).SendAsync(MessageMethod, View(message, letters.Of, reader), cancellationToken);
         }
     }
 

@@ -19,15 +19,15 @@ public sealed class MarketplaceHub(IDbContextFactory<MarketplaceDbContext> conte
     public override async Task OnConnectedAsync()
     {
         var user = Context.User!;
-        await Groups.AddToGroupAsync(Context.ConnectionId, LiveMessage.UserTarget(user.UserId()));
+        await Groups.AddToGroupAsync(Context.ConnectionId, LiveTarget.User(user.UserId()).GroupName);
         if (user.IsInRole(Roles.Staff) && user.MunicipalityCode() is { } municipality)
         {
-            await Groups.AddToGroupAsync(Context.ConnectionId, LiveMessage.StaffTarget(municipality));
+            await Groups.AddToGroupAsync(Context.ConnectionId, LiveTarget.Staff(municipality).GroupName);
         }
 
         if (user.IsInRole(Roles.Provider) && user.ProviderId() is not null && user.MunicipalityCode() is { } home)
         {
-            await Groups.AddToGroupAsync(Context.ConnectionId, LiveMessage.ProvidersTarget(home));
+            await Groups.AddToGroupAsync(Context.ConnectionId, LiveTarget.Providers(home).GroupName);
         }
 
         await base.OnConnectedAsync();
@@ -50,8 +50,8 @@ public sealed class MarketplaceHub(IDbContextFactory<MarketplaceDbContext> conte
             throw new HubException("No such pool.");
         }
 
-        await Groups.AddToGroupAsync(Context.ConnectionId, LiveMessage.PoolTarget(poolId));
+        await Groups.AddToGroupAsync(Context.ConnectionId, LiveTarget.Pool(poolId).GroupName);
     }
 
-    public Task UnwatchPool(Guid poolId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveMessage.PoolTarget(poolId));
+    public Task UnwatchPool(Guid poolId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveTarget.Pool(poolId).GroupName);
 }
