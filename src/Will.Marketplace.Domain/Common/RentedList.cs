@@ -20,13 +20,42 @@ internal ref struct RentedList<T>
     {
         if (Count == _items.Length)
         {
-            var bigger = ArrayPool<T>.Shared.Rent(_items.Length * 2);
-            AsSpan().CopyTo(bigger);
-            GiveBack();
-            _items = bigger;
+            Grow();
         }
 
         _items[Count++] = item;
+    }
+
+    private void Grow()
+    {
+        var bigger = ArrayPool<T>.Shared.Rent(Math.Max(16, _items.Length * 2));
+        AsSpan().CopyTo(bigger);
+        GiveBack();
+        _items = bigger;
+    }
+
+    /// <summary>
+    /// Adds every item; a collection copies itself in (enumerating a dictionary's values through the
+    /// interface would allocate a boxed enumerator, once per decision).
+    /// </summary>
+    public void AddRange(IEnumerable<T> items)
+    {
+        if (items is ICollection<T> collection)
+        {
+            while (_items.Length - Count < collection.Count)
+            {
+                Grow();
+            }
+
+            collection.CopyTo(_items, Count);
+            Count += collection.Count;
+            return;
+        }
+
+        foreach (var item in items)
+        {
+            Add(item);
+        }
     }
 
     public readonly Span<T> AsSpan() => _items.AsSpan(0, Count);

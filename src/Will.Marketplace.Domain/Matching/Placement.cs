@@ -28,9 +28,9 @@ public static class Placement
         // for its pools ahead"): the pools' own fields; then, of the pools the first member's home and the sketch let
         // through, what a full check reads; then what that points to.
         using var all = new RentedList<DemandPool>(64);
-        foreach (var pool in pools)
+        all.AddRange(pools);
+        foreach (var pool in all.AsSpan())
         {
-            all.Add(pool);
             pool.FetchAhead();
         }
 
