@@ -196,7 +196,7 @@ public static class Placement
     private static double MeanDistance(DemandPool pool, in GeoFrame home)
     {
         var distance = 0.0;
-        foreach (ref readonly var member in pool.Facts.AsSpan())
+        foreach (ref readonly var member in pool.Facts)
         {
             distance += home.DistanceMetersTo(member.Location);
         }

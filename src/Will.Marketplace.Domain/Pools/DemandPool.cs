@@ -16,12 +16,14 @@ public sealed class DemandPool
     /// <summary>What matching reads of the current members, side by side; grown on a join, worked out again after any other change of membership.</summary>
     private MemberDigest? _digest;
 
+    /// <summary>The array under the digest's facts, read from here to ask for it ahead (<see cref="FetchAheadForCheck"/>) without waiting for the digest.</summary>
+    private MemberFacts[]? _factsArray;
+
     /// <summary>
     /// The digest's facts, latest join, first home and spread, kept on the pool too: a placement
     /// reads them of every pool it weighs (several times over), and most pools are ruled out by these
     /// alone, with no other object fetched.
     /// </summary>
-    private MemberFacts[]? _facts;
     private DateTimeOffset _latestJoinedAt;
     private GeoPoint _firstHome;
     private double _spread;
@@ -136,10 +138,10 @@ public sealed class DemandPool
     internal MemberDigest Digest => _digest ?? Digested();
 
     /// <summary>The members' ids, homes and join times, in the members' order (<see cref="MemberDigest.Facts"/>).</summary>
-    internal MemberFacts[] Facts => _facts ?? Digested().Facts;
+    internal ReadOnlySpan<MemberFacts> Facts => Digest.Facts;
 
     /// <summary>When the latest member joined (<see cref="DateTimeOffset.MinValue"/> for none).</summary>
-    public DateTimeOffset LatestJoinedAt => _facts is null ? Digested().LatestJoinedAt : _latestJoinedAt;
+    public DateTimeOffset LatestJoinedAt => _digest is null ? Digested().LatestJoinedAt : _latestJoinedAt;
 
     /// <summary>
     /// Whether some member may live within <paramref name="meters"/> of <paramref name="point"/>; false
@@ -153,7 +155,7 @@ public sealed class DemandPool
 
     private bool FirstHomeWithin(in GeoFrame point, double meters, bool andSpread)
     {
-        if (_facts is null)
+        if (_digest is null)
         {
             Digested();
         }
@@ -185,7 +187,7 @@ public sealed class DemandPool
     internal void FetchAheadForCheck()
     {
         CacheHint.Fetch(_digest, MemberDigest.ObjectBytes);
-        CacheHint.Fetch(_facts);
+        CacheHint.Fetch(_factsArray);
         CacheHint.Fetch(_members, ListBytes);
         CacheHint.Fetch(_envelope?.Envelope, WeeklySchedule.ObjectBytes);
     }
@@ -204,7 +206,7 @@ public sealed class DemandPool
 
     private MemberDigest Keep(MemberDigest digest)
     {
-        (_digest, _facts, _latestJoinedAt, _spread) = (digest, digest.Facts, digest.LatestJoinedAt, digest.Spread);
+        (_digest, _factsArray, _latestJoinedAt, _spread) = (digest, digest.FactsArray, digest.LatestJoinedAt, digest.Spread);
         _firstHome = _count > 0 ? digest.Facts[0].Location : default;
         return digest;
     }
@@ -223,11 +225,8 @@ public sealed class DemandPool
         if (_digest is { } digest)
         {
             // Grown by the newcomer alone, as the envelope: the other members are not read again.
-            Keep(digest.Joined(_members, member));
-        }
-        else
-        {
-            (_digest, _facts) = (null, null);
+            digest.Add(member, Capacity);
+            Keep(digest);
         }
     }
 
@@ -235,7 +234,7 @@ public sealed class DemandPool
     {
         _members.Remove(member);
         _count = _members.Count;
-        (_envelope, _digest, _facts, _sketch) = (null, null, null, default);
+        (_envelope, _digest, _factsArray, _sketch) = (null, null, null, default);
     }
 
     public static DemandPool Start(Guid id, string municipalityCode, ServiceCategory category, PoolMember first, DateTimeOffset now)

@@ -9,8 +9,8 @@ namespace Will.Marketplace.Domain.Pools;
 /// hours of the week each touches in one array, their weekly minutes, and the values they set for
 /// the category's matched attributes. A placement asks these of every pool it could join; read from
 /// the members themselves, each pool cost a trip through the heap per member (the member, its
-/// attributes, its schedule), and that was most of a placement's time (docs/benchmarks.md). Grown by
-/// a newcomer alone on a join (<see cref="Joined"/>), made again after any other change of membership.
+/// attributes, its schedule), and that was most of a placement's time (docs/benchmarks.md). Grown in
+/// place by a newcomer alone on a join (<see cref="Add"/>), made again after any other change of membership.
 /// </summary>
 internal sealed class MemberDigest
 {
@@ -22,47 +22,51 @@ internal sealed class MemberDigest
     /// <summary>The matched keys some member set, each with the values set for it, one of each (case ignored).</summary>
     private (string Key, string[] Values)[] _values = [];
 
+    /// <summary>One entry per member, in the members' order; room is left for newcomers (<see cref="Add"/>).</summary>
+    private MemberFacts[] _facts;
+    private int _count;
+
     public MemberDigest(IReadOnlyList<PoolMember> members)
     {
         _members = members;
-        Facts = new MemberFacts[members.Count];
-        var latest = DateTimeOffset.MinValue;
-        (EarliestStart, LatestStart) = (DateOnly.MaxValue, DateOnly.MinValue);
-        for (var i = 0; i < Facts.Length; i++)
+        _facts = new MemberFacts[members.Count];
+        (LatestJoinedAt, EarliestStart, LatestStart) = (DateTimeOffset.MinValue, DateOnly.MaxValue, DateOnly.MinValue);
+        foreach (var member in members)
         {
-            var member = members[i];
-            Facts[i] = MemberFacts.Of(member);
-            (EarliestStart, LatestStart) = Compatibility.WidenedStarts(EarliestStart, LatestStart, member);
-            TotalMinutes += member.Schedule.TotalMinutes;
-            latest = member.JoinedAt > latest ? member.JoinedAt : latest;
-            Spread = Math.Max(Spread, Facts[0].Location.DistanceMetersTo(member.Location));
-        }
-
-        LatestJoinedAt = latest;
-    }
-
-    private MemberDigest(MemberDigest before, IReadOnlyList<PoolMember> members, PoolMember joined)
-    {
-        _members = members;
-        Facts = [.. before.Facts, MemberFacts.Of(joined)];
-        TotalMinutes = before.TotalMinutes + joined.Schedule.TotalMinutes;
-        LatestJoinedAt = joined.JoinedAt > before.LatestJoinedAt ? joined.JoinedAt : before.LatestJoinedAt;
-        Spread = Math.Max(before.Spread, Facts[0].Location.DistanceMetersTo(joined.Location));
-        (EarliestStart, LatestStart) = Compatibility.WidenedStarts(before.EarliestStart, before.LatestStart, joined);
-
-        // The values stay when the newcomer sets none that is new (as a compatible newcomer does); otherwise they are collected again.
-        if (before._keys is { } keys && !SetsNewValue(before._values, keys, joined))
-        {
-            (_values, _keys) = (before._values, keys);
+            Take(member);
         }
     }
 
     /// <summary>
-    /// The digest of <paramref name="members"/>, the members of this digest and <paramref name="joined"/>
-    /// (now last among them): what a rebuild would make, from this digest and the newcomer alone.
+    /// Grows the digest by <paramref name="joined"/>, now last among the members: what a rebuild would
+    /// make, from the newcomer alone. In place (the digest is its pool's alone), with room for up to
+    /// <paramref name="capacity"/> members made as the pool grows: a join made a new digest and a new
+    /// array of every member's facts, and both outlived the next collection with the pool.
     /// </summary>
-    public MemberDigest Joined(IReadOnlyList<PoolMember> members, PoolMember joined) =>
-        Facts.Length == 0 ? new MemberDigest(members) : new MemberDigest(this, members, joined);
+    public void Add(PoolMember joined, int capacity)
+    {
+        if (_count == _facts.Length)
+        {
+            Array.Resize(ref _facts, Math.Max(_count + 1, Math.Min(capacity, Math.Max(2, _count * 2))));
+        }
+
+        // The values stay when the newcomer sets none that is new (as a compatible newcomer does); otherwise they are collected again when asked.
+        if (_keys is { } keys && SetsNewValue(_values, keys, joined))
+        {
+            _keys = null;
+        }
+
+        Take(joined);
+    }
+
+    private void Take(PoolMember member)
+    {
+        _facts[_count++] = MemberFacts.Of(member);
+        TotalMinutes += member.Schedule.TotalMinutes;
+        LatestJoinedAt = member.JoinedAt > LatestJoinedAt ? member.JoinedAt : LatestJoinedAt;
+        Spread = Math.Max(Spread, _facts[0].Location.DistanceMetersTo(member.Location));
+        (EarliestStart, LatestStart) = Compatibility.WidenedStarts(EarliestStart, LatestStart, member);
+    }
 
     /// <summary>A digest object's own size in bytes, about.</summary>
     internal const int ObjectBytes = 96;
@@ -70,25 +74,28 @@ internal sealed class MemberDigest
     /// <summary>Asks the processor for the members' attribute values ahead of reading them (<see cref="Common.CacheHint"/>).</summary>
     public void FetchAhead() => Common.CacheHint.Fetch(_values);
 
+    /// <summary>The array under <see cref="Facts"/> (with room beyond them), for its pool to ask for ahead: it changes when the digest grows.</summary>
+    public MemberFacts[] FactsArray => _facts;
+
     /// <summary>
     /// How far the farthest member lives from the first (metres): a point farther than a radius plus
     /// this from the first member has no member within that radius (with a metre for rounding).
     /// </summary>
-    public double Spread { get; }
+    public double Spread { get; private set; }
 
     /// <summary>One entry per member, in the members' order.</summary>
-    public MemberFacts[] Facts { get; }
+    public ReadOnlySpan<MemberFacts> Facts => new(_facts, 0, _count);
 
     /// <summary>The members' weekly minutes added up.</summary>
-    public int TotalMinutes { get; }
+    public int TotalMinutes { get; private set; }
 
-    public DateTimeOffset LatestJoinedAt { get; }
+    public DateTimeOffset LatestJoinedAt { get; private set; }
 
     /// <summary>The earliest start a member wants (<see cref="DateOnly.MinValue"/> for as soon as possible; <see cref="DateOnly.MaxValue"/> for no members).</summary>
-    public DateOnly EarliestStart { get; }
+    public DateOnly EarliestStart { get; private set; }
 
     /// <summary>The latest start a member wants (<see cref="DateOnly.MinValue"/> when all want it as soon as possible, or for no members).</summary>
-    public DateOnly LatestStart { get; }
+    public DateOnly LatestStart { get; private set; }
 
     /// <summary>
     /// In one pass over the members: <see cref="Incompatibility.AlreadyMember"/> when the request is one of
@@ -97,7 +104,7 @@ internal sealed class MemberDigest
     public Incompatibility Knows(Guid requestId, Guid familyId)
     {
         var sameFamily = false;
-        foreach (ref readonly var facts in Facts.AsSpan())
+        foreach (ref readonly var facts in Facts)
         {
             if (facts.RequestId == requestId)
             {
@@ -113,7 +120,7 @@ internal sealed class MemberDigest
     /// <summary>Whether every member lives within <paramref name="meters"/> of <paramref name="point"/>.</summary>
     public bool AllWithinMeters(in GeoFrame point, double meters)
     {
-        foreach (ref readonly var facts in Facts.AsSpan())
+        foreach (ref readonly var facts in Facts)
         {
             if (!point.IsWithinMeters(facts.Location, meters))
             {
