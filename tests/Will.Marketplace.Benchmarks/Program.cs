@@ -75,7 +75,7 @@ switch (command)
         await Durable(int.Parse(option("--requests", "3000"), CultureInfo.InvariantCulture), int.Parse(option("--workers", "16"), CultureInfo.InvariantCulture), int.Parse(option("--rounds", "5"), CultureInfo.InvariantCulture));
         break;
     default:
-        Console.WriteLine("commands: generate [--requests N] [--seed S] [--out FILE] [--start-dates] | online FILE [--warm-up N] [--cold N [--sweep-mb 16]] | quality [--sizes 300,1000,3000] [--start-dates] | speed | memory | durable");
+        Console.WriteLine("commands: generate [--requests N] [--seed S] [--out FILE] [--start-dates] | online FILE [--warm-up N] [--cold N [--sweep-mb 16]] | quality [--sizes 300,1000,3000] [--start-dates] | speed [--allocations] | memory | durable");
         break;
 }
 
