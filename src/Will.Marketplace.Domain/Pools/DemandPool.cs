@@ -20,7 +20,7 @@ public sealed class DemandPool
     private MemberFacts[]? _factsArray;
 
     /// <summary>
-    /// The digest's facts, latest join, first home and spread, kept on the pool too: a placement
+    /// The digest's latest join, first home and spread, kept on the pool too: a placement
     /// reads them of every pool it weighs (several times over), and most pools are ruled out by these
     /// alone, with no other object fetched.
     /// </summary>
