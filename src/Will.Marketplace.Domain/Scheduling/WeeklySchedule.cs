@@ -85,8 +85,14 @@ public sealed class WeeklySchedule : IEquatable<WeeklySchedule>
             return Empty;
         }
 
-        // Each common part ends a slot of one or the other: at most as many parts as slots in both.
-        var parts = new TimeSlot[a.Length + b.Length];
+        if (ReferenceEquals(other, this))
+        {
+            return this;
+        }
+
+        // Each common part ends a slot of one or the other: at most as many parts as slots in both (on the stack for a usual week).
+        var most = a.Length + b.Length;
+        var parts = most <= MostSlotsOnStack ? stackalloc TimeSlot[most] : new TimeSlot[most];
         var count = 0;
         for (int i = 0, j = 0; i < a.Length && j < b.Length;)
         {
@@ -108,8 +114,17 @@ public sealed class WeeklySchedule : IEquatable<WeeklySchedule>
             }
         }
 
-        return Of(parts, count);
+        // The common part is often one of the two whole (a newcomer whose week covers a pool's shared
+        // time narrows it by nothing): that one is returned, not a copy of it.
+        var common = parts[..count];
+        return count == 0 ? Empty
+            : common.SequenceEqual(a) ? this
+            : common.SequenceEqual(b) ? other
+            : new WeeklySchedule(common.ToArray());
     }
+
+    /// <summary>The most slots an intersection works out on the stack (12 bytes each).</summary>
+    private const int MostSlotsOnStack = 64;
 
     public WeeklySchedule Union(WeeklySchedule other)
     {
@@ -262,7 +277,7 @@ public sealed class WeeklySchedule : IEquatable<WeeklySchedule>
     private static int End(TimeSlot slot) => WeekMinute(slot.Day, slot.EndMinute);
 
     /// <summary>Adds a slot after those already sorted, merged with the last when they touch or overlap on the same day.</summary>
-    private static void Append(TimeSlot[] sorted, ref int count, DayOfWeek day, int start, int end)
+    private static void Append(Span<TimeSlot> sorted, ref int count, DayOfWeek day, int start, int end)
     {
         if (count > 0 && sorted[count - 1].Day == day && sorted[count - 1].EndMinute >= start)
         {
