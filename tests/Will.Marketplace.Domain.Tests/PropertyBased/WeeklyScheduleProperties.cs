@@ -68,6 +68,18 @@ public sealed class WeeklyScheduleProperties
     }
 
     [Test]
+    public void Intersect_WhenOneScheduleCoversTheOther_IsTheCoveredOneItself()
+    {
+        // A week that covers another narrows it by nothing: the covered schedule comes back, not a copy, either way round.
+        Gen.Select(Gens.Schedule, Gens.Schedule).Sample((a, b) =>
+        {
+            var wider = a.Union(b);
+            bool Whole(WeeklySchedule common) => common.Equals(a) && (ReferenceEquals(common, a) || ReferenceEquals(common, wider));
+            return a.Slots.Count == 0 || (Whole(a.Intersect(wider)) && Whole(wider.Intersect(a)) && ReferenceEquals(wider.Intersect(wider), wider));
+        }, iter: Iterations);
+    }
+
+    [Test]
     public void Parse_WhenScheduleIsRandom_ReadsBackWhatToStringWrote()
     {
         Gens.Schedule.Sample(schedule => WeeklySchedule.Parse(schedule.ToString()).Equals(schedule), iter: Iterations);
