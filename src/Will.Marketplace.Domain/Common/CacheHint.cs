@@ -41,11 +41,15 @@ internal static class CacheHint
 
     /// <summary>All of <paramref name="array"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Fetch<T>(T[]? array)
+    public static void Fetch<T>(T[]? array) => FetchEntries(array, array?.Length ?? 0);
+
+    /// <summary>The first <paramref name="count"/> entries of <paramref name="array"/> (those in use, where it keeps room beyond them).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void FetchEntries<T>(T[]? array, int count)
     {
         if (array is not null)
         {
-            Fetch(array, ArrayHeaderBytes + (array.Length * Unsafe.SizeOf<T>()));
+            Fetch(array, ArrayHeaderBytes + (Math.Min(count, array.Length) * Unsafe.SizeOf<T>()));
         }
     }
 }

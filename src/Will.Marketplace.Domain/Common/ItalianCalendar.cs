@@ -8,7 +8,10 @@ namespace Will.Marketplace.Domain.Common;
 /// </summary>
 public static class ItalianCalendar
 {
-    private static readonly TimeZoneInfo Rome = TimeZoneInfo.FindSystemTimeZoneById("Europe/Rome");
+    /// <summary>The time zone's IANA id, as calendars name it.</summary>
+    public const string TimeZoneId = "Europe/Rome";
+
+    private static readonly TimeZoneInfo Rome = TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
 
     /// <summary>
     /// UTC days already looked up, by day number modulo the size: the day number in the high half, the

@@ -187,7 +187,7 @@ public sealed class DemandPool
     internal void FetchAheadForCheck()
     {
         CacheHint.Fetch(_digest, MemberDigest.ObjectBytes);
-        CacheHint.Fetch(_factsArray);
+        CacheHint.FetchEntries(_factsArray, _count);
         CacheHint.Fetch(_members, ListBytes);
         CacheHint.Fetch(_envelope?.Envelope, WeeklySchedule.ObjectBytes);
     }

@@ -311,7 +311,7 @@ public sealed class DemandPoolGrain(
         return new AwardAnswer(outcome.ToString(), Snapshot());
     }
 
-    private DateOnly StartDate() => CollectiveOrder.FirstDay(_pool!.Members, ItalianCalendar.DayOf(time.GetUtcNow()));
+    private DateOnly StartDate() => CollectiveOrder.FirstDay(_pool!.Members, ItalianCalendar.Today(time));
 
     /// <summary>
     /// Deadlines used to be a reminder per pool: one still stored is handed to the matchmaker, which

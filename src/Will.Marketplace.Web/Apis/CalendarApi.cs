@@ -6,6 +6,7 @@ using Ical.Net.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Will.Marketplace.Domain.Catalog;
+using Will.Marketplace.Domain.Common;
 using Will.Marketplace.Domain.Ports;
 using Will.Marketplace.Domain.Scheduling;
 using Will.Marketplace.Infrastructure.Identity;
@@ -22,7 +23,7 @@ namespace Will.Marketplace.Web.Apis;
 /// </summary>
 public static class CalendarApi
 {
-    private const string ItalianTime = "Europe/Rome";
+    private const string ItalianTime = ItalianCalendar.TimeZoneId;
 
     public static IEndpointRouteBuilder MapCalendarApi(this IEndpointRouteBuilder app)
     {
