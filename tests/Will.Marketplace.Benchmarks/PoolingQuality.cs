@@ -28,13 +28,13 @@ public static class PoolingQuality
     private static readonly CpSatSetPackingSolver Solver = new();
 
     /// <param name="coldEvery">
-    /// When above zero, every so many requests the caches are swept (<paramref name="sweepMegabytes"/> written through)
-    /// and that decision is timed alone: a decision as a lone placement finds its matchmaker's pools, gone from the core's caches.
+    /// When above zero, every so many requests the caches are swept (<paramref name="sweep"/> written through) and that
+    /// decision is timed alone: a decision as a lone placement finds its matchmaker's pools, gone from the core's caches.
     /// </param>
-    public static EngineResult Online(Instance instance, bool firstFit = false, bool background = false, int coldEvery = 0, int sweepMegabytes = 16)
+    /// <param name="sweep">What a sweep writes through, made by the caller (its bytes are not the run's).</param>
+    public static EngineResult Online(Instance instance, bool firstFit = false, bool background = false, int coldEvery = 0, long[]? sweep = null)
     {
         var cold = new List<double>();
-        var sweep = coldEvery > 0 ? new long[(sweepMegabytes << 20) / sizeof(long)] : [];
         var arrived = 0;
         var clock = Stopwatch.StartNew();
         var pools = new Dictionary<(string, string), List<DemandPool>>();
@@ -62,20 +62,20 @@ public static class PoolingQuality
             // As the matchmaker: only joinable pools are offered (the others could take nobody), kept from one
             // placement to the next as it keeps them (made afresh for each request, the list took a sixth of the run).
             var open = joinable.TryGetValue((request.Municipality, request.Category), out var kept) ? kept : joinable[(request.Municipality, request.Category)] = [];
-            PlacementDecision decision;
-            if (coldEvery > 0 && ++arrived % coldEvery == 0)
+            var timedCold = coldEvery > 0 && sweep is not null && ++arrived % coldEvery == 0;
+            if (timedCold)
             {
                 // The sweep is not the run's time.
                 clock.Stop();
-                Flush(sweep);
+                Flush(sweep!);
                 clock.Start();
-                var deciding = Stopwatch.GetTimestamp();
-                decision = Placement.Decide(category, member, open.Values, member.RequestId);
-                cold.Add(Stopwatch.GetElapsedTime(deciding).TotalMicroseconds);
             }
-            else
+
+            var deciding = timedCold ? Stopwatch.GetTimestamp() : 0;
+            var decision = Placement.Decide(category, member, open.Values, member.RequestId);
+            if (timedCold)
             {
-                decision = Placement.Decide(category, member, open.Values, member.RequestId);
+                cold.Add(Stopwatch.GetElapsedTime(deciding).TotalMicroseconds);
             }
 
             var pool = decision.Pool;

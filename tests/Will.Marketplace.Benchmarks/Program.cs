@@ -42,9 +42,11 @@ switch (command)
             Thread.Sleep(TimeSpan.FromSeconds(1));
         }
 
-        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        // What a cold decision's sweep writes through is made first: its 16 MiB are not the requests' bytes.
         var coldEvery = int.Parse(option("--cold", "0"), CultureInfo.InvariantCulture);
-        var online = PoolingQuality.Online(loaded, coldEvery: coldEvery, sweepMegabytes: int.Parse(option("--sweep-mb", "16"), CultureInfo.InvariantCulture));
+        var sweep = coldEvery > 0 ? new long[(int.Parse(option("--sweep-mb", "16"), CultureInfo.InvariantCulture) << 20) / sizeof(long)] : null;
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        var online = PoolingQuality.Online(loaded, coldEvery: coldEvery, sweep: sweep);
         var allocatedPerRequest = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / (double)loaded.Requests.Count;
         foreach (var pool in online.Pools.OrderBy(p => p.MunicipalityCode).ThenBy(p => p.CategoryCode).ThenBy(p => p.CreatedAt))
         {
