@@ -331,7 +331,7 @@ static async Task Durable(int requests, int workers, int rounds)
             var request = new CareRequest(Guid.CreateVersion7(), c.FamilyId, "016024", homeCare.Code, new GeoPoint(c.Latitude, c.Longitude),
                 WeeklySchedule.Parse(c.Schedule), c.StartDate, c.Attributes, null, c.CreatedAt);
             var pool = DemandPool.Start(Guid.CreateVersion7(), "016024", homeCare, PoolMember.From(request, DateTimeOffset.UtcNow), DateTimeOffset.UtcNow);
-            await store.SaveAsync(pool, request.PlacedIn(pool.Id));
+            await store.SaveAsync(pool, request);
             return pool.Id;
         });
         Console.WriteLine($"the store alone (a new pool per request, no grains): {storeAlone:F0} placements/s ({workers} callers, {(Process.GetCurrentProcess().TotalProcessorTime - storeCpu).TotalMicroseconds / requests:F0} µs CPU each)");

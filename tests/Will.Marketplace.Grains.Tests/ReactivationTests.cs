@@ -81,7 +81,7 @@ public sealed class ReactivationTests
             throw new InvalidOperationException("The sample request does not fit the pool.");
         }
 
-        await ClusterFixture.Store.SaveAsync(pool, request.PlacedIn(poolId));
+        await ClusterFixture.Store.SaveAsync(pool, request);
         return request;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Will.Marketplace.Domain.Geography;
@@ -5,6 +6,7 @@ using Will.Marketplace.Domain.Pools;
 using Will.Marketplace.Domain.Ports;
 using Will.Marketplace.Domain.Requests;
 using Will.Marketplace.Domain.Scheduling;
+using Will.Marketplace.Infrastructure.Persistence;
 using Will.Marketplace.Infrastructure.Seeding;
 
 namespace Will.Marketplace.Infrastructure.Tests;
@@ -64,7 +66,7 @@ public sealed class DemandPoolStoreTests(string provider) : IDisposable
     {
         var category = (await _services.GetRequiredService<ICategoryCatalog>().FindAsync("016024", "home-care-elderly"))!;
         var pool = DemandPool.Start(Guid.CreateVersion7(), "016024", category, PoolMember.From(first, DateTimeOffset.UtcNow), DateTimeOffset.UtcNow);
-        await _services.GetRequiredService<IDemandPoolStore>().SaveAsync(pool, first.PlacedIn(pool.Id));
+        await _services.GetRequiredService<IDemandPoolStore>().SaveAsync(pool, first);
         pool.MarkSaved();
         return pool;
     }
@@ -79,7 +81,7 @@ public sealed class DemandPoolStoreTests(string provider) : IDisposable
         var pool = await StartPool(first);
 
         pool.Join(category, PoolMember.From(second, DateTimeOffset.UtcNow), DateTimeOffset.UtcNow);
-        await store.SaveAsync(pool, second.PlacedIn(pool.Id));
+        await store.SaveAsync(pool, second);
         var loaded = await store.FindAsync(pool.Id);
         var joinable = await store.ListJoinableAsync("016024", "home-care-elderly");
 
@@ -88,6 +90,12 @@ public sealed class DemandPoolStoreTests(string provider) : IDisposable
         Assert.That(loaded.Members[1].Attributes["language"], Is.EqualTo("it"));
         Assert.That(loaded.Version, Is.EqualTo(2));
         Assert.That(joinable.Select(p => p.Id), Does.Contain(pool.Id));
+
+        // The requests are passed as they came (open, in no pool): the store saves them pooled in this one.
+        await using var db = await _services.GetRequiredService<IDbContextFactory<MarketplaceDbContext>>().CreateDbContextAsync();
+        var requests = await db.Requests.AsNoTracking().Where(r => r.Id == first.Id || r.Id == second.Id).ToListAsync();
+        Assert.That(requests.Select(r => (r.Status, r.PoolId)), Is.EqualTo(new[] { ("pooled", (Guid?)pool.Id), ("pooled", (Guid?)pool.Id) }));
+        Assert.That(requests.Single(r => r.Id == second.Id).Schedule, Is.EqualTo("tue 09:00-11:00"));
     }
 
     [Test]
@@ -103,7 +111,7 @@ public sealed class DemandPoolStoreTests(string provider) : IDisposable
         {
             var joiner = Request(schedule, 0.001 * (i + 1));
             pool.Join(category, PoolMember.From(joiner, DateTimeOffset.UtcNow), DateTimeOffset.UtcNow);
-            await store.SaveAsync(pool, joiner.PlacedIn(pool.Id));
+            await store.SaveAsync(pool, joiner);
             pool.MarkSaved();
             var loaded = (await store.FindAsync(pool.Id))!;
             stored.Add(loaded.Status);
@@ -127,10 +135,10 @@ public sealed class DemandPoolStoreTests(string provider) : IDisposable
         var loser = Request("fri 09:00-11:00");
 
         pool.Join(category, PoolMember.From(winner, DateTimeOffset.UtcNow), DateTimeOffset.UtcNow);
-        await store.SaveAsync(pool, winner.PlacedIn(pool.Id));
+        await store.SaveAsync(pool, winner);
         stale!.Join(category, PoolMember.From(loser, DateTimeOffset.UtcNow), DateTimeOffset.UtcNow);
 
-        Assert.That(async () => await store.SaveAsync(stale, loser.PlacedIn(pool.Id)), Throws.InstanceOf<ConcurrencyConflictException>());
+        Assert.That(async () => await store.SaveAsync(stale, loser), Throws.InstanceOf<ConcurrencyConflictException>());
         var loaded = await store.FindAsync(pool.Id);
         Assert.That(loaded!.Members.Select(m => m.RequestId), Does.Contain(winner.Id).And.Not.Contain(loser.Id));
     }
@@ -150,7 +158,7 @@ public sealed class DemandPoolStoreTests(string provider) : IDisposable
         var stale = (await store.FindAsync(pools[7].Id))!;
         var ahead = Request("fri 14:00-15:00");
         Assert.That(pools[7].Join(category, PoolMember.From(ahead, DateTimeOffset.UtcNow), DateTimeOffset.UtcNow), Is.EqualTo(Incompatibility.None));
-        await store.SaveAsync(pools[7], ahead.PlacedIn(pools[7].Id));
+        await store.SaveAsync(pools[7], ahead);
         var repeated = pools[12].Members[0];
 
         using var writes = new WriteMeter();
@@ -173,7 +181,7 @@ public sealed class DemandPoolStoreTests(string provider) : IDisposable
 
                 Assert.That(target.Join(category, PoolMember.From(request, DateTimeOffset.UtcNow), DateTimeOffset.UtcNow), Is.EqualTo(Incompatibility.None));
                 joiners[pools[i].Id] = request;
-                saves.Add((i, store.SaveAsync(target, request.PlacedIn(pools[i].Id))));
+                saves.Add((i, store.SaveAsync(target, request)));
             }
 
             foreach (var (index, save) in saves)
@@ -233,12 +241,12 @@ public sealed class DemandPoolStoreTests(string provider) : IDisposable
             var joiner = Request("sat 14:00-15:00");
             Assert.That(existing[i].Join(category, PoolMember.From(joiner, DateTimeOffset.UtcNow), DateTimeOffset.UtcNow), Is.EqualTo(Incompatibility.None));
             expected[existing[i].Id] = [existing[i].Members[0].RequestId, joiner.Id];
-            saves.Add(store.SaveAsync(existing[i], joiner.PlacedIn(existing[i].Id)));
+            saves.Add(store.SaveAsync(existing[i], joiner));
 
             var first = Request("mon 16:00-17:00", 0.01 + (i * 0.0001));
             var started = DemandPool.Start(Guid.CreateVersion7(), "016024", category, PoolMember.From(first, DateTimeOffset.UtcNow), DateTimeOffset.UtcNow);
             expected[started.Id] = [first.Id];
-            saves.Add(store.SaveAsync(started, first.PlacedIn(started.Id)));
+            saves.Add(store.SaveAsync(started, first));
         }
 
         await Task.WhenAll(saves);

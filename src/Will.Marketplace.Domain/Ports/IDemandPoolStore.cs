@@ -18,7 +18,8 @@ public interface IDemandPoolStore
 
     /// <summary>
     /// Saves the pool (checked against <see cref="DemandPool.Version"/>) and, in the same
-    /// transaction, the request just placed in it; requests no longer among its members are marked
+    /// transaction, the request just placed in it (stored as pooled in this pool: the caller passes the
+    /// request as it came, with no copy of its own); requests no longer among its members are marked
     /// withdrawn and their membership ended. Throws <see cref="ConcurrencyConflictException"/>
     /// when someone else saved the pool first.
     /// </summary>

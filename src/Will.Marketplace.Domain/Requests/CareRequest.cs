@@ -15,11 +15,4 @@ public sealed record CareRequest(
     DateOnly StartDate,
     IReadOnlyDictionary<string, string> Attributes,
     Money? MaxPricePerHour,
-    DateTimeOffset CreatedAt)
-{
-    public RequestStatus Status { get; init; } = RequestStatus.Open;
-
-    public Guid? PoolId { get; init; }
-
-    public CareRequest PlacedIn(Guid poolId) => this with { Status = RequestStatus.Pooled, PoolId = poolId };
-}
+    DateTimeOffset CreatedAt);

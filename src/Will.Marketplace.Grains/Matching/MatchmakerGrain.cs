@@ -150,7 +150,7 @@ public sealed class MatchmakerGrain(
                 await KeepDeadline(pool.Id, closesAt);
             }
 
-            await store.SaveAsync(pool, request.PlacedIn(pool.Id));
+            await store.SaveAsync(pool, request);
         }
         catch (ConcurrencyConflictException ex)
         {
@@ -417,7 +417,7 @@ public sealed class MatchmakerGrain(
             await KeepDeadline(poolId, closesAt);
         }
 
-        await store.SaveAsync(pool, request.PlacedIn(poolId));
+        await store.SaveAsync(pool, request);
         pool.MarkSaved();
         if (pool.IsJoinable)
         {

@@ -112,7 +112,7 @@ public sealed class DemandPoolGrain(
         try
         {
             // Inserted as new: if the pool is there already (a repeated start), the insert fails.
-            await store.SaveAsync(pool, request.PlacedIn(pool.Id));
+            await store.SaveAsync(pool, request);
         }
         catch when (!_loaded)
         {
@@ -153,7 +153,7 @@ public sealed class DemandPoolGrain(
         }
 
         await KeepDeadline(_pool, closedAt);
-        await SaveOrReload(careRequest.PlacedIn(_pool.Id));
+        await SaveOrReload(careRequest);
 
         await Publish(careRequest, startedNewPool: false);
         return new JoinOutcome(true, null, Snapshot());

@@ -95,7 +95,7 @@ internal sealed class EfDemandPoolStore(IDbContextFactory<MarketplaceDbContext> 
                     await RowSql.UpdateAsync(db, record, statusSaved ? StatusKept : StatusChanged, version, cancellationToken);
                 }
 
-                await RowSql.InsertAsync(db, ToRecord(placed, now), cancellationToken);
+                await RowSql.InsertAsync(db, PlacedRecord(placed, pool.Id, now), cancellationToken);
                 await RowSql.InsertAsync(db, new PoolMembershipRecord { PoolId = pool.Id, RequestId = member.RequestId, FamilyId = member.FamilyId, JoinedAt = member.JoinedAt }, cancellationToken);
             }, cancellationToken);
         }
@@ -295,7 +295,8 @@ internal sealed class EfDemandPoolStore(IDbContextFactory<MarketplaceDbContext> 
         return new DemandPool(record.Id, record.MunicipalityCode, record.CategoryCode, status, record.Capacity, record.Quorum, members, record.CreatedAt, record.BiddingClosesAt, record.Version, record.QuorumReachedAt, record.BiddingExtended);
     }
 
-    private static RequestRecord ToRecord(CareRequest request, DateTimeOffset now) => new()
+    /// <summary>The request as stored once placed: pooled, in <paramref name="poolId"/>.</summary>
+    private static RequestRecord PlacedRecord(CareRequest request, Guid poolId, DateTimeOffset now) => new()
     {
         Id = request.Id,
         FamilyId = request.FamilyId,
@@ -307,8 +308,8 @@ internal sealed class EfDemandPoolStore(IDbContextFactory<MarketplaceDbContext> 
         StartDate = request.StartDate,
         Attributes = RequestAttributesJson.Write(request.Attributes),
         MaxPricePerHourCents = request.MaxPricePerHour?.Cents,
-        Status = request.Status.ToString().ToLowerInvariant(),
-        PoolId = request.PoolId,
+        Status = "pooled",
+        PoolId = poolId,
         CreatedAt = request.CreatedAt,
         UpdatedAt = now,
     };

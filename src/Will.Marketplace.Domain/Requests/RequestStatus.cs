@@ -1,9 +1,0 @@
-namespace Will.Marketplace.Domain.Requests;
-
-public enum RequestStatus
-{
-    Open,
-    Pooled,
-    Served,
-    Withdrawn,
-}
