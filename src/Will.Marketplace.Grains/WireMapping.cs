@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Will.Marketplace.Abstractions.Matching;
 using Will.Marketplace.Abstractions.Pools;
 using Will.Marketplace.Domain.Catalog;
@@ -35,5 +36,17 @@ internal static class WireMapping
         pool.ScheduleEnvelope(mode).ToString(),
         pool.BiddingClosesAt,
         pool.Version,
-        [.. pool.Members.Select(m => m.FamilyId)]);
+        FamilyIds(pool.Members));
+
+    /// <summary>The members' family ids, in one array made to size (every placement's outcome carries them).</summary>
+    private static ImmutableArray<Guid> FamilyIds(IReadOnlyList<PoolMember> members)
+    {
+        var ids = new Guid[members.Count];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = members[i].FamilyId;
+        }
+
+        return ImmutableCollectionsMarshal.AsImmutableArray(ids);
+    }
 }
