@@ -60,6 +60,9 @@ internal ref struct RentedList<T>
 
     public readonly Span<T> AsSpan() => _items.AsSpan(0, Count);
 
+    /// <summary>The items, for a holder that cannot keep a span (valid until <see cref="Dispose"/>, as the span is).</summary>
+    public readonly ReadOnlyMemory<T> AsMemory() => _items.AsMemory(0, Count);
+
     public void Dispose()
     {
         GiveBack();

@@ -30,8 +30,10 @@ public static class Completion
             return [];
         }
 
-        var waiting = WaitingNear(category, pool.Members[0], pools);
-        return Plan(category, pool.Members, pool.Id, waiting, null, pool.Members.Count >= pool.Quorum ? new PromisingGroups(category, pools) : null, asOf);
+        using var all = new RentedList<DemandPool>(64);
+        all.AddRange(pools);
+        var waiting = WaitingNear(category, pool.Members[0], all.AsSpan());
+        return Plan(category, pool.Members, pool.Id, waiting, null, pool.Members.Count >= pool.Quorum ? new PromisingGroups(category, all.AsMemory()) : null, asOf);
     }
 
     /// <summary>
@@ -40,8 +42,12 @@ public static class Completion
     /// within <see cref="RecentDemand"/> of the latest): families like them keep asking, so the group
     /// is likely to reach quorum by itself, and is worth more whole than spread over spare places.
     /// </summary>
-    public static bool IsPromising(ServiceCategory category, IReadOnlyList<PoolMember> group, IEnumerable<DemandPool> pools) =>
-        IsPromising(category, group, RecentDemandIn(pools));
+    public static bool IsPromising(ServiceCategory category, IReadOnlyList<PoolMember> group, IEnumerable<DemandPool> pools)
+    {
+        using var all = new RentedList<DemandPool>(64);
+        all.AddRange(pools);
+        return IsPromising(category, group, RecentDemandIn(all.AsSpan()));
+    }
 
     /// <summary><see cref="IsPromising(ServiceCategory, IReadOnlyList{PoolMember}, IEnumerable{DemandPool})"/> with the recent demand worked out once (<see cref="RecentDemandIn"/>).</summary>
     public static bool IsPromising(ServiceCategory category, IReadOnlyList<PoolMember> group, RecentFamilies recent) =>
@@ -86,7 +92,7 @@ public static class Completion
     }
 
     /// <summary>The families of recent demand: members of the joinable pools that joined within <see cref="RecentDemand"/> of the latest, in pool order.</summary>
-    public static RecentFamilies RecentDemandIn(IEnumerable<DemandPool> pools)
+    public static RecentFamilies RecentDemandIn(ReadOnlySpan<DemandPool> pools)
     {
         // The pools that hold any, not the families: a decision asks this of every joinable pool, and
         // a list of every recent family was most of what a decision allocated.
@@ -129,6 +135,14 @@ public static class Completion
     /// the whole group.
     /// </param>
     public static IReadOnlyList<(PoolMember Member, DemandPool From)> WaitingNear(ServiceCategory category, PoolMember near, IEnumerable<DemandPool> pools, bool fittingNear = false)
+    {
+        using var all = new RentedList<DemandPool>(64);
+        all.AddRange(pools);
+        return WaitingNear(category, near, all.AsSpan(), fittingNear);
+    }
+
+    /// <summary><see cref="WaitingNear(ServiceCategory, PoolMember, IEnumerable{DemandPool}, bool)"/> over pools a decision has in hand: a dictionary's pools enumerated through the interface cost a boxed enumerator each time.</summary>
+    internal static IReadOnlyList<(PoolMember Member, DemandPool From)> WaitingNear(ServiceCategory category, PoolMember near, ReadOnlySpan<DemandPool> pools, bool fittingNear = false)
     {
         // Start dates are left aside (checked as of a day later than any wanted start): the pair's own day may come before the group's.
         PoolMember[]? pair = fittingNear ? [near] : null;
@@ -268,13 +282,13 @@ public static class Completion
 /// for one decision over <paramref name="pools"/>: each pool is asked at most once, and the recent
 /// demand is worked out only when a first pool is asked.
 /// </summary>
-internal sealed class PromisingGroups(ServiceCategory category, IEnumerable<DemandPool> pools)
+internal sealed class PromisingGroups(ServiceCategory category, ReadOnlyMemory<DemandPool> pools)
 {
     private RecentFamilies? _recent;
     private List<(DemandPool Pool, bool Promising)>? _asked;
 
     /// <summary>The recent demand in the pools (<see cref="Completion.RecentDemandIn"/>), worked out once.</summary>
-    public RecentFamilies Recent => _recent ??= Completion.RecentDemandIn(pools);
+    public RecentFamilies Recent => _recent ??= Completion.RecentDemandIn(pools.Span);
 
     /// <summary>Whether the members of <paramref name="pool"/> (a waiting pool) are a promising group.</summary>
     public bool Holds(DemandPool pool)

@@ -20,6 +20,13 @@ public static class Placement
     /// <summary>The pools the candidate may join, best first by the documented score.</summary>
     public static IReadOnlyList<DemandPool> Ranked(ServiceCategory category, PoolMember candidate, IEnumerable<DemandPool> pools)
     {
+        using var all = new RentedList<DemandPool>(64);
+        all.AddRange(pools);
+        return Ranked(category, candidate, all.AsSpan());
+    }
+
+    private static DemandPool[] Ranked(ServiceCategory category, PoolMember candidate, ReadOnlySpan<DemandPool> all)
+    {
         using var found = new RentedList<(DemandPool Pool, PlacementScore Score, int Order)>(16);
         var home = new GeoFrame(candidate.Location);
         var sketch = new NewcomerSketch(category, candidate);
@@ -27,15 +34,13 @@ public static class Placement
         // In steps, each asking for what the next reads before reading any of it (docs/decisions.md, "A decision asks
         // for its pools ahead"): the pools' own fields; then, of the pools the first member's home and the sketch let
         // through, what a full check reads; then what that points to.
-        using var all = new RentedList<DemandPool>(64);
-        all.AddRange(pools);
-        foreach (var pool in all.AsSpan())
+        foreach (var pool in all)
         {
             pool.FetchAhead();
         }
 
         using var maybe = new RentedList<DemandPool>(16);
-        foreach (var pool in all.AsSpan())
+        foreach (var pool in all)
         {
             // Every member must live within the radius: the first one's home rules most pools out, read
             // from the pool alone, and its sketch most of the rest.
@@ -105,9 +110,12 @@ public static class Placement
     /// </summary>
     public static PlacementDecision Decide(ServiceCategory category, PoolMember candidate, IReadOnlyCollection<DemandPool> pools, Guid newPoolId)
     {
-        var compatible = Ranked(category, candidate, pools);
+        // The pools copied once, and read from the copy: through the interface, each pass over a dictionary's pools boxed an enumerator.
+        using var all = new RentedList<DemandPool>(64);
+        all.AddRange(pools);
+        var compatible = Ranked(category, candidate, all.AsSpan());
         // Waiting families near the newcomer: the only ones a completion could take (all must be within its radius).
-        var waiting = Completion.WaitingNear(category, candidate, pools, fittingNear: true);
+        var waiting = Completion.WaitingNear(category, candidate, all.AsSpan(), fittingNear: true);
         PromisingGroups? promising = null;
         PlacementDecision? best = null;
         var bestRank = -1;
@@ -129,12 +137,12 @@ public static class Placement
             var moves = waiting.Count == 0
                 ? []
                 : Completion.Plan(category, group ??= [.. pool.Members, candidate], pool.Id, waiting, shares ??= GroupShares(category, pool, candidate),
-                    atQuorum ? promising ??= new PromisingGroups(category, pools) : null);
+                    atQuorum ? promising ??= new PromisingGroups(category, all.AsMemory()) : null);
             var gain = atQuorum ? 1 + moves.Count : size + moves.Count >= pool.Quorum ? size + moves.Count : 0;
             // Twice the families pooled, so that a promising group (none pooled yet) ranks between a spare place (one) and
             // anything more; asked only when that rank would be the best so far.
             var rank = gain == 0 && size < category.Quorum && bestRank < 3 &&
-                Completion.IsPromising(category, group ??= [.. pool.Members, candidate], (promising ??= new PromisingGroups(category, pools)).Recent, shares ??= GroupShares(category, pool, candidate))
+                Completion.IsPromising(category, group ??= [.. pool.Members, candidate], (promising ??= new PromisingGroups(category, all.AsMemory())).Recent, shares ??= GroupShares(category, pool, candidate))
                 ? 3
                 : 2 * gain;
             if (rank > bestRank)
