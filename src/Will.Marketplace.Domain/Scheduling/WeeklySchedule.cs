@@ -11,9 +11,6 @@ public sealed class WeeklySchedule : IEquatable<WeeklySchedule>
     // them for every pool a request could join, so they are kept cheap.
     private readonly TimeSlot[] _slots;
 
-    /// <summary>The storage form, once written: a pool's envelope is written for the store and for the placement's outcome, often unchanged by the join.</summary>
-    private string? _text;
-
     private WeeklySchedule(TimeSlot[] slots)
     {
         _slots = slots;
@@ -30,7 +27,7 @@ public sealed class WeeklySchedule : IEquatable<WeeklySchedule>
     public int TotalMinutes { get; }
 
     /// <summary>A schedule object's own size in bytes (its slots are an array of their own).</summary>
-    internal const int ObjectBytes = 40;
+    internal const int ObjectBytes = 32;
 
     /// <summary>Asks the processor for the slots ahead of reading them (<see cref="Common.CacheHint"/>).</summary>
     internal void FetchAhead() => Common.CacheHint.Fetch(_slots);
@@ -172,11 +169,9 @@ public sealed class WeeklySchedule : IEquatable<WeeklySchedule>
     }
 
     /// <summary>Storage form: "mon 15:00-18:00;wed 15:00-18:00".</summary>
-    public override string ToString() => _text ??= Write(_slots);
-
-    private static string Write(TimeSlot[] slots) => slots.Length == 0 ? "" : string.Create(
-        (slots.Length * (TimeSlot.TextLength + 1)) - 1,
-        slots,
+    public override string ToString() => _slots.Length == 0 ? "" : string.Create(
+        (_slots.Length * (TimeSlot.TextLength + 1)) - 1,
+        _slots,
         static (text, slots) =>
         {
             for (var i = 0; i < slots.Length; i++)
