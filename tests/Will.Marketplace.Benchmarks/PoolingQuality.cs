@@ -13,6 +13,12 @@ public sealed record EngineResult(string Engine, IReadOnlyList<DemandPool> Pools
     /// <summary>With <c>coldEvery</c>: the decisions timed alone after the caches were flushed (µs), in arrival order.</summary>
     public IReadOnlyList<double> ColdDecisions { get; init; } = [];
 
+    /// <summary>With <c>regroupOpenFor</c> (a rule the product does not have): times a family was taken out of a pool open for bids by a regrouping.</summary>
+    public int TakenFromOpenPools { get; init; }
+
+    /// <summary>With <c>regroupOpenFor</c>: the families that were, once or more.</summary>
+    public int FamiliesTakenFromOpenPools { get; init; }
+
     public int Pooled => Pools.Where(p => p.Members.Count >= p.Quorum).Sum(p => p.Members.Count);
 
     public int ViablePools => Pools.Count(p => p.Members.Count >= p.Quorum);
@@ -32,9 +38,16 @@ public static class PoolingQuality
     /// decision is timed alone: a decision as a lone placement finds its matchmaker's pools, gone from the core's caches.
     /// </param>
     /// <param name="sweep">What a sweep writes through, made by the caller (its bytes are not the run's).</param>
-    public static EngineResult Online(Instance instance, bool firstFit = false, bool background = false, int coldEvery = 0, long[]? sweep = null)
+    /// <param name="regroupOpenFor">
+    /// A what-if, not the product's rule: the background run may also regroup the families of pools that reached quorum
+    /// less than this long ago (open for bids, nobody bids here), when that pools more of the families it may regroup.
+    /// The product never disturbs a pool open for bids.
+    /// </param>
+    public static EngineResult Online(Instance instance, bool firstFit = false, bool background = false, int coldEvery = 0, long[]? sweep = null, TimeSpan? regroupOpenFor = null)
     {
         var cold = new List<double>();
+        var takenFromOpen = new List<Guid>();
+        var firstOpened = new Dictionary<Guid, DateTimeOffset>();
         var arrived = 0;
         var clock = Stopwatch.StartNew();
         var pools = new Dictionary<(string, string), List<DemandPool>>();
@@ -102,6 +115,11 @@ public static class PoolingQuality
             // The matchmaker's background run comes 30 s after a family starts waiting: before the next arrival.
             if (background && pool.Members.Count < pool.Quorum)
             {
+                if (regroupOpenFor is { } openFor)
+                {
+                    RegroupWithOpen(category, request.Municipality, here, open, member.JoinedAt, openFor, firstOpened, takenFromOpen);
+                }
+
                 var (_, change) = Regrouping.Run(category, here, Solver, RegroupingLimits.Default, member.JoinedAt, Guid.NewGuid);
                 here.AddRange(change.Changed.Where(c => here.All(p => p.Id != c.Id)));
                 foreach (var changed in change.Changed)
@@ -112,7 +130,70 @@ public static class PoolingQuality
         }
 
         var name = firstFit ? "first-fit greedy" : background ? "online engine (+ background)" : "placement alone";
-        return new EngineResult(name, [.. pools.Values.SelectMany(p => p)], clock.Elapsed) { ColdDecisions = cold };
+        name = regroupOpenFor is { } days ? $"what-if: open pools regrouped for {days.TotalDays:F0} days" : name;
+        return new EngineResult(name, [.. pools.Values.SelectMany(p => p)], clock.Elapsed) { ColdDecisions = cold, TakenFromOpenPools = takenFromOpen.Count, FamiliesTakenFromOpenPools = takenFromOpen.Distinct().Count() };
+    }
+
+    /// <summary>
+    /// The what-if of <c>regroupOpenFor</c>: the families waiting below quorum and those in pools open for bids whose
+    /// members all first stood in a pool at quorum less than <paramref name="openFor"/> ago (<paramref name="firstOpened"/>:
+    /// a regrouping does not start a family's time again), solved exactly together; when the plan pools more of them than their pools do now,
+    /// those pools are dissolved, the plan's groups become pools and each family left out waits alone. Each request
+    /// taken out of a pool open for bids is added to <paramref name="taken"/>.
+    /// </summary>
+    private static void RegroupWithOpen(ServiceCategory category, string municipality, List<DemandPool> here, Dictionary<Guid, DemandPool> open, DateTimeOffset now, TimeSpan openFor,
+        Dictionary<Guid, DateTimeOffset> firstOpened, List<Guid> taken)
+    {
+        foreach (var atQuorum in here.Where(p => p.QuorumReachedAt is not null && p.Members.Count >= p.Quorum))
+        {
+            foreach (var member in atQuorum.Members)
+            {
+                // A family that took a spare place counts from the pool's quorum: earlier than it joined, so never in its favour.
+                firstOpened.TryAdd(member.RequestId, atQuorum.QuorumReachedAt!.Value);
+            }
+        }
+
+        var involved = here.Where(p => p.Members.Count > 0 &&
+            ((p.Status == PoolStatus.Forming && p.Members.Count < p.Quorum) ||
+             (p.Status == PoolStatus.OpenForBids && p.Members.All(m => firstOpened[m.RequestId] > now - openFor)))).ToList();
+        var pooledNow = involved.Where(p => p.Members.Count >= p.Quorum).Sum(p => p.Members.Count);
+        if (pooledNow == 0)
+        {
+            // No open pool among them: the product's own run regroups the waiting families.
+            return;
+        }
+
+        var plan = Regrouping.Plan(category, [.. involved.SelectMany(p => p.Members)], Solver, RegroupingLimits.Default, ItalianCalendar.DayOf(now));
+        if (plan.Pooled <= pooledNow)
+        {
+            return;
+        }
+
+        var openBefore = involved.Where(p => p.Status == PoolStatus.OpenForBids).SelectMany(p => p.Members.Select(m => (m.RequestId, p.Id))).ToDictionary(x => x.RequestId, x => x.Id);
+        foreach (var dissolved in involved)
+        {
+            here.Remove(dissolved);
+            open.Remove(dissolved.Id);
+        }
+
+        var regrouped = plan.Groups.Select(g => Pool(category, municipality, g, now)).ToList();
+        var grouped = plan.Groups.SelectMany(g => g).Select(m => m.RequestId).ToHashSet();
+        var alone = involved.SelectMany(p => p.Members).Where(m => !grouped.Contains(m.RequestId)).Select(m => DemandPool.Start(Guid.NewGuid(), municipality, category, m, now));
+        foreach (var pool in regrouped.Concat(alone).ToList())
+        {
+            here.Add(pool);
+            Keep(open, pool);
+        }
+
+        // A family stays in its open pool only if the plan kept that pool's members together with it; any other is taken out.
+        foreach (var (requestId, poolBefore) in openBefore)
+        {
+            var sameGroup = plan.Groups.FirstOrDefault(g => g.Any(m => m.RequestId == requestId));
+            if (sameGroup is null || !openBefore.Where(x => x.Value == poolBefore).All(x => sameGroup.Any(m => m.RequestId == x.Key)))
+            {
+                taken.Add(requestId);
+            }
+        }
     }
 
     /// <summary>Writes through every cache line of <paramref name="sweep"/>, evicting what a decision reads from the caches it outgrows.</summary>

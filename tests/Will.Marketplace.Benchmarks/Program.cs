@@ -63,7 +63,7 @@ switch (command)
     case "quality":
         foreach (var size in option("--sizes", "300,1000,3000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)))
         {
-            Quality(InstanceGenerator.Generate(size, seed, startDates));
+            Quality(InstanceGenerator.Generate(size, seed, startDates), [.. option("--what-if-open-days", "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(d => TimeSpan.FromDays(int.Parse(d, CultureInfo.InvariantCulture)))]);
         }
 
         break;
@@ -77,11 +77,11 @@ switch (command)
         await Durable(int.Parse(option("--requests", "3000"), CultureInfo.InvariantCulture), int.Parse(option("--workers", "16"), CultureInfo.InvariantCulture), int.Parse(option("--rounds", "5"), CultureInfo.InvariantCulture));
         break;
     default:
-        Console.WriteLine("commands: generate [--requests N] [--seed S] [--out FILE] [--start-dates] | online FILE [--warm-up N] [--cold N [--sweep-mb 16]] | quality [--sizes 300,1000,3000] [--start-dates] | speed [--allocations] | memory | durable");
+        Console.WriteLine("commands: generate [--requests N] [--seed S] [--out FILE] [--start-dates] | online FILE [--warm-up N] [--cold N [--sweep-mb 16]] | quality [--sizes 300,1000,3000] [--start-dates] [--what-if-open-days 3,14,30] | speed [--allocations] | memory | durable");
         break;
 }
 
-static void Quality(Instance instance)
+static void Quality(Instance instance, IReadOnlyList<TimeSpan> whatIfOpenFor)
 {
     var greedy = PoolingQuality.Online(instance, firstFit: true);
     var placement = PoolingQuality.Online(instance);
@@ -94,6 +94,13 @@ static void Quality(Instance instance)
     foreach (var result in new[] { greedy, placement, online, reoptimised })
     {
         Console.WriteLine($"{result.Engine,-26} {result.Pooled,5} pooled in {result.ViablePools,4} pools   ratio {(double)result.Pooled / best:F3}   {result.Elapsed.TotalMilliseconds,8:F0} ms");
+    }
+
+    // What-ifs for a product decision, not the product: pools open for bids regrouped for a while after quorum.
+    foreach (var openFor in whatIfOpenFor)
+    {
+        var whatIf = PoolingQuality.Online(instance, background: true, regroupOpenFor: openFor);
+        Console.WriteLine($"{whatIf.Engine,-26} {whatIf.Pooled,5} pooled in {whatIf.ViablePools,4} pools   ratio {(double)whatIf.Pooled / best:F3}   {whatIf.Elapsed.TotalMilliseconds,8:F0} ms   {whatIf.FamiliesTakenFromOpenPools} families taken out of a pool open for bids ({whatIf.TakenFromOpenPools} times)");
     }
 
     foreach (var category in Instance.Categories.Keys)
