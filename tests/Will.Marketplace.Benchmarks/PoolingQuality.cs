@@ -39,8 +39,9 @@ public static class PoolingQuality
     /// </param>
     /// <param name="sweep">What a sweep writes through, made by the caller (its bytes are not the run's).</param>
     /// <param name="regroupOpenFor">
-    /// A what-if, not the product's rule: the background run may also regroup the families of pools that reached quorum
-    /// less than this long ago (open for bids, nobody bids here), when that pools more of the families it may regroup.
+    /// A what-if, not the product's rule: the background run may also regroup the families of pools open for bids (nobody
+    /// bids here) whose members all first stood in a pool at quorum less than this long ago, when that pools more of the
+    /// families it may regroup.
     /// The product never disturbs a pool open for bids.
     /// </param>
     public static EngineResult Online(Instance instance, bool firstFit = false, bool background = false, int coldEvery = 0, long[]? sweep = null, TimeSpan? regroupOpenFor = null)
@@ -137,8 +138,8 @@ public static class PoolingQuality
     /// <summary>
     /// The what-if of <c>regroupOpenFor</c>: the families waiting below quorum and those in pools open for bids whose
     /// members all first stood in a pool at quorum less than <paramref name="openFor"/> ago (<paramref name="firstOpened"/>:
-    /// a regrouping does not start a family's time again), solved exactly together; when the plan pools more of them than their pools do now,
-    /// those pools are dissolved, the plan's groups become pools and each family left out waits alone. Each request
+    /// a regrouping does not start a family's time again), solved exactly together; when the plan pools more of them than
+    /// their pools do now, those pools are dissolved, the plan's groups become pools and each family left out waits alone. Each request
     /// taken out of a pool open for bids is added to <paramref name="taken"/>.
     /// </summary>
     private static void RegroupWithOpen(ServiceCategory category, string municipality, List<DemandPool> here, Dictionary<Guid, DemandPool> open, DateTimeOffset now, TimeSpan openFor,
