@@ -170,29 +170,29 @@ public static class PoolingQuality
             return;
         }
 
-        var openBefore = involved.Where(p => p.Status == PoolStatus.OpenForBids).SelectMany(p => p.Members.Select(m => (m.RequestId, p.Id))).ToDictionary(x => x.RequestId, x => x.Id);
-        foreach (var dissolved in involved)
+        // Each regrouped family's group; a family in none waits alone.
+        var groupOf = plan.Groups.SelectMany((group, index) => group.Select(m => (m.RequestId, index))).ToDictionary(x => x.RequestId, x => x.index);
+        var dissolved = involved.Select(p => p.Id).ToHashSet();
+        here.RemoveAll(p => dissolved.Contains(p.Id));
+        foreach (var id in dissolved)
         {
-            here.Remove(dissolved);
-            open.Remove(dissolved.Id);
+            open.Remove(id);
         }
 
-        var regrouped = plan.Groups.Select(g => Pool(category, municipality, g, now)).ToList();
-        var grouped = plan.Groups.SelectMany(g => g).Select(m => m.RequestId).ToHashSet();
-        var alone = involved.SelectMany(p => p.Members).Where(m => !grouped.Contains(m.RequestId)).Select(m => DemandPool.Start(Guid.NewGuid(), municipality, category, m, now));
-        foreach (var pool in regrouped.Concat(alone).ToList())
+        var alone = involved.SelectMany(p => p.Members).Where(m => !groupOf.ContainsKey(m.RequestId)).Select(m => DemandPool.Start(Guid.NewGuid(), municipality, category, m, now));
+        foreach (var pool in plan.Groups.Select(g => Pool(category, municipality, g, now)).Concat(alone).ToList())
         {
             here.Add(pool);
             Keep(open, pool);
         }
 
-        // A family stays in its open pool only if the plan kept that pool's members together with it; any other is taken out.
-        foreach (var (requestId, poolBefore) in openBefore)
+        // The families of an open pool stay in it only if the plan keeps them all in one group; otherwise each is taken out.
+        foreach (var before in involved.Where(p => p.Status == PoolStatus.OpenForBids))
         {
-            var sameGroup = plan.Groups.FirstOrDefault(g => g.Any(m => m.RequestId == requestId));
-            if (sameGroup is null || !openBefore.Where(x => x.Value == poolBefore).All(x => sameGroup.Any(m => m.RequestId == x.Key)))
+            var groups = before.Members.Select(m => groupOf.TryGetValue(m.RequestId, out var g) ? g : -1).Distinct().ToList();
+            if (groups is not [>= 0])
             {
-                taken.Add(requestId);
+                taken.AddRange(before.Members.Select(m => m.RequestId));
             }
         }
     }
